@@ -1,0 +1,26 @@
+package cn.league.support.security;
+
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The person behind a request, as the token says.
+ *
+ * @param subject  Keycloak's stable user id
+ * @param idNumber the login name, i.e. the 18-char ID number (R-AUTH-1)
+ * @param roles    realm roles
+ */
+public record Caller(String subject, String idNumber, List<String> roles) {
+
+    public static Caller of(JwtAuthenticationToken token) {
+        List<String> roles = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()))
+                .toList();
+        return new Caller(token.getToken().getSubject(), token.getToken().getClaimAsString("preferred_username"),
+                roles);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.league.support.security;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET <base-path>/me}: who this service takes the caller to be. Lets a client (and the system
+ * test) check that a token is accepted by each service behind the gateway.
+ */
+@RestController
+class CallerController {
+
+    @GetMapping("${league.api.base-path}/me")
+    Caller me(JwtAuthenticationToken token) {
+        return Caller.of(token);
+    }
+}

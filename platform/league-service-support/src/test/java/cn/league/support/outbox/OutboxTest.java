@@ -1,0 +1,103 @@
+package cn.league.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.league.contracts.EventEnvelope;
+import cn.league.contracts.EventJson;
+import cn.league.support.outbox.SampleEvents.SampleRecorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class OutboxTest {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void aCommittedEventReachesItsTopicWithEnvelopeKeyAndHeaders() {
+        EventEnvelope<SampleRecorded> published = transaction.execute(status -> {
+            jdbc.sql("insert into business_change (name) values ('committed')").update();
+            return outbox.publish(SampleEvents.TOPIC, new SampleRecorded("committed"), "org-1", "1.2");
+        });
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> records =
+                    reader.readUntilContains(published.eventId().toString(), Duration.ofSeconds(20));
+            ConsumerRecord<String, String> record = records.stream()
+                    .filter(r -> r.value().contains(published.eventId().toString())).findFirst().orElseThrow();
+
+            assertThat(record.key()).isEqualTo("org-1");
+            var envelope = EventJson.read(record.value());
+            assertThat(envelope.type()).isEqualTo("SampleRecorded.v1");
+            assertThat(envelope.orgPath()).isEqualTo("1.2");
+            assertThat(EventJson.dataAs(envelope, SampleRecorded.class).name()).isEqualTo("committed");
+            assertThat(new String(record.headers().lastHeader("eventId").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(published.eventId().toString());
+            assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("SampleRecorded.v1");
+        }
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("insert into business_change (name) values ('rolled-back')").update();
+            outbox.publish(SampleEvents.TOPIC, new SampleRecorded("rolled-back"), "org-2", null);
+            throw new IllegalStateException("the change fails after its event was stored");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(outboxSize()).isZero();
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            assertThat(reader.readFor(Duration.ofSeconds(3)))
+                    .noneMatch(record -> record.value().contains("rolled-back"));
+        }
+    }
+
+    @Test
+    void anEventOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publish(SampleEvents.TOPIC, new SampleRecorded("loose"), "org-3", null))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    void eventsOfOneTransactionLeaveInOrder() {
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < 50; i++) {
+                outbox.publish(SampleEvents.TOPIC, new SampleRecorded("ordered-" + i), "org-ordered", null);
+            }
+        });
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            List<String> names = reader.readUntilContains("ordered-49", Duration.ofSeconds(20)).stream()
+                    .filter(record -> "org-ordered".equals(record.key()))
+                    .map(record -> EventJson.dataAs(EventJson.read(record.value()), SampleRecorded.class).name())
+                    .toList();
+            assertThat(names).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 50).mapToObj(i -> "ordered-" + i).toList());
+        }
+    }
+
+    private int outboxSize() {
+        return jdbc.sql("select count(*) from platform.outbox_event").query(Integer.class).single();
+    }
+}
