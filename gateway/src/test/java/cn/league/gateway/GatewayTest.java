@@ -1,0 +1,226 @@
+package cn.league.gateway;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.league.test.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway over real HTTP, with a stub standing in for the services and the test token issuer for Keycloak. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayTest {
+
+    static final String PERSON = "110105199001014329";
+    static final Downstream SERVICES = Downstream.start();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String route : List.of("org", "member", "transfer", "import", "identity")) {
+            registry.add("league.routes." + route, SERVICES::url);
+        }
+        registry.add("league.routes.stats", Downstream::closedPort);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/orgs/1/children", "/api/members/search?name=x", "/api/accounts/me",
+            "/api/transfers/7", "/api/imports/templates", "/api/identity/checks/3"})
+    void routesEachPrefixUnchangedAndForwardsTheBearerToken(String path) {
+        String token = TestTokens.get().accessToken(PERSON);
+
+        HttpResponse<String> response = http.getWithToken(path, token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Path")).hasValue(URI.create(path).getRawPath());
+        assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValue("Bearer " + token);
+    }
+
+    @Test
+    void bearerCallsNeedNoCsrfToken() {
+        HttpResponse<String> response = http.send(http.request("/api/transfers")
+                .header("Authorization", "Bearer " + TestTokens.get().accessToken(PERSON))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Method")).hasValue("POST");
+    }
+
+    @Test
+    void cookieCallsWithoutCsrfTokenAreRefused() {
+        HttpResponse<String> response = http.send(http.request("/api/transfers")
+                .header("Cookie", "SESSION=forged")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertProblem(response, 403, "ACCESS_DENIED", "没有权限执行此操作");
+    }
+
+    @Test
+    void slowAnswersWithinTheTimeoutPass() {
+        HttpResponse<String> response = http.getWithToken("/api/orgs/slow", TestTokens.get().accessToken(PERSON));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void apiWithoutTokenIsUnauthenticatedEvenForBrowsers() {
+        assertProblem(http.get("/api/orgs/1"), 401, "UNAUTHENTICATED", "请先登录");
+        assertProblem(http.get("/api/orgs/1", "Accept", "text/html"), 401, "UNAUTHENTICATED", "请先登录");
+    }
+
+    @Test
+    void expiredAndForeignTokensAreUnauthenticated() {
+        HttpResponse<String> expired = http.getWithToken("/api/orgs/1", TestTokens.get().expiredAccessToken(PERSON));
+        HttpResponse<String> foreign = http.getWithToken("/api/orgs/1", TestTokens.get().foreignIssuerToken(PERSON));
+        HttpResponse<String> garbage = http.getWithToken("/api/orgs/1", "not-a-jwt");
+
+        for (HttpResponse<String> response : List.of(expired, foreign, garbage)) {
+            assertProblem(response, 401, "UNAUTHENTICATED", "请先登录");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void serviceThatIsDownAnswers503QuicklyWithItsName() {
+        Instant start = Instant.now();
+
+        HttpResponse<String> response = http.getWithToken("/api/stats/progress", TestTokens.get().accessToken(PERSON));
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        JsonNode problem = assertProblem(response, 503, "SERVICE_UNAVAILABLE", "服务暂时不可用,请稍后再试");
+        assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
+        assertThat(problem.get("service").asString()).isEqualTo("stats-service");
+    }
+
+    @Test
+    void unknownPathIsNotFoundProblem() {
+        String token = TestTokens.get().accessToken(PERSON);
+
+        assertProblem(http.getWithToken("/api/nothing-here/1", token), 404, "NOT_FOUND", "请求的资源不存在");
+        assertProblem(http.getWithToken("/nothing-here", token), 404, "NOT_FOUND", "请求的资源不存在");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        List<HttpResponse<String>> responses = List.of(
+                http.getWithToken("/api/orgs/1", TestTokens.get().accessToken(PERSON)),
+                http.get("/api/orgs/1"),
+                http.get("/actuator/health"));
+
+        for (HttpResponse<String> response : responses) {
+            var headers = response.headers();
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("Cache-Control")).hasValueSatisfying(
+                    value -> assertThat(value).contains("no-store"));
+            assertThat(headers.firstValue("Content-Security-Policy")).hasValue(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+        }
+    }
+
+    @Test
+    void crossOriginCallsAreRefusedWhenNoOriginIsAllowed() {
+        HttpResponse<String> response = http.send(http.request("/api/orgs/1")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void browserIsSentToKeycloakLoginWithPkce() {
+        HttpResponse<String> page = http.get("/", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+
+        HttpResponse<String> login = http.get("/oauth2/authorization/keycloak", "Accept", "text/html");
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        String keycloak = URLDecoder.decode(login.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(keycloak)
+                .startsWith(TestTokens.get().keycloakUrl() + "/realms/league/protocol/openid-connect/auth?")
+                .contains("response_type=code", "client_id=league-gateway", "scope=openid profile",
+                        "code_challenge_method=S256", "code_challenge=", "redirect_uri=http://127.0.0.1:" + port
+                                + "/login/oauth2/code/keycloak");
+    }
+
+    @Test
+    void swaggerConfigListsTheSixServiceDocumentsWithoutLogin() {
+        HttpResponse<String> response = http.get("/v3/api-docs/swagger-config");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode config = JSON.readTree(response.body());
+        List<String> urls = config.get("urls").valueStream().map(url -> url.get("url").asString()).toList();
+        assertThat(urls).contains("/api/orgs/v3/api-docs", "/api/members/v3/api-docs", "/api/transfers/v3/api-docs",
+                "/api/imports/v3/api-docs", "/api/stats/v3/api-docs", "/api/identity/v3/api-docs");
+        assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
+    }
+
+    @Test
+    void serviceApiDocsAreRoutedWithoutLogin() {
+        HttpResponse<String> response = http.get("/api/members/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Path")).hasValue("/api/members/v3/api-docs");
+        assertThat(response.body()).contains("openapi");
+    }
+
+    @Test
+    void healthAndMetricsAreOpen() {
+        HttpResponse<String> health = http.get("/actuator/health");
+        HttpResponse<String> liveness = http.get("/actuator/health/liveness");
+        HttpResponse<String> prometheus = http.get("/actuator/prometheus");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+    }
+
+    static JsonNode assertProblem(HttpResponse<String> response, int status, String code, String detail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:league:problem:" + code);
+        assertThat(problem.get("code").asString()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isEqualTo(detail);
+        return problem;
+    }
+}

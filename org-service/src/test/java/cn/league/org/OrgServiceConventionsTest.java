@@ -1,0 +1,6 @@
+package cn.league.org;
+
+import cn.league.test.ServiceConventionsContract;
+
+class OrgServiceConventionsTest extends ServiceConventionsContract {
+}

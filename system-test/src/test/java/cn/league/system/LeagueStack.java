@@ -1,0 +1,78 @@
+package cn.league.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real stack, driven through the same {@code ./league} script a developer uses. */
+final class LeagueStack {
+
+    static final Path ROOT = Path.of(System.getProperty("league.root", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getProperty("league.home", "target/league-stack")).toAbsolutePath();
+    static final int OFFSET = Integer.getInteger("league.port-offset", 20000);
+
+    static final int GATEWAY_PORT = 8080 + OFFSET;
+    static final int KEYCLOAK_PORT = 18080 + OFFSET;
+
+    static final String DEMO_ADMIN_ID = "110105199001014329";
+    static final String DEMO_ADMIN_PASSWORD = "Zhtj@2026";
+
+    private LeagueStack() {
+    }
+
+    static String gateway() {
+        return "http://127.0.0.1:" + GATEWAY_PORT;
+    }
+
+    static String keycloak() {
+        return "http://127.0.0.1:" + KEYCLOAK_PORT;
+    }
+
+    /** Runs {@code ./league <args>}; returns its exit code, its output goes to target/league-*.log. */
+    static Result league(Duration timeout, String... args) throws IOException, InterruptedException {
+        Path log = HOME.getParent().resolve("league-" + String.join("-", args) + ".log");
+        Files.createDirectories(HOME);
+        ProcessBuilder builder = new ProcessBuilder(concat(ROOT.resolve("league").toString(), args))
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("LEAGUE_HOME", HOME.toString());
+        builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log));
+    }
+
+    /** The PIDs ./league recorded for the parts it started. */
+    static List<Long> recordedPids() throws IOException {
+        File run = HOME.resolve("run").toFile();
+        File[] files = run.listFiles((dir, name) -> name.endsWith(".pid"));
+        if (files == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(files).map(file -> {
+            try {
+                return Long.parseLong(Files.readString(file.toPath()).trim());
+            } catch (IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+        }).toList();
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    record Result(int exitCode, String output) {
+    }
+}

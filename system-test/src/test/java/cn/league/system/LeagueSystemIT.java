@@ -1,0 +1,169 @@
+package cn.league.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system as a user meets it: {@code ./league up} starts PostgreSQL, Kafka, Keycloak, the six
+ * services and the gateway; a seeded person logs in to the real Keycloak; every service answers
+ * through the gateway; a stopped service turns into a clear 503; {@code ./league down} leaves nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeagueSystemIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static String accessToken;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        LeagueStack.league(Duration.ofMinutes(2), "down"); // leftovers of an aborted earlier run
+        LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(12), "up");
+        assertThat(up.exitCode()).as("./league up:\n%s", up.output()).isZero();
+        assertThat(up.output()).contains("league is up").contains(LeagueStack.DEMO_ADMIN_ID);
+        accessToken = passwordLogin(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        List<Long> pids = LeagueStack.recordedPids();
+        LeagueStack.Result down = LeagueStack.league(Duration.ofMinutes(3), "down");
+        assertThat(down.exitCode()).as("./league down:\n%s", down.output()).isZero();
+        assertThat(pids).as("./league down stops every process it started")
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
+                        java.util.Optional.of(true)));
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsEveryPartHealthy() throws Exception {
+        LeagueStack.Result status = LeagueStack.league(Duration.ofMinutes(1), "status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        for (String part : List.of("postgres", "kafka", "keycloak", "gateway", "org-service", "member-service",
+                "transfer-service", "import-service", "stats-service", "identity-verification-service")) {
+            assertThat(status.output()).containsPattern(part + " +healthy");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} answers through the gateway with a real Keycloak token")
+    @Order(2)
+    @ValueSource(strings = {"orgs", "members", "transfers", "imports", "stats", "identity"})
+    void everyServiceAcceptsTheTokenThroughTheGateway(String api) throws Exception {
+        HttpResponse<String> response = get("/api/" + api + "/me", accessToken);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("idNumber").asString()).isEqualTo(LeagueStack.DEMO_ADMIN_ID);
+    }
+
+    @ParameterizedTest(name = "{0} refuses a call without a token")
+    @Order(3)
+    @ValueSource(strings = {"orgs", "members", "transfers", "imports", "stats", "identity"})
+    void everyServiceRefusesACallWithoutAToken(String api) throws Exception {
+        HttpResponse<String> response = get("/api/" + api + "/me", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(4)
+    void aWrongPasswordGetsNoToken() throws Exception {
+        HttpResponse<String> response = tokenRequest(LeagueStack.DEMO_ADMIN_ID, "not-the-password1");
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void aBrowserLogsInAtKeycloakAndTheGatewayRelaysItsToken() throws Exception {
+        Browser browser = new Browser();
+
+        HttpResponse<String> loginPage = browser.get(LeagueStack.gateway() + "/");
+        assertThat(loginPage.uri().toString()).startsWith(LeagueStack.keycloak() + "/realms/league/");
+        assertThat(loginPage.uri().getQuery()).contains("code_challenge_method=S256");
+        assertThat(loginPage.body()).contains("lang=\"zh-CN\"");
+
+        HttpResponse<String> landing = browser.logIn(loginPage, LeagueStack.DEMO_ADMIN_ID,
+                LeagueStack.DEMO_ADMIN_PASSWORD);
+        assertThat(landing.uri().toString()).startsWith(LeagueStack.gateway());
+        assertThat(landing.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> me = browser.getJson(LeagueStack.gateway() + "/api/orgs/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("idNumber").asString()).isEqualTo(LeagueStack.DEMO_ADMIN_ID);
+    }
+
+    @Test
+    @Order(6)
+    void theServicesApiDocumentsAreShownTogether() throws Exception {
+        HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        for (String api : List.of("orgs", "members", "transfers", "imports", "stats", "identity")) {
+            assertThat(config.body()).contains("/api/" + api + "/v3/api-docs");
+            assertThat(get("/api/" + api + "/v3/api-docs", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aStoppedServiceAnswers503ProblemThroughTheGateway() throws Exception {
+        LeagueStack.Result stop = LeagueStack.league(Duration.ofMinutes(1), "stop", "stats-service");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/api/stats/me", accessToken);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(problem.path("detail").asString()).isEqualTo("服务暂时不可用,请稍后再试");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(get("/api/orgs/me", accessToken).statusCode()).as("the other services go on").isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String passwordLogin(String idNumber, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = tokenRequest(idNumber, password);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    private static HttpResponse<String> tokenRequest(String idNumber, String password)
+            throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=league-api&scope=openid&username=" + idNumber + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(
+                        URI.create(LeagueStack.keycloak() + "/realms/league/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
