@@ -50,6 +50,15 @@ final class LeagueStack {
         return new Result(process.exitValue(), Files.readString(log));
     }
 
+    /** Deletes the stack's data, logs and unpacked Keycloak. */
+    static void forgetState() throws IOException {
+        if (Files.exists(HOME)) {
+            try (var paths = Files.walk(HOME)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
     /** The PIDs ./league recorded for the parts it started. */
     static List<Long> recordedPids() throws IOException {
         File run = HOME.resolve("run").toFile();

@@ -38,6 +38,7 @@ class LeagueSystemIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         LeagueStack.league(Duration.ofMinutes(2), "down"); // leftovers of an aborted earlier run
+        LeagueStack.forgetState(); // a fresh stack, as on a new machine
         LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(12), "up");
         assertThat(up.exitCode()).as("./league up:\n%s", up.output()).isZero();
         assertThat(up.output()).contains("league is up").contains(LeagueStack.DEMO_ADMIN_ID);
