@@ -1,0 +1,26 @@
+package cn.league.org.info;
+
+import jakarta.validation.Valid;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.org.tree.OrgView;
+import cn.league.support.security.Caller;
+
+@RestController
+class OrgInfoController {
+
+    private final OrgInfoEditing editing;
+
+    OrgInfoController(OrgInfoEditing editing) {
+        this.editing = editing;
+    }
+
+    @PutMapping("/api/orgs/{orgId}")
+    OrgView save(JwtAuthenticationToken token, @PathVariable long orgId, @Valid @RequestBody OrgInfoChange change) {
+        return OrgView.of(editing.save(Caller.of(token).idNumber(), orgId, change));
+    }
+}

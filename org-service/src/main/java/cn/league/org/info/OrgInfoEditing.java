@@ -1,0 +1,61 @@
+package cn.league.org.info;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.league.contracts.Topics;
+import cn.league.contracts.org.OrgEvents.OrgChanged;
+import cn.league.contracts.org.OrgType;
+import cn.league.org.info.OrgInfoRule.Editor;
+import cn.league.org.scope.Scope;
+import cn.league.org.tree.Org;
+import cn.league.org.tree.OrgShapeRule;
+import cn.league.org.tree.OrgStore;
+import cn.league.org.tree.OrgTree;
+import cn.league.org.tree.SchoolLevelRule;
+import cn.league.support.outbox.Outbox;
+
+/** Saving org info (R-ORG-3, R-ORG-4); takes effect at once. */
+@Service
+public class OrgInfoEditing {
+
+    private final OrgStore store;
+    private final Scope scope;
+    private final Outbox outbox;
+
+    public OrgInfoEditing(OrgStore store, Scope scope, Outbox outbox) {
+        this.store = store;
+        this.scope = scope;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Org save(String caller, long orgId, OrgInfoChange change) {
+        Org org = store.lock(orgId).orElseThrow(OrgTree::notFound);
+        Editor editor = scope.administers(caller, orgId) ? Editor.OWN_ADMIN
+                : scope.mayActAsParentOf(caller, orgId) ? Editor.PARENT_ADMIN : Editor.OTHER;
+        OrgInfoRule.check(org, change, editor);
+        SchoolLevelRule.check(change.domain(), change.schoolLevel());
+        if (change.type() != org.type()) {
+            checkShapeAfterCategoryChange(org, change);
+        }
+        Org saved = new Org(org.id(), org.parentId(), org.path(), change.type(), org.branchKind(), change.domain(),
+                change.schoolLevel(), change.fullName().strip(), change.shortName().strip(), org.provinceCode(),
+                org.treeRootId(), change.contactPerson(), change.contactPhone(), org.secretaryIdNumber(),
+                org.secretaryName(), change.baseline2017(), org.schoolCode(), org.graduationYear(),
+                // the own admin's first save is the verification that uses up the one category change
+                org.categoryConfirmed() || editor == Editor.OWN_ADMIN);
+        store.update(saved);
+        outbox.publish(Topics.ORG_EVENTS, new OrgChanged(saved.snapshot()), saved.eventKey(), saved.path());
+        return saved;
+    }
+
+    /** The new category must fit under the parent and over the children (R-ORG-1). */
+    private void checkShapeAfterCategoryChange(Org org, OrgInfoChange change) {
+        Org parent = store.find(org.parentId()).orElseThrow(OrgTree::notFound);
+        OrgShapeRule.checkNewChild(parent.type(), change.type(), org.branchKind());
+        for (OrgType childType : store.childTypes(org.id())) {
+            OrgShapeRule.checkHolds(change.type(), childType);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package cn.league.orgreplica;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.league.contracts.org.BranchKind;
+import cn.league.contracts.org.OrgDomain;
+import cn.league.contracts.org.OrgSnapshot;
+import cn.league.contracts.org.OrgType;
+import cn.league.contracts.org.SchoolLevel;
+
+/**
+ * The org tree and its admins as this service knows them from org-service's events: answers scope
+ * questions from the service's own database. A path holds the ids of every ancestor, so each check is a
+ * primary-key lookup plus an index probe, never a walk of the tree.
+ */
+public class OrgTree {
+
+    static final String FIND = """
+            select id, parent_id, path, type, branch_kind, domain, school_level, full_name, short_name,
+                   province_code, tree_root_id, graduation_year
+              from org_replica.org where id = ?""";
+
+    static final String IS_WITHIN = """
+            select exists (select 1 from org_replica.org o
+                            where o.id = ? and ? = any (cast(string_to_array(o.path, '.') as bigint[])))""";
+
+    static final String ADMINISTERED_BY = "select org_id from org_replica.org_admin where id_number = ?";
+
+    static final String MAY_ACT_ON = """
+            select exists (select 1 from org_replica.org o
+                             join org_replica.org_admin a
+                               on a.org_id = any (cast(string_to_array(o.path, '.') as bigint[]))
+                            where o.id = ? and a.id_number = ?)""";
+
+    static final String MAY_ACT_AS_PARENT_OF = """
+            select exists (select 1 from org_replica.org o
+                             join org_replica.org_admin a on a.org_id = o.parent_id
+                            where o.id = ? and a.id_number = ?)""";
+
+    private final JdbcClient jdbc;
+
+    public OrgTree(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrgSnapshot> find(long orgId) {
+        return jdbc.sql(FIND).param(orgId).query(OrgTree::snapshot).optional();
+    }
+
+    /** Whether {@code orgId} is {@code ancestorId} or lies below it. False for an org the replica does not hold. */
+    public boolean isWithin(long orgId, long ancestorId) {
+        return exists(IS_WITHIN, orgId, ancestorId);
+    }
+
+    /** The orgs this person is an admin of, in any letter case of the ID number. */
+    public Set<Long> administeredBy(String idNumber) {
+        if (idNumber == null || idNumber.isBlank()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql(ADMINISTERED_BY).param(IdNumber.canonical(idNumber)).query(Long.class).list());
+    }
+
+    /** R-SCOPE-1: the person administers the org itself or one of its ancestors, never one beside or below it. */
+    public boolean mayActOn(String idNumber, long orgId) {
+        return idNumber != null && !idNumber.isBlank() && exists(MAY_ACT_ON, orgId, IdNumber.canonical(idNumber));
+    }
+
+    /** R-SCOPE-2: the person administers the org's direct parent (not a higher ancestor, not the org itself). */
+    public boolean mayActAsParentOf(String idNumber, long orgId) {
+        return idNumber != null && !idNumber.isBlank()
+                && exists(MAY_ACT_AS_PARENT_OF, orgId, IdNumber.canonical(idNumber));
+    }
+
+    private boolean exists(String sql, Object... params) {
+        return Boolean.TRUE.equals(jdbc.sql(sql).params(params).query(Boolean.class).single());
+    }
+
+    private static OrgSnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
+        return new OrgSnapshot(
+                row.getLong("id"),
+                row.getObject("parent_id", Long.class),
+                row.getString("path"),
+                OrgType.valueOf(row.getString("type")),
+                enumOf(BranchKind.class, row.getString("branch_kind")),
+                enumOf(OrgDomain.class, row.getString("domain")),
+                enumOf(SchoolLevel.class, row.getString("school_level")),
+                row.getString("full_name"),
+                row.getString("short_name"),
+                row.getString("province_code"),
+                row.getObject("tree_root_id", Long.class),
+                row.getObject("graduation_year", Integer.class));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}
