@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.EventEnvelope;
+import cn.league.test.TopicReader;
 import cn.league.contracts.EventJson;
 import cn.league.support.outbox.SampleEvents.SampleRecorded;
 

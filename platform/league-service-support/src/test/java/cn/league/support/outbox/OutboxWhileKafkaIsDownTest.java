@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.EventEnvelope;
+import cn.league.test.TopicReader;
 import cn.league.support.outbox.SampleEvents.SampleRecorded;
 import cn.league.test.TcpGate;
 import cn.league.test.TestKafka;

@@ -1,4 +1,4 @@
-package cn.league.support.outbox;
+package cn.league.test;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +12,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from the start with a consumer group of its own. */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
@@ -28,7 +28,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Everything read so far, after polling until {@code until} has passed. */
-    List<ConsumerRecord<String, String>> readFor(Duration until) {
+    public List<ConsumerRecord<String, String>> readFor(Duration until) {
         long deadline = System.nanoTime() + until.toNanos();
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -37,7 +37,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Polls until a record with this value fragment arrives or the time is up. */
-    List<ConsumerRecord<String, String>> readUntilContains(String fragment, Duration atMost) {
+    public List<ConsumerRecord<String, String>> readUntilContains(String fragment, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline && seen.stream().noneMatch(r -> r.value().contains(fragment))) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
