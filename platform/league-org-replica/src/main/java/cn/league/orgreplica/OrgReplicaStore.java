@@ -1,5 +1,6 @@
 package cn.league.orgreplica;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,17 +31,17 @@ class OrgReplicaStore {
                             short_name = excluded.short_name, province_code = excluded.province_code,
                             tree_root_id = excluded.tree_root_id, graduation_year = excluded.graduation_year""")
                 .param("id", org.id())
-                .param("parentId", org.parentId(), java.sql.Types.BIGINT)
+                .param("parentId", org.parentId(), Types.BIGINT)
                 .param("path", org.path())
                 .param("type", org.type().name())
-                .param("branchKind", nameOf(org.branchKind()), java.sql.Types.VARCHAR)
-                .param("domain", nameOf(org.domain()), java.sql.Types.VARCHAR)
-                .param("schoolLevel", nameOf(org.schoolLevel()), java.sql.Types.VARCHAR)
-                .param("fullName", org.fullName(), java.sql.Types.VARCHAR)
-                .param("shortName", org.shortName(), java.sql.Types.VARCHAR)
-                .param("provinceCode", org.provinceCode(), java.sql.Types.VARCHAR)
-                .param("treeRootId", org.treeRootId(), java.sql.Types.BIGINT)
-                .param("graduationYear", org.graduationYear(), java.sql.Types.INTEGER)
+                .param("branchKind", nameOf(org.branchKind()), Types.VARCHAR)
+                .param("domain", nameOf(org.domain()), Types.VARCHAR)
+                .param("schoolLevel", nameOf(org.schoolLevel()), Types.VARCHAR)
+                .param("fullName", org.fullName(), Types.VARCHAR)
+                .param("shortName", org.shortName(), Types.VARCHAR)
+                .param("provinceCode", org.provinceCode(), Types.VARCHAR)
+                .param("treeRootId", org.treeRootId(), Types.BIGINT)
+                .param("graduationYear", org.graduationYear(), Types.INTEGER)
                 .update();
     }
 

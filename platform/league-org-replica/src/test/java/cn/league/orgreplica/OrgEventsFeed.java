@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -85,7 +86,8 @@ final class OrgEventsFeed {
         return jdbc.sql("""
                         select count(*) from platform.consumed_event
                          where consumer = ? and event_id = any(cast(? as uuid[]))""")
-                .params(OrgEventsListener.CONSUMER, "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
+                .params(OrgEventsListener.CONSUMER,
+                        ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .query(Integer.class).single();
     }
 
