@@ -32,8 +32,7 @@ public class OrgInfoEditing {
     @Transactional
     public Org save(String caller, long orgId, OrgInfoChange change) {
         Org org = store.lock(orgId).orElseThrow(OrgTree::notFound);
-        Editor editor = scope.administers(caller, orgId) ? Editor.OWN_ADMIN
-                : scope.mayActAsParentOf(caller, orgId) ? Editor.PARENT_ADMIN : Editor.OTHER;
+        Editor editor = editorOf(scope, caller, orgId);
         OrgInfoRule.check(org, change, editor);
         SchoolLevelRule.check(change.domain(), change.schoolLevel());
         if (change.type() != org.type()) {
@@ -48,6 +47,14 @@ public class OrgInfoEditing {
         store.update(saved);
         outbox.publish(Topics.ORG_EVENTS, new OrgChanged(saved.snapshot()), saved.eventKey(), saved.path());
         return saved;
+    }
+
+    /** How the caller stands to the org, for R-ORG-3 and R-ORG-4. */
+    static Editor editorOf(Scope scope, String caller, long orgId) {
+        if (scope.administers(caller, orgId)) {
+            return Editor.OWN_ADMIN;
+        }
+        return scope.mayActAsParentOf(caller, orgId) ? Editor.PARENT_ADMIN : Editor.OTHER;
     }
 
     /** The new category must fit under the parent and over the children (R-ORG-1). */

@@ -21,11 +21,15 @@ public final class OrgInfoRule {
     private OrgInfoRule() {
     }
 
-    public static void check(Org org, OrgInfoChange change, Editor editor) {
+    public static void checkEditor(Editor editor) {
         if (editor == Editor.OTHER) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "ORG_INFO_EDITOR_ONLY", "R-ORG-3",
                     "团组织信息只能由本组织或直属上级组织的管理员修改");
         }
+    }
+
+    public static void check(Org org, OrgInfoChange change, Editor editor) {
+        checkEditor(editor);
         boolean categoryChanges = change.type() != org.type();
         boolean namesOrDomainChange = !change.fullName().strip().equals(org.fullName())
                 || !change.shortName().strip().equals(org.shortName())

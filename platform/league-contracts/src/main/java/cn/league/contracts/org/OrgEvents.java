@@ -47,6 +47,15 @@ public final class OrgEvents {
     public record AdminRevoked(long orgId, String idNumber) {
     }
 
+    /**
+     * The org's secretary (书记) is now this person (R-ORG-6): member-service makes the person if new
+     * (they log in with the initial password, R-AUTH-2) and gives them the 书记 post; the previous
+     * secretary's 书记 post here ends.
+     */
+    @EventType("SecretaryAppointed.v1")
+    public record SecretaryAppointed(long orgId, String idNumber, String name, String previousIdNumber) {
+    }
+
     /** This year's marked branches became graduate branches (R-GRAD-3). */
     @EventType("BranchesGraduated.v1")
     public record BranchesGraduated(int year, List<Long> orgIds) {
