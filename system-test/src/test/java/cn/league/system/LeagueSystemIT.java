@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,21 @@ class LeagueSystemIT {
             assertThat(config.body()).contains("/api/" + api + "/v3/api-docs");
             assertThat(get("/api/" + api + "/v3/api-docs", null).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("R-SCOPE-1 through the gateway: the province's admin sees the demo tree, the city's admin not the province")
+    void orgTreeThroughTheGateway() throws Exception {
+        long zhejiang = 12;
+        HttpResponse<String> children = get("/api/orgs/" + zhejiang + "/children", accessToken);
+        assertThat(children.statusCode()).as(children.body()).isEqualTo(200);
+        assertThat(children.body()).contains("团杭州市委").contains("浙江大学团委");
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> refused = get("/api/orgs/" + zhejiang, cityAdmin);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("rule").asString()).isEqualTo("R-SCOPE-1");
     }
 
     @Test
