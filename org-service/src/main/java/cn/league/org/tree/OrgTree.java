@@ -47,6 +47,7 @@ public class OrgTree {
         Org parent = store.lock(parentId).orElseThrow(OrgTree::notFound);
         scope.requireMayActOn(caller, parentId);
         OrgShapeRule.checkNewChild(parent.type(), request.type(), request.branchKind());
+        BranchKindRule.checkParent(parent.type(), parent.domain(), request.branchKind());
         SchoolLevelRule.check(request.domain(), request.schoolLevel());
         long id = store.nextId();
         Org child = new Org(id, parentId, parent.path() + "." + id, request.type(), request.branchKind(),

@@ -1,0 +1,101 @@
+package cn.league.org.school;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.league.contracts.Topics;
+import cn.league.contracts.org.OrgEvents.BranchesGraduated;
+import cn.league.org.school.SchoolStore.Graduated;
+import cn.league.org.scope.Scope;
+import cn.league.support.outbox.Outbox;
+import cn.league.support.problem.ProblemException;
+
+/**
+ * R-GRAD-3: every branch marked with this year's graduation year becomes a GRADUATE_BRANCH, and
+ * {@code BranchesGraduated.v1} says which (member-service flags their members as graduates).
+ * <p>Work goes in batches of at most {@code league.graduation.batch-size} branches, each in its own
+ * transaction with its events; one event names the branches of one provincial-level tree (its Kafka key).
+ * A second run finds nothing left to convert and publishes nothing; runs on several replicas at once split
+ * the branches between them (row locks, skip locked), so none is converted or announced twice.
+ * <p><b>Decision</b>: the job checks daily and converts on or after the configured date
+ * ({@code league.graduation.conversion-date}, default 06-01), so a day when no replica ran is caught up and a
+ * branch marked with this year after the date converts at the next check.
+ */
+@Service
+public class GraduationConversion {
+
+    private static final Logger log = LoggerFactory.getLogger(GraduationConversion.class);
+    static final long CENTRAL = 1;
+
+    private final SchoolStore store;
+    private final Scope scope;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final MonthDay conversionDate;
+    private final int batchSize;
+
+    GraduationConversion(SchoolStore store, Scope scope, Outbox outbox, TransactionTemplate transaction,
+                         @Value("${league.graduation.conversion-date:06-01}") String conversionDate,
+                         @Value("${league.graduation.batch-size:1000}") int batchSize) {
+        this.store = store;
+        this.scope = scope;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.conversionDate = MonthDay.parse("--" + conversionDate);
+        this.batchSize = batchSize;
+    }
+
+    /** What the yearly job does on {@code today}: nothing before the conversion date, this year's branches from it on. */
+    public int convertIfDue(LocalDate today) {
+        if (today.isBefore(conversionDate.atYear(today.getYear()))) {
+            return 0;
+        }
+        return convert(today.getYear());
+    }
+
+    /** An ops run by an admin of 团中央. */
+    public int convertAs(String caller, int year) {
+        if (!scope.administers(caller, CENTRAL)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "CENTRAL_ADMIN_ONLY", "R-SCOPE-1",
+                    "只有团中央管理员可以执行毕业生团组织转换");
+        }
+        return convert(year);
+    }
+
+    /** Converts every branch marked with {@code year}; returns how many this call converted. */
+    public int convert(int year) {
+        int converted = 0;
+        while (true) {
+            Integer done = transaction.execute(status -> graduateBatch(year));
+            converted += done == null ? 0 : done;
+            if (done == null || done < batchSize) {
+                break;
+            }
+        }
+        if (converted > 0) {
+            log.info("{} branches marked with {} became graduate branches", converted, year);
+        }
+        return converted;
+    }
+
+    private int graduateBatch(int year) {
+        List<Graduated> batch = store.graduateBatch(year, batchSize);
+        Map<String, List<Graduated>> byTree = new LinkedHashMap<>();
+        batch.forEach(branch -> byTree.computeIfAbsent(branch.treeKey(), key -> new ArrayList<>()).add(branch));
+        byTree.forEach((treeKey, branches) -> outbox.publish(Topics.ORG_EVENTS,
+                new BranchesGraduated(year, branches.stream().map(Graduated::id).toList()),
+                treeKey, branches.getFirst().treePath()));
+        return batch.size();
+    }
+}

@@ -1,0 +1,217 @@
+package cn.league.org.school;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.league.org.scope.Scope;
+import cn.league.org.support.OrgApi;
+import cn.league.support.outbox.Outbox;
+
+import static cn.league.org.school.SchoolTree.BEIJING_ADMIN;
+import static cn.league.org.school.SchoolTree.TIANJIN;
+import static cn.league.org.school.SchoolTree.TIANJIN_ADMIN;
+import static cn.league.org.school.SchoolTree.UNIVERSITY_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GraduationConversionTest {
+
+    static final String CENTRAL_ADMIN = "110101197001010010";
+    static final String RAILWAY_ADMIN = "110101197001010037";
+
+    @Value("${local.server.port}")
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GraduationConversion conversion;
+    @Autowired
+    GraduationSchedule schedule;
+    @Autowired
+    SchoolStore store;
+    @Autowired
+    Scope scope;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transaction;
+
+    OrgApi api;
+    SchoolTree tree;
+    /** A year no other test marks, so that converting it touches only this test's branches. */
+    int year;
+
+    @BeforeEach
+    void tree() {
+        api = new OrgApi(port, jdbc);
+        tree = SchoolTree.create(api);
+        api.makeAdmin(CENTRAL_ADMIN, 1);
+        api.makeAdmin(RAILWAY_ADMIN, 34);
+        year = ThreadLocalRandom.current().nextInt(2100, 2200);
+        jdbc.sql("update org set graduation_year = null where graduation_year = ?").param(year).update();
+    }
+
+    @Test
+    @DisplayName("R-GRAD-3 this year's marked branches become graduate branches and BranchesGraduated says which; "
+            + "a second run changes and publishes nothing")
+    void convertsOnceAndAnnounces() {
+        markDirectly(tree.classA(), year);
+        markDirectly(tree.classB(), year + 1);
+
+        var run = api.post(CENTRAL_ADMIN, "/api/orgs/graduation-conversions", "{\"year\":" + year + "}");
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.json().path("converted").asInt()).isEqualTo(1);
+        assertThat(typeOf(tree.classA())).isEqualTo("GRADUATE_BRANCH");
+        assertThat(typeOf(tree.classB())).as("marked for another year").isEqualTo("BRANCH");
+
+        try (var events = new OrgEventsReader(kafka)) {
+            var graduated = events.read("BranchesGraduated.v1", seen -> !ofYear(seen, year).isEmpty(),
+                    Duration.ofSeconds(20));
+            assertThat(ofYear(graduated, year)).singleElement().satisfies(event -> {
+                assertThat(event.key()).isEqualTo("2");
+                assertThat(event.envelope().path("orgPath").asString()).isEqualTo("1.2");
+                assertThat(idsOf(List.of(event))).containsExactly(tree.classA());
+            });
+
+            var again = api.post(CENTRAL_ADMIN, "/api/orgs/graduation-conversions", "{\"year\":" + year + "}");
+            assertThat(again.json().path("converted").asInt()).isZero();
+            assertThat(ofYear(events.readFor("BranchesGraduated.v1", Duration.ofSeconds(3)), year)).hasSize(1);
+        }
+        assertThat(api.get(UNIVERSITY_ADMIN, "/api/orgs/" + tree.classA()).json().path("type").asString())
+                .isEqualTo("GRADUATE_BRANCH");
+        assertThat(api.put(UNIVERSITY_ADMIN, "/api/orgs/" + tree.classA() + "/graduation-year", "{\"graduationYear\":null}")
+                .code()).as("a graduate branch is no longer marked").isEqualTo("GRADUATION_MARK_NOT_A_BRANCH");
+    }
+
+    @Test
+    @DisplayName("R-GRAD-3 two runs at the same moment (as on two replicas) convert each branch exactly once, "
+            + "announced in bounded events, one per provincial tree")
+    void concurrentRuns() throws Exception {
+        long tianjinSchool = api.createChild(TIANJIN_ADMIN, TIANJIN, "COMMITTEE", "SCHOOL", "SENIOR_HIGH", null, "天津某高中团委");
+        List<Long> branches = new ArrayList<>(insertBranches(tree.college(), 300));
+        branches.addAll(insertBranches(tianjinSchool, 120));
+        int batchSize = 50;
+        var smallBatches = new GraduationConversion(store, scope, outbox, transaction, "06-01", batchSize);
+
+        CountDownLatch start = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> await(start, () -> smallBatches.convert(year)));
+        var second = CompletableFuture.supplyAsync(() -> await(start, () -> conversion.convert(year)));
+        start.countDown();
+        assertThat(first.get() + second.get()).isEqualTo(branches.size());
+        assertThat(jdbc.sql("select count(*) from org where graduation_year = ? and type = 'GRADUATE_BRANCH'")
+                .param(year).query(Integer.class).single()).isEqualTo(branches.size());
+        assertThat(conversion.convert(year)).isZero();
+
+        try (var events = new OrgEventsReader(kafka)) {
+            var graduated = ofYear(events.read("BranchesGraduated.v1",
+                    seen -> idsOf(ofYear(seen, year)).size() >= branches.size(), Duration.ofSeconds(30)), year);
+            List<Long> announced = idsOf(graduated);
+            assertThat(announced).hasSize(branches.size()).containsExactlyInAnyOrderElementsOf(branches);
+            assertThat(graduated).allSatisfy(event ->
+                    assertThat(event.key()).isIn("2", String.valueOf(TIANJIN)));
+            assertThat(graduated).allSatisfy(event -> assertThat(event.data().path("orgIds").size())
+                    .isLessThanOrEqualTo(1000));
+            Set<String> keys = new HashSet<>();
+            graduated.forEach(event -> keys.add(event.key()));
+            assertThat(keys).containsExactlyInAnyOrder("2", "3");
+        }
+    }
+
+    @Test
+    @DisplayName("R-GRAD-3 the yearly job converts from the configured date (default 06-01) on, not before")
+    void conversionDate() {
+        markDirectly(tree.classA(), year);
+        assertThat(conversion.convertIfDue(LocalDate.of(year, 5, 31))).isZero();
+        assertThat(typeOf(tree.classA())).isEqualTo("BRANCH");
+        assertThat(conversion.convertIfDue(LocalDate.of(year, 6, 1))).isEqualTo(1);
+        assertThat(typeOf(tree.classA())).isEqualTo("GRADUATE_BRANCH");
+    }
+
+    @Test
+    @DisplayName("R-GRAD-3 the scheduled run holds a ShedLock lock, so another replica's run in the meantime does nothing")
+    void scheduledRunIsLocked() {
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        schedule.run();
+        assertThat(jdbc.sql("select lock_until > timezone('utc', now()) from shedlock where name = ?")
+                .param(GraduationSchedule.LOCK).query(Boolean.class).single()).isTrue();
+
+        markDirectly(tree.classA(), thisYear);
+        schedule.run();
+        assertThat(typeOf(tree.classA())).as("the lock is still held").isEqualTo("BRANCH");
+        assertThat(conversion.convert(thisYear)).isGreaterThanOrEqualTo(1);
+        assertThat(typeOf(tree.classA())).isEqualTo("GRADUATE_BRANCH");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 the ops run is for 团中央's admins: a province's admin (a child) and a system committee's admin "
+            + "(a sibling of the provinces) are refused")
+    void opsRunScope() {
+        markDirectly(tree.classA(), year);
+        for (String outsider : new String[] {BEIJING_ADMIN, RAILWAY_ADMIN}) {
+            var refused = api.post(outsider, "/api/orgs/graduation-conversions", "{\"year\":" + year + "}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("CENTRAL_ADMIN_ONLY");
+        }
+        assertThat(typeOf(tree.classA())).isEqualTo("BRANCH");
+    }
+
+    private void markDirectly(long branchId, int graduationYear) {
+        jdbc.sql("update org set graduation_year = ? where id = ?").params(graduationYear, branchId).update();
+    }
+
+    private List<Long> insertBranches(long parentId, int count) {
+        return jdbc.sql("""
+                        insert into org (id, parent_id, path, type, domain, school_level, full_name, short_name,
+                                         province_code, tree_root_id, graduation_year)
+                        select n, parent.id, (parent.path::text || '.' || n)::ltree, 'BRANCH', 'SCHOOL', parent.school_level,
+                               '班级团支部' || n, '班级团支部' || n, parent.province_code, parent.tree_root_id, ?
+                        from org parent, (select nextval('org_id_seq') as n from generate_series(1, ?)) ids
+                        where parent.id = ?
+                        returning id""")
+                .params(year, count, parentId)
+                .query(Long.class).list();
+    }
+
+    private String typeOf(long orgId) {
+        return jdbc.sql("select type from org where id = ?").param(orgId).query(String.class).single();
+    }
+
+    private static List<OrgEventsReader.Event> ofYear(List<OrgEventsReader.Event> events, int year) {
+        return events.stream().filter(event -> event.data().path("year").asInt() == year).toList();
+    }
+
+    private static List<Long> idsOf(List<OrgEventsReader.Event> events) {
+        List<Long> ids = new ArrayList<>();
+        events.forEach(event -> event.data().path("orgIds").forEach(id -> ids.add(id.asLong())));
+        return ids;
+    }
+
+    private static int await(CountDownLatch start, java.util.function.IntSupplier run) {
+        try {
+            start.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+        return run.getAsInt();
+    }
+}
