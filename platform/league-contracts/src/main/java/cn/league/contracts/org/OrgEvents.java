@@ -60,4 +60,34 @@ public final class OrgEvents {
     @EventType("BranchesGraduated.v1")
     public record BranchesGraduated(int year, List<Long> orgIds) {
     }
+
+    /** Who approves a migration step (R-ORG-7): first the old direct parent's admin, then the new parent's. */
+    public enum MigrationApprover { OLD_PARENT, NEW_PARENT }
+
+    /** An org's admin asked to move the org with its subtree under a new parent in the same province (R-ORG-7). */
+    @EventType("MigrationRequested.v1")
+    public record MigrationRequested(long migrationId, long orgId, long oldParentId, long newParentId,
+                                     String requestedBy, String reason) {
+    }
+
+    /**
+     * A migration step was approved (R-ORG-7). After the {@code NEW_PARENT} step the subtree has moved, told
+     * by the SubtreeMoved published in the same transaction.
+     */
+    @EventType("MigrationApproved.v1")
+    public record MigrationApproved(long migrationId, long orgId, long oldParentId, long newParentId,
+                                    MigrationApprover approvedAs, String approvedBy) {
+    }
+
+    /** A migration was rejected at a step, with a reason the requester reads (R-ORG-7). */
+    @EventType("MigrationRejected.v1")
+    public record MigrationRejected(long migrationId, long orgId, long oldParentId, long newParentId,
+                                    MigrationApprover rejectedAs, String rejectedBy, String reason) {
+    }
+
+    /** The requester withdrew a migration before its last approval (R-ORG-7). */
+    @EventType("MigrationWithdrawn.v1")
+    public record MigrationWithdrawn(long migrationId, long orgId, long oldParentId, long newParentId,
+                                     String withdrawnBy) {
+    }
 }

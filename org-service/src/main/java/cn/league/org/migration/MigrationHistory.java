@@ -1,0 +1,7 @@
+package cn.league.org.migration;
+
+import java.util.List;
+
+/** A migration and every step taken on it, oldest first. */
+public record MigrationHistory(MigrationSummary summary, List<MigrationStep> steps) {
+}
