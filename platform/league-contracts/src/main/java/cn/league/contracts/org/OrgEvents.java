@@ -1,5 +1,6 @@
 package cn.league.contracts.org;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.league.contracts.EventType;
@@ -54,6 +55,22 @@ public final class OrgEvents {
      */
     @EventType("SecretaryAppointed.v1")
     public record SecretaryAppointed(long orgId, String idNumber, String name, String previousIdNumber) {
+    }
+
+    /**
+     * The direct parent's admin issued admin registration codes for these direct children (R-ADM-3), each
+     * replacing the child's unused older code. The codes themselves are secret and never published.
+     */
+    @EventType("AdminCodesIssued.v1")
+    public record AdminCodesIssued(long parentId, List<Long> orgIds, Instant expiresAt) {
+    }
+
+    /**
+     * A person registered as admin of an org with a code (R-ADM-3, R-ADM-7) and so holds the post they
+     * named there; member-service records the post from this. Published together with AdminGranted.
+     */
+    @EventType("AdminRegistered.v1")
+    public record AdminRegistered(long orgId, String idNumber, String name, String postTitle) {
     }
 
     /** This year's marked branches became graduate branches (R-GRAD-3). */
