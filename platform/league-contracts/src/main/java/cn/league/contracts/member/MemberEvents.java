@@ -13,6 +13,15 @@ public final class MemberEvents {
     private MemberEvents() {
     }
 
+    /**
+     * A new person is in the system (entered, imported, registered or made secretary): they can log in
+     * with the initial password (R-AUTH-2) and are queued for the identity check (R-ID-1), which uses
+     * the name and ID number only (R-ID-2).
+     */
+    @EventType("PersonAdded.v1")
+    public record PersonAdded(String idNumber, String name) {
+    }
+
     /** The person's membership (组织关系) is now in this branch (R-MEM-1). */
     @EventType("MembershipStarted.v1")
     public record MembershipStarted(String idNumber, long branchId) {

@@ -9,7 +9,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * The person behind a request, as the token says.
  *
  * @param subject  Keycloak's stable user id
- * @param idNumber the login name, i.e. the 18-char ID number (R-AUTH-1)
+ * @param idNumber the login name, i.e. the 18-char ID number (R-AUTH-1), upper-case (Keycloak lower-cases
+ *                 login names, so a final X arrives as x)
  * @param roles    realm roles
  */
 public record Caller(String subject, String idNumber, List<String> roles) {
@@ -20,7 +21,8 @@ public record Caller(String subject, String idNumber, List<String> roles) {
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))
                 .toList();
-        return new Caller(token.getToken().getSubject(), token.getToken().getClaimAsString("preferred_username"),
-                roles);
+        String loginName = token.getToken().getClaimAsString("preferred_username");
+        return new Caller(token.getToken().getSubject(),
+                loginName == null ? null : loginName.toUpperCase(java.util.Locale.ROOT), roles);
     }
 }

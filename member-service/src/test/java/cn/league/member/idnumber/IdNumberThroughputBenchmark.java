@@ -4,16 +4,14 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints how many IDs per second one thread checks; no timed assertion. Runs only with -Dbenchmark:
- * ./mvnw -B -o -pl member-service -am verify -Dtest='IdNumberThroughputTest' -Dbenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * Prints how many IDs per second one thread checks; no timed assertion. A benchmark: it runs only in
+ * the {@code benchmark} profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
-@EnabledIfSystemProperty(named = "benchmark", matches = ".*")
-class IdNumberThroughputTest {
+class IdNumberThroughputBenchmark {
 
     @Test
     @DisplayName("R-ID-4 throughput of the local check on a bulk-like mix (prints rows/s)")

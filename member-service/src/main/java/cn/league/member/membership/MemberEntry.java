@@ -1,0 +1,102 @@
+package cn.league.member.membership;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.MembershipStarted;
+import cn.league.contracts.member.MemberEvents.PersonAdded;
+import cn.league.contracts.member.MemberEvents.Post;
+import cn.league.contracts.member.MemberEvents.PostsChanged;
+import cn.league.contracts.member.MemberEvents.ProfileChanged;
+import cn.league.contracts.org.OrgSnapshot;
+import cn.league.member.idnumber.IdNumber;
+import cn.league.member.idnumber.IdNumberRule;
+import cn.league.member.person.Person;
+import cn.league.member.person.PersonStore;
+import cn.league.member.scope.MemberScope;
+import cn.league.support.outbox.Outbox;
+import cn.league.support.problem.ProblemException;
+
+/**
+ * Entering people one at a time: members into a branch (R-MEM-1) — a committee's admin enters them
+ * straight into its child branches — and cadres into any org (录入本级团干部, R-MEM-2). Every entry
+ * rule is checked; an ID number already in the system is refused without saying where (R-AUTH-5).
+ */
+@Service
+public class MemberEntry {
+
+    private final PersonStore people;
+    private final MembershipStore memberships;
+    private final MemberScope scope;
+    private final IdNumberRule idNumbers;
+    private final Outbox outbox;
+
+    public MemberEntry(PersonStore people, MembershipStore memberships, MemberScope scope, IdNumberRule idNumbers,
+                       Outbox outbox) {
+        this.people = people;
+        this.memberships = memberships;
+        this.scope = scope;
+        this.idNumbers = idNumbers;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Person enterMember(String caller, long branchId, NewPerson entry) {
+        OrgSnapshot branch = scope.requireOrgInScope(caller, branchId);
+        MembershipRule.checkBranch(branch);
+        Person person = add(entry, branch);
+        memberships.startMembership(person.idNumber(), branchId, branch.path());
+        outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(person.idNumber(), branchId), person.idNumber(),
+                branch.path());
+        return person;
+    }
+
+    @Transactional
+    public Person enterCadre(String caller, long orgId, NewPerson entry) {
+        OrgSnapshot org = scope.requireOrgInScope(caller, orgId);
+        if (entry.postTitle() == null || entry.postTitle().isBlank()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POST_REQUIRED", "R-MEM-6", "请选择团干部职务");
+        }
+        Person person = add(entry, org);
+        memberships.addPost(person.idNumber(), orgId, entry.postTitle().strip(), org.path());
+        outbox.publish(Topics.MEMBER_EVENTS, new PostsChanged(person.idNumber(), person.name(),
+                memberships.posts(person.idNumber()).stream().map(held -> new Post(held.orgId(), held.title()))
+                        .toList()), person.idNumber(), org.path());
+        return person;
+    }
+
+    private Person add(NewPerson entry, OrgSnapshot org) {
+        IdNumber id = idNumbers.require(entry.idNumber());
+        if (people.exists(id.value())) {
+            throw alreadyRegistered();
+        }
+        Person person = new Person(id.value(), entry.name().strip(), id.birthDate(), id.gender(), entry.ethnicity(),
+                entry.politicalStatus(), entry.education(), entry.joinDate(), blankToNull(entry.developmentNumber()),
+                blankToNull(entry.mobile()), blankToNull(entry.email()), entry.address(), entry.emergencyContact(),
+                entry.emergencyPhone(), false, false, false, Person.Verification.UNVERIFIED);
+        try {
+            people.insert(person);
+        } catch (DuplicateKeyException raced) {
+            throw raced.getMessage() != null && raced.getMessage().contains("development_number")
+                    ? new ProblemException(HttpStatus.CONFLICT, "DEVELOPMENT_NUMBER_TAKEN", "R-MEM-5", "发展团员编号被占用")
+                    : alreadyRegistered();
+        }
+        outbox.publish(Topics.MEMBER_EVENTS, new PersonAdded(person.idNumber(), person.name()), person.idNumber(),
+                org.path());
+        outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(person.idNumber(), person.name(),
+                person.mobile() != null), person.idNumber(), org.path());
+        return person;
+    }
+
+    /** R-AUTH-5: the same words wherever the person is, so the admin learns nothing of another org. */
+    public static ProblemException alreadyRegistered() {
+        return new ProblemException(HttpStatus.CONFLICT, "ID_ALREADY_REGISTERED", "R-AUTH-5", "身份证已注册");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

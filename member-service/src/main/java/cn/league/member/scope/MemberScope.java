@@ -1,0 +1,57 @@
+package cn.league.member.scope;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.league.contracts.org.OrgSnapshot;
+import cn.league.orgreplica.OrgTree;
+import cn.league.support.problem.ProblemException;
+
+/**
+ * Who may see and change which people, from member-service's own copy of the org tree.
+ * R-SCOPE-1: an admin of org X acts on the people of X and below. R-SCOPE-3: a person sees and edits
+ * their own profile.
+ */
+@Component
+public class MemberScope {
+
+    private final OrgTree tree;
+    private final JdbcClient jdbc;
+
+    public MemberScope(OrgTree tree, JdbcClient jdbc) {
+        this.tree = tree;
+        this.jdbc = jdbc;
+    }
+
+    /** The org, if the caller administers it or an org above it (R-SCOPE-1). */
+    public OrgSnapshot requireOrgInScope(String caller, long orgId) {
+        OrgSnapshot org = tree.find(orgId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "ORG_NOT_FOUND", null, "团组织不存在"));
+        if (!tree.mayActOn(caller, orgId)) {
+            throw outOfScope();
+        }
+        return org;
+    }
+
+    /** Whether an admin may act on the person: their membership or one of their posts is in the admin's subtree. */
+    public boolean mayActOnPerson(String caller, String idNumber) {
+        var orgIds = jdbc.sql("""
+                        select branch_id from membership where id_number = ?
+                        union select org_id from post where id_number = ?""")
+                .params(idNumber, idNumber)
+                .query(Long.class).list();
+        return orgIds.stream().anyMatch(orgId -> tree.mayActOn(caller, orgId));
+    }
+
+    /** R-SCOPE-3 or R-SCOPE-1: the person themself, or an admin over them. */
+    public void requireSelfOrAdminOver(String caller, String idNumber) {
+        if (!caller.equals(idNumber) && !mayActOnPerson(caller, idNumber)) {
+            throw outOfScope();
+        }
+    }
+
+    public static ProblemException outOfScope() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "OUT_OF_SCOPE", "R-SCOPE-1", "无权操作该组织或人员");
+    }
+}
