@@ -13,11 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
+import cn.league.test.TopicReader;
 import tools.jackson.databind.JsonNode;
 
+import static cn.league.org.support.OrgEvents.await;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
 import static cn.league.org.support.People.SIBLING_DISTRICT_ADMIN;
+import static cn.league.org.support.People.freshPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,20 +29,18 @@ class AdminChangeApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
 
     OrgApi api;
     AdminTree tree;
-    OrgTopic topic;
+    TopicReader topic;
 
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        tree = new AdminTree(api, jdbc);
-        topic = new OrgTopic(kafka);
+        tree = new AdminTree(api);
+        topic = OrgEvents.reader();
     }
 
     @AfterEach
@@ -49,10 +51,10 @@ class AdminChangeApiTest {
     @Test
     @DisplayName("R-ADM-4 an admin of the org, or of its direct parent, adds a cadre of the org as admin; AdminGranted published")
     void add() {
-        String byOwnAdmin = AdminTree.freshPerson();
-        String byParentAdmin = AdminTree.freshPerson();
-        tree.makeCadre(byOwnAdmin, tree.committee, "副书记", "赵一");
-        tree.makeCadre(byParentAdmin, tree.committee, "组织委员", "钱二");
+        String byOwnAdmin = freshPerson();
+        String byParentAdmin = freshPerson();
+        api.makeCadre(byOwnAdmin, tree.committee, "副书记", "赵一");
+        api.makeCadre(byParentAdmin, tree.committee, "组织委员", "钱二");
 
         assertThat(grant(tree.committeeAdmin, tree.committee, byOwnAdmin.toLowerCase()).status()).isEqualTo(201);
         assertThat(grant(DISTRICT_ADMIN, tree.committee, byParentAdmin).status()).isEqualTo(201);
@@ -62,7 +64,7 @@ class AdminChangeApiTest {
         assertThat(admins.path(1).path("name").asString()).isEqualTo("赵一");
         assertThat(admins.path(1).path("posts").path(0).asString()).isEqualTo("副书记");
 
-        var event = topic.await("AdminGranted.v1", data -> data.path("idNumber").asString().equals(byOwnAdmin));
+        var event = await(topic, "AdminGranted.v1", data -> data.path("idNumber").asString().equals(byOwnAdmin));
         assertThat(event.data().path("orgId").asLong()).isEqualTo(tree.committee);
         assertThat(event.orgPath()).endsWith("." + tree.committee);
 
@@ -72,10 +74,10 @@ class AdminChangeApiTest {
     @Test
     @DisplayName("R-ADM-2 only a cadre of that org can be made its admin: a member, or a cadre of another org, is refused (FAQ 9)")
     void onlyCadresOfTheOrg() {
-        String member = AdminTree.freshPerson();
+        String member = freshPerson();
         jdbc.sql("insert into org_member (id_number, branch_id) values (?, ?)").params(member, tree.branch).update();
-        String cadreElsewhere = AdminTree.freshPerson();
-        tree.makeCadre(cadreElsewhere, tree.committee, "书记", "孙三");
+        String cadreElsewhere = freshPerson();
+        api.makeCadre(cadreElsewhere, tree.committee, "书记", "孙三");
 
         for (String person : List.of(member, cadreElsewhere)) {
             var refused = grant(tree.branchAdmin, tree.branch, person);
@@ -84,16 +86,16 @@ class AdminChangeApiTest {
             assertThat(refused.rule()).isEqualTo("R-ADM-2");
             assertThat(refused.json().path("detail").asString()).startsWith("管理员必须是团干部");
         }
-        assertThat(tree.isAdmin(member, tree.branch)).isFalse();
+        assertThat(api.isAdmin(member, tree.branch)).isFalse();
     }
 
     @Test
     @DisplayName("R-ADM-1 admin change keeps a leading body at 2 admins and a committee at 3")
     void limits() {
-        String second = AdminTree.freshPerson();
-        String third = AdminTree.freshPerson();
-        tree.makeCadre(second, tree.district, "副书记", "周四");
-        tree.makeCadre(third, tree.district, "副书记", "吴五");
+        String second = freshPerson();
+        String third = freshPerson();
+        api.makeCadre(second, tree.district, "副书记", "周四");
+        api.makeCadre(third, tree.district, "副书记", "吴五");
         assertThat(grant(DISTRICT_ADMIN, tree.district, second).status()).isEqualTo(201);
         var leadingBody = grant(DISTRICT_ADMIN, tree.district, third);
         assertThat(leadingBody.status()).isEqualTo(422);
@@ -102,8 +104,8 @@ class AdminChangeApiTest {
 
         List<String> cadres = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String cadre = AdminTree.freshPerson();
-            tree.makeCadre(cadre, tree.committee, "委员", "委员" + i);
+            String cadre = freshPerson();
+            api.makeCadre(cadre, tree.committee, "委员", "委员" + i);
             cadres.add(cadre);
         }
         assertThat(grant(tree.committeeAdmin, tree.committee, cadres.get(0)).status()).isEqualTo(201);
@@ -119,26 +121,26 @@ class AdminChangeApiTest {
         assertThat(self.code()).isEqualTo("SELF_REVOKE_NOT_ALLOWED");
         assertThat(self.rule()).isEqualTo("R-ADM-5");
         assertThat(self.json().path("detail").asString()).isEqualTo("管理员不能撤销自己的权限");
-        assertThat(tree.isAdmin(tree.committeeAdmin, tree.committee)).isTrue();
+        assertThat(api.isAdmin(tree.committeeAdmin, tree.committee)).isTrue();
     }
 
     @Test
     @DisplayName("R-ADM-6 a revoked admin keeps account and posts; AdminRevoked published")
     void revokeKeepsPosts() {
-        String secretary = AdminTree.freshPerson();
-        tree.makeCadre(secretary, tree.committee, "书记", "郑六");
+        String secretary = freshPerson();
+        api.makeCadre(secretary, tree.committee, "书记", "郑六");
         assertThat(grant(tree.committeeAdmin, tree.committee, secretary).status()).isEqualTo(201);
 
         var revoked = api.delete(DISTRICT_ADMIN, "/api/orgs/" + tree.committee + "/admins/" + secretary.toLowerCase());
 
         assertThat(revoked.status()).isEqualTo(204);
-        assertThat(tree.isAdmin(secretary, tree.committee)).isFalse();
+        assertThat(api.isAdmin(secretary, tree.committee)).isFalse();
         assertThat(jdbc.sql("select title from org_post where org_id = ? and id_number = ?")
                 .params(tree.committee, secretary).query(String.class).list()).containsExactly("书记");
         JsonNode mine = api.get(secretary, "/api/orgs/mine").json();
         assertThat(mine.path(0).path("orgId").asLong()).isEqualTo(tree.committee);
         assertThat(mine.path(0).path("admin").asBoolean()).isFalse();
-        topic.await("AdminRevoked.v1", data -> data.path("idNumber").asString().equals(secretary)
+        await(topic, "AdminRevoked.v1", data -> data.path("idNumber").asString().equals(secretary)
                 && data.path("orgId").asLong() == tree.committee);
 
         var notAdmin = api.delete(DISTRICT_ADMIN, "/api/orgs/" + tree.committee + "/admins/" + secretary);
@@ -149,8 +151,8 @@ class AdminChangeApiTest {
     @Test
     @DisplayName("R-SCOPE-1 R-ADM-4 admins of an org: a sibling's and a child's admin are refused; a grandparent's admin reads but does not change")
     void scope() {
-        String cadre = AdminTree.freshPerson();
-        tree.makeCadre(cadre, tree.committee, "委员", "王七");
+        String cadre = freshPerson();
+        api.makeCadre(cadre, tree.committee, "委员", "王七");
         String list = "/api/orgs/" + tree.committee + "/admins";
         String revoke = list + "/" + tree.committeeAdmin;
 
@@ -168,18 +170,18 @@ class AdminChangeApiTest {
         assertThat(grandparent.code()).isEqualTo("ADMIN_CHANGE_NOT_ALLOWED");
         assertThat(grandparent.rule()).isEqualTo("R-ADM-4");
         assertThat(api.delete(BEIJING_ADMIN, revoke).code()).isEqualTo("ADMIN_CHANGE_NOT_ALLOWED");
-        assertThat(tree.isAdmin(cadre, tree.committee)).isFalse();
-        assertThat(tree.isAdmin(tree.committeeAdmin, tree.committee)).isTrue();
+        assertThat(api.isAdmin(cadre, tree.committee)).isFalse();
+        assertThat(api.isAdmin(tree.committeeAdmin, tree.committee)).isTrue();
     }
 
     @Test
     @DisplayName("R-ADM-8 my orgs: every org where I am admin or hold a post, with whether I am admin there; nobody else's")
     void myOrgs() {
-        String person = AdminTree.freshPerson();
-        tree.makeCadre(person, tree.committee, "书记", "冯八");
-        tree.makeCadre(person, tree.committee, "组织委员", "冯八");
+        String person = freshPerson();
+        api.makeCadre(person, tree.committee, "书记", "冯八");
+        api.makeCadre(person, tree.committee, "组织委员", "冯八");
         api.makeAdmin(person, tree.committee);
-        tree.makeCadre(person, tree.siblingDistrict, "委员", "冯八");
+        api.makeCadre(person, tree.siblingDistrict, "委员", "冯八");
         api.makeAdmin(person, tree.branch);
 
         JsonNode mine = api.get(person.toLowerCase(), "/api/orgs/mine").json();
@@ -195,7 +197,7 @@ class AdminChangeApiTest {
         assertThat(mine.path(2).path("admin").asBoolean()).isFalse();
         assertThat(mine.path(2).path("type").asString()).isEqualTo("LEADING_BODY");
 
-        assertThat(api.get(AdminTree.freshPerson(), "/api/orgs/mine").json()).as("someone with no org").isEmpty();
+        assertThat(api.get(freshPerson(), "/api/orgs/mine").json()).as("someone with no org").isEmpty();
     }
 
     private OrgApi.Response grant(String as, long orgId, String idNumber) {

@@ -24,12 +24,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
+import cn.league.test.TopicReader;
 import cn.league.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
+import static cn.league.org.support.OrgEvents.await;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
 import static cn.league.org.support.People.SIBLING_DISTRICT_ADMIN;
+import static cn.league.org.support.People.freshPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -38,20 +42,18 @@ class AdminCodesApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
 
     OrgApi api;
     AdminTree tree;
-    OrgTopic topic;
+    TopicReader topic;
 
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        tree = new AdminTree(api, jdbc);
-        topic = new OrgTopic(kafka);
+        tree = new AdminTree(api);
+        topic = OrgEvents.reader();
     }
 
     @AfterEach
@@ -77,7 +79,7 @@ class AdminCodesApiTest {
         assertThat(jdbc.sql("select count(*) from admin_code where code_hash = ? or issued_by = ?")
                 .params(code, code).query(Integer.class).single()).as("the code itself is nowhere").isZero();
 
-        JsonNode event = topic.await("AdminCodesIssued.v1",
+        JsonNode event = await(topic, "AdminCodesIssued.v1",
                 data -> data.path("orgIds").path(0).asLong() == tree.committee).data();
         assertThat(event.path("parentId").asLong()).isEqualTo(tree.district);
         assertThat(event.toString()).doesNotContain(code);
@@ -88,7 +90,7 @@ class AdminCodesApiTest {
     void newCodeReplacesOld() {
         String old = tree.codeFor(DISTRICT_ADMIN, tree.committee);
         String fresh = tree.codeFor(DISTRICT_ADMIN, tree.committee);
-        String person = AdminTree.freshPerson();
+        String person = freshPerson();
 
         var withOld = tree.register(person, old, "张三", "副书记");
         assertThat(withOld.status()).isEqualTo(422);
@@ -157,11 +159,11 @@ class AdminCodesApiTest {
 
         String fromSheet = rows.get(3).get(2);
         String fromJson = json.json().path("codes").path(2).path("code").asString();
-        assertThat(tree.register(AdminTree.freshPerson(), fromJson, "李四", "书记").code())
+        assertThat(tree.register(freshPerson(), fromJson, "李四", "书记").code())
                 .as("the download replaced the JSON codes").isEqualTo("ADMIN_CODE_REPLACED");
-        String person = AdminTree.freshPerson();
+        String person = freshPerson();
         assertThat(tree.register(person, fromSheet, "李四", "书记").status()).isEqualTo(201);
-        assertThat(tree.isAdmin(person, third)).isTrue();
+        assertThat(api.isAdmin(person, third)).isTrue();
     }
 
     private HttpResponse<byte[]> download(String as, String path) {

@@ -11,9 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.people.People;
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
+import cn.league.test.TopicReader;
 
+import static cn.league.org.support.OrgEvents.await;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
+import static cn.league.org.support.People.freshPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -21,8 +25,6 @@ class AdminRegistrationApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -30,13 +32,13 @@ class AdminRegistrationApiTest {
 
     OrgApi api;
     AdminTree tree;
-    OrgTopic topic;
+    TopicReader topic;
 
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        tree = new AdminTree(api, jdbc);
-        topic = new OrgTopic(kafka);
+        tree = new AdminTree(api);
+        topic = OrgEvents.reader();
     }
 
     @AfterEach
@@ -49,26 +51,26 @@ class AdminRegistrationApiTest {
     void registers() {
         long branch = api.createChild(DISTRICT_ADMIN, tree.committee, "BRANCH", "STATE_ENTERPRISE", "某国企第二团支部");
         String code = tree.codeFor(tree.committeeAdmin, branch);
-        String person = AdminTree.freshPerson();
+        String person = freshPerson();
 
         var registered = tree.register(person.toLowerCase(), code.toLowerCase(), " 王五 ", "书记");
 
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.json().path("orgId").asLong()).isEqualTo(branch);
         assertThat(registered.json().path("postTitle").asString()).isEqualTo("书记");
-        assertThat(tree.isAdmin(person, branch)).isTrue();
+        assertThat(api.isAdmin(person, branch)).isTrue();
         assertThat(people.isCadre(person, branch)).as("R-ADM-2 holds: the admin is a cadre of the org").isTrue();
         assertThat(jdbc.sql("select title from org_post where org_id = ? and id_number = ?")
                 .params(branch, person).query(String.class).list()).containsExactly("书记");
         assertThat(jdbc.sql("select used_by from admin_code where code_hash = ?").param(AdminCode.hash(code))
                 .query(String.class).single()).isEqualTo(person);
 
-        var event = topic.await("AdminRegistered.v1", data -> data.path("idNumber").asString().equals(person));
+        var event = await(topic, "AdminRegistered.v1", data -> data.path("idNumber").asString().equals(person));
         assertThat(event.data().path("orgId").asLong()).isEqualTo(branch);
         assertThat(event.data().path("name").asString()).isEqualTo("王五");
         assertThat(event.data().path("postTitle").asString()).isEqualTo("书记");
         assertThat(event.orgPath()).endsWith("." + tree.committee + "." + branch);
-        topic.await("AdminGranted.v1", data -> data.path("idNumber").asString().equals(person)
+        await(topic, "AdminGranted.v1", data -> data.path("idNumber").asString().equals(person)
                 && data.path("orgId").asLong() == branch);
     }
 
@@ -76,24 +78,24 @@ class AdminRegistrationApiTest {
     @DisplayName("R-ADM-3 a code registers one admin only; unknown and expired codes are refused, each with its own code")
     void singleUseAndExpiry() {
         String code = tree.codeFor(DISTRICT_ADMIN, tree.committee);
-        assertThat(tree.register(AdminTree.freshPerson(), code, "甲", "副书记").status()).isEqualTo(201);
+        assertThat(tree.register(freshPerson(), code, "甲", "副书记").status()).isEqualTo(201);
 
-        var again = tree.register(AdminTree.freshPerson(), code, "乙", "组织委员");
+        var again = tree.register(freshPerson(), code, "乙", "组织委员");
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.code()).isEqualTo("ADMIN_CODE_USED");
         assertThat(again.rule()).isEqualTo("R-ADM-3");
         assertThat(again.json().path("detail").asString()).contains("每个注册码只能注册一个管理员");
 
-        assertThat(tree.register(AdminTree.freshPerson(), "ABCDEFGHJKMN", "乙", "组织委员").code())
+        assertThat(tree.register(freshPerson(), "ABCDEFGHJKMN", "乙", "组织委员").code())
                 .isEqualTo("ADMIN_CODE_UNKNOWN");
 
         String late = tree.codeFor(tree.committeeAdmin, tree.branch);
         jdbc.sql("update admin_code set expires_at = now() - interval '1 second' where code_hash = ?")
                 .param(AdminCode.hash(late)).update();
-        assertThat(tree.register(AdminTree.freshPerson(), late, "丙", "宣传委员").code()).isEqualTo("ADMIN_CODE_EXPIRED");
+        assertThat(tree.register(freshPerson(), late, "丙", "宣传委员").code()).isEqualTo("ADMIN_CODE_EXPIRED");
 
         String next = tree.codeFor(DISTRICT_ADMIN, tree.committee);
-        assertThat(tree.register(AdminTree.freshPerson(), next, "丁", "委员").status())
+        assertThat(tree.register(freshPerson(), next, "丁", "委员").status())
                 .as("FAQ 5: once used, the parent makes a new code for another admin").isEqualTo(201);
     }
 
@@ -101,10 +103,10 @@ class AdminRegistrationApiTest {
     @DisplayName("R-ADM-1 a code does not take an org past its limit (leading body 2, others 3); the code stays unused")
     void limit() {
         String branchCode = tree.codeFor(tree.committeeAdmin, tree.branch);
-        api.makeAdmin(AdminTree.freshPerson(), tree.branch);
-        api.makeAdmin(AdminTree.freshPerson(), tree.branch);
+        api.makeAdmin(freshPerson(), tree.branch);
+        api.makeAdmin(freshPerson(), tree.branch);
 
-        var full = tree.register(AdminTree.freshPerson(), branchCode, "戊", "委员");
+        var full = tree.register(freshPerson(), branchCode, "戊", "委员");
         assertThat(full.status()).isEqualTo(422);
         assertThat(full.code()).isEqualTo("ADMIN_LIMIT_REACHED");
         assertThat(full.rule()).isEqualTo("R-ADM-1");
@@ -112,9 +114,9 @@ class AdminRegistrationApiTest {
                 .param(AdminCode.hash(branchCode)).query(Boolean.class).single()).isTrue();
 
         String districtCode = tree.codeFor(BEIJING_ADMIN, tree.district);
-        assertThat(tree.register(AdminTree.freshPerson(), districtCode, "己", "副书记").status()).isEqualTo(201);
+        assertThat(tree.register(freshPerson(), districtCode, "己", "副书记").status()).isEqualTo(201);
         String secondDistrictCode = tree.codeFor(BEIJING_ADMIN, tree.district);
-        var leadingBodyFull = tree.register(AdminTree.freshPerson(), secondDistrictCode, "庚", "副书记");
+        var leadingBodyFull = tree.register(freshPerson(), secondDistrictCode, "庚", "副书记");
         assertThat(leadingBodyFull.code()).isEqualTo("ADMIN_LIMIT_REACHED");
         assertThat(leadingBodyFull.json().path("detail").asString()).contains("团的领导机关只允许两位管理员");
     }
@@ -126,7 +128,7 @@ class AdminRegistrationApiTest {
         var again = tree.register(tree.branchAdmin, code, "辛", "书记");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ALREADY_ADMIN");
-        assertThat(tree.register(AdminTree.freshPerson(), code, "壬", "副书记").status()).isEqualTo(201);
+        assertThat(tree.register(freshPerson(), code, "壬", "副书记").status()).isEqualTo(201);
     }
 
     @Test
@@ -134,7 +136,7 @@ class AdminRegistrationApiTest {
     void formerAdminOfDeletedOrg() {
         long first = api.createChild(DISTRICT_ADMIN, tree.committee, "BRANCH", "STATE_ENTERPRISE", "将撤销的团支部");
         long second = api.createChild(DISTRICT_ADMIN, tree.committee, "BRANCH", "STATE_ENTERPRISE", "新的团支部");
-        String person = AdminTree.freshPerson();
+        String person = freshPerson();
         assertThat(tree.register(person, tree.codeFor(tree.committeeAdmin, first), "癸", "书记").status())
                 .isEqualTo(201);
 
@@ -143,7 +145,7 @@ class AdminRegistrationApiTest {
 
         var again = tree.register(person, tree.codeFor(tree.committeeAdmin, second), "癸", "书记");
         assertThat(again.status()).isEqualTo(201);
-        assertThat(tree.isAdmin(person, second)).isTrue();
+        assertThat(api.isAdmin(person, second)).isTrue();
         assertThat(api.get(person, "/api/orgs/mine").json().path(0).path("orgId").asLong()).isEqualTo(second);
     }
 
@@ -151,10 +153,10 @@ class AdminRegistrationApiTest {
     @DisplayName("R-ADM-3 the form needs a code, a name and a post")
     void formValidation() {
         String code = tree.codeFor(DISTRICT_ADMIN, tree.committee);
-        String person = AdminTree.freshPerson();
+        String person = freshPerson();
         var blank = api.post(person, "/api/orgs/admin-registrations", """
                 {"code":"%s","name":" ","postTitle":"书记"}""".formatted(code));
         assertThat(blank.status()).isEqualTo(400);
-        assertThat(tree.isAdmin(person, tree.committee)).isFalse();
+        assertThat(api.isAdmin(person, tree.committee)).isFalse();
     }
 }

@@ -21,14 +21,13 @@ import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.member.MemberEvents.PostsChanged;
 import cn.league.contracts.org.OrgEvents.OrgDeleted;
 import cn.league.org.support.OrgApi;
-import cn.league.test.TestKafka;
+import cn.league.org.support.OrgEvents;
 import cn.league.test.TopicReader;
 
-import static cn.league.org.support.People.BEIJING;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
 import static cn.league.org.support.People.SIBLING_DISTRICT_ADMIN;
-import static cn.league.org.support.People.SCHOOL_ADMIN;
+import static cn.league.org.support.People.ORG_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,14 +48,11 @@ class OrgDeletionApiTest {
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        api.makeAdmin(BEIJING_ADMIN, BEIJING);
-        district = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团平谷区委");
-        api.makeAdmin(DISTRICT_ADMIN, district);
+        district = api.createDistrict("团平谷区委", DISTRICT_ADMIN);
         committee = api.createChild(DISTRICT_ADMIN, district, "COMMITTEE", "PRIVATE_ENTERPRISE", "某公司团委");
-        api.makeAdmin(SCHOOL_ADMIN, committee);
+        api.makeAdmin(ORG_ADMIN, committee);
         branch = api.createChild(DISTRICT_ADMIN, committee, "BRANCH", "PRIVATE_ENTERPRISE", "某公司研发团支部");
-        long sibling = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团延庆区委");
-        api.makeAdmin(SIBLING_DISTRICT_ADMIN, sibling);
+        api.createDistrict("团延庆区委", SIBLING_DISTRICT_ADMIN);
     }
 
     @Test
@@ -68,22 +64,22 @@ class OrgDeletionApiTest {
         }
         awaitMembers(branch, 3);
 
-        var deleted = api.delete(SCHOOL_ADMIN, "/api/orgs/" + branch);
+        var deleted = api.delete(ORG_ADMIN, "/api/orgs/" + branch);
 
         assertThat(deleted.status()).isEqualTo(200);
         long pending = deleted.json().path("peopleMovedTo").asLong();
-        var pendingBranch = api.get(SCHOOL_ADMIN, "/api/orgs/" + pending).json();
+        var pendingBranch = api.get(ORG_ADMIN, "/api/orgs/" + pending).json();
         assertThat(pendingBranch.path("type").asString()).isEqualTo("PENDING_BRANCH");
         assertThat(pendingBranch.path("parentId").asLong()).isEqualTo(committee);
         assertThat(pendingBranch.path("fullName").asString()).contains("某公司研发团支部");
         assertThat(countMembers(pending)).as("nobody is lost").isEqualTo(3);
-        assertThat(api.get(SCHOOL_ADMIN, "/api/orgs/" + branch).status()).isEqualTo(404);
+        assertThat(api.get(ORG_ADMIN, "/api/orgs/" + branch).status()).isEqualTo(404);
 
-        var pendingNotEmpty = api.delete(SCHOOL_ADMIN, "/api/orgs/" + pending);
+        var pendingNotEmpty = api.delete(ORG_ADMIN, "/api/orgs/" + pending);
         assertThat(pendingNotEmpty.status()).isEqualTo(422);
         assertThat(pendingNotEmpty.code()).isEqualTo("PENDING_BRANCH_NOT_EMPTY");
 
-        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.ORG_EVENTS)) {
+        try (TopicReader reader = OrgEvents.reader()) {
             var record = reader.readUntilContains("\"peopleMovedTo\":" + pending, Duration.ofSeconds(20)).stream()
                     .filter(r -> r.value().contains("OrgDeleted.v1") && r.value().contains("\"orgId\":" + branch))
                     .findFirst().orElseThrow();
@@ -99,7 +95,7 @@ class OrgDeletionApiTest {
         assertThat(withChildren.status()).isEqualTo(422);
         assertThat(withChildren.code()).isEqualTo("ORG_HAS_CHILDREN");
 
-        var empty = api.delete(SCHOOL_ADMIN, "/api/orgs/" + branch);
+        var empty = api.delete(ORG_ADMIN, "/api/orgs/" + branch);
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.json().path("peopleMovedTo").isNull()).isTrue();
         assertThat(api.delete(DISTRICT_ADMIN, "/api/orgs/" + committee).status()).isEqualTo(200);
@@ -108,7 +104,7 @@ class OrgDeletionApiTest {
     @Test
     @DisplayName("R-ORG-2 a committee whose cadres hold posts in it is not deleted")
     void committeeWithCadres() throws Exception {
-        api.delete(SCHOOL_ADMIN, "/api/orgs/" + branch);
+        api.delete(ORG_ADMIN, "/api/orgs/" + branch);
         String cadre = "110101198801010044";
         publish(new PostsChanged(cadre, "王五", List.of(new Post(committee, "书记"))), cadre);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -130,7 +126,7 @@ class OrgDeletionApiTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.rule()).isEqualTo("R-SCOPE-2");
         }
-        var own = api.delete(SCHOOL_ADMIN, "/api/orgs/" + committee);
+        var own = api.delete(ORG_ADMIN, "/api/orgs/" + committee);
         assertThat(own.status()).isEqualTo(403);
         assertThat(api.get(DISTRICT_ADMIN, "/api/orgs/" + branch).status()).as("nothing was deleted").isEqualTo(200);
     }

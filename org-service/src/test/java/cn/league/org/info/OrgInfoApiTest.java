@@ -11,18 +11,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.contracts.EventJson;
-import cn.league.contracts.Topics;
 import cn.league.contracts.org.OrgEvents.OrgChanged;
 import cn.league.contracts.org.OrgType;
 import cn.league.org.support.OrgApi;
-import cn.league.test.TestKafka;
+import cn.league.org.support.OrgEvents;
 import cn.league.test.TopicReader;
 
 import static cn.league.org.support.People.BEIJING;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
 import static cn.league.org.support.People.SIBLING_DISTRICT_ADMIN;
-import static cn.league.org.support.People.SCHOOL_ADMIN;
+import static cn.league.org.support.People.ORG_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,13 +39,10 @@ class OrgInfoApiTest {
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        api.makeAdmin(BEIJING_ADMIN, BEIJING);
-        district = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团怀柔区委");
-        api.makeAdmin(DISTRICT_ADMIN, district);
+        district = api.createDistrict("团怀柔区委", DISTRICT_ADMIN);
         township = api.createChild(DISTRICT_ADMIN, district, "COMMITTEE", "RURAL", "某镇团委");
-        api.makeAdmin(SCHOOL_ADMIN, township);
-        long sibling = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团密云区委");
-        api.makeAdmin(SIBLING_DISTRICT_ADMIN, sibling);
+        api.makeAdmin(ORG_ADMIN, township);
+        api.createDistrict("团密云区委", SIBLING_DISTRICT_ADMIN);
     }
 
     private static String info(String type, String fullName) {
@@ -60,10 +56,10 @@ class OrgInfoApiTest {
     void editors() {
         var byParent = api.put(DISTRICT_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "怀柔区某镇团委"));
         assertThat(byParent.status()).isEqualTo(200);
-        assertThat(api.get(SCHOOL_ADMIN, "/api/orgs/" + township).json().path("fullName").asString())
+        assertThat(api.get(ORG_ADMIN, "/api/orgs/" + township).json().path("fullName").asString())
                 .isEqualTo("怀柔区某镇团委");
 
-        var byOwn = api.put(SCHOOL_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "某镇团委(新)"));
+        var byOwn = api.put(ORG_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "某镇团委(新)"));
         assertThat(byOwn.status()).isEqualTo(200);
         assertThat(byOwn.json().path("baseline2017").asInt()).isEqualTo(40);
     }
@@ -76,7 +72,7 @@ class OrgInfoApiTest {
         assertThat(byGrandparent.rule()).isEqualTo("R-ORG-3");
         assertThat(api.put(SIBLING_DISTRICT_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "越权")).status())
                 .isEqualTo(403);
-        assertThat(api.put(SCHOOL_ADMIN, "/api/orgs/" + district, """
+        assertThat(api.put(ORG_ADMIN, "/api/orgs/" + district, """
                 {"type":"LEADING_BODY","domain":"PARTY_AND_GOVERNMENT","fullName":"子改父","shortName":"子改父"}""")
                 .status()).isEqualTo(403);
     }
@@ -84,11 +80,11 @@ class OrgInfoApiTest {
     @Test
     @DisplayName("R-ORG-4 the own admin changes the category once, at the first verification; then never again")
     void categoryOnce() {
-        var first = api.put(SCHOOL_ADMIN, "/api/orgs/" + township, info("WORK_COMMITTEE", "某镇团委"));
+        var first = api.put(ORG_ADMIN, "/api/orgs/" + township, info("WORK_COMMITTEE", "某镇团委"));
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().path("type").asString()).isEqualTo("WORK_COMMITTEE");
 
-        var second = api.put(SCHOOL_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "某镇团委"));
+        var second = api.put(ORG_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "某镇团委"));
         assertThat(second.status()).isEqualTo(422);
         assertThat(second.code()).isEqualTo("CATEGORY_ALREADY_CHANGED");
         assertThat(second.rule()).isEqualTo("R-ORG-4");
@@ -114,8 +110,8 @@ class OrgInfoApiTest {
     @Test
     @DisplayName("R-ORG-1 a category change must still fit the parent and the children")
     void categoryKeepsShape() {
-        api.createChild(SCHOOL_ADMIN, township, "BRANCH", "RURAL", "某村团支部");
-        var toBranch = api.put(SCHOOL_ADMIN, "/api/orgs/" + township, info("BRANCH", "某镇团委"));
+        api.createChild(ORG_ADMIN, township, "BRANCH", "RURAL", "某村团支部");
+        var toBranch = api.put(ORG_ADMIN, "/api/orgs/" + township, info("BRANCH", "某镇团委"));
         assertThat(toBranch.status()).isEqualTo(422);
         assertThat(toBranch.rule()).isEqualTo("R-ORG-1");
     }
@@ -125,7 +121,7 @@ class OrgInfoApiTest {
     void publishesTheChange() {
         api.put(DISTRICT_ADMIN, "/api/orgs/" + township, info("COMMITTEE", "发布测试团委"));
 
-        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.ORG_EVENTS)) {
+        try (TopicReader reader = OrgEvents.reader()) {
             var record = reader.readUntilContains("发布测试团委", Duration.ofSeconds(20)).stream()
                     .filter(r -> r.value().contains("发布测试团委")).findFirst().orElseThrow();
             assertThat(record.key()).isEqualTo(String.valueOf(BEIJING));

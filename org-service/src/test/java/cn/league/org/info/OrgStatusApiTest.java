@@ -20,14 +20,12 @@ import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.contracts.org.OrgEvents.SecretaryAppointed;
 import cn.league.org.support.OrgApi;
-import cn.league.test.TestKafka;
+import cn.league.org.support.OrgEvents;
 import cn.league.test.TopicReader;
 
-import static cn.league.org.support.People.BEIJING;
-import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.DISTRICT_ADMIN;
 import static cn.league.org.support.People.SIBLING_DISTRICT_ADMIN;
-import static cn.league.org.support.People.SCHOOL_ADMIN;
+import static cn.league.org.support.People.ORG_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,37 +49,34 @@ class OrgStatusApiTest {
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        api.makeAdmin(BEIJING_ADMIN, BEIJING);
-        district = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团门头沟区委");
-        api.makeAdmin(DISTRICT_ADMIN, district);
+        district = api.createDistrict("团门头沟区委", DISTRICT_ADMIN);
         long committee = api.createChild(DISTRICT_ADMIN, district, "COMMITTEE", "RURAL", "某镇团委");
         api.makeAdmin(COMMITTEE_ADMIN, committee);
         branch = api.createChild(DISTRICT_ADMIN, committee, "BRANCH", "RURAL", "某村团支部");
-        api.makeAdmin(SCHOOL_ADMIN, branch);
-        long sibling = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团房山区委");
-        api.makeAdmin(SIBLING_DISTRICT_ADMIN, sibling);
+        api.makeAdmin(ORG_ADMIN, branch);
+        api.createDistrict("团房山区委", SIBLING_DISTRICT_ADMIN);
     }
 
     @Test
     @DisplayName("R-ORG-5 R-ORG-6 completeness follows the info, the secretary's registration and their own mobile")
     void completenessFollowsTheSecretary() throws Exception {
-        var fresh = api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json();
+        var fresh = api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json();
         assertThat(fresh.path("complete").asBoolean()).isFalse();
         assertThat(fresh.path("missing").toString()).contains("联系电话").contains("书记");
 
-        api.put(SCHOOL_ADMIN, "/api/orgs/" + branch, """
+        api.put(ORG_ADMIN, "/api/orgs/" + branch, """
                 {"type":"BRANCH","domain":"RURAL","fullName":"某村团支部","shortName":"某村团支部",
                  "contactPerson":"张三","contactPhone":"010-88888888","baseline2017":5}""");
-        assertThat(api.put(SCHOOL_ADMIN, "/api/orgs/" + branch + "/secretary",
+        assertThat(api.put(ORG_ADMIN, "/api/orgs/" + branch + "/secretary",
                 "{\"idNumber\":\"" + SECRETARY + "\",\"name\":\"赵六\"}").status()).isEqualTo(200);
-        assertThat(api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json().path("missing").toString())
+        assertThat(api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json().path("missing").toString())
                 .contains("书记尚未完成注册");
 
         publish(new ProfileChanged(SECRETARY, "赵六", false), SECRETARY);
         awaitMissing("书记个人资料中的手机号码");
         publish(new ProfileChanged(SECRETARY, "赵六", true), SECRETARY);
         awaitMissing(null);
-        assertThat(api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json().path("complete").asBoolean())
+        assertThat(api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json().path("complete").asBoolean())
                 .isTrue();
     }
 
@@ -100,7 +95,7 @@ class OrgStatusApiTest {
                 .params(branch, SECRETARY).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select id_number from org_post where org_id = ? and title = '书记'").param(branch)
                 .query(String.class).list()).containsExactly(NEXT_SECRETARY);
-        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.ORG_EVENTS)) {
+        try (TopicReader reader = OrgEvents.reader()) {
             var record = reader.readUntilContains(NEXT_SECRETARY, Duration.ofSeconds(20)).stream()
                     .filter(r -> r.value().contains("SecretaryAppointed.v1") && r.value().contains(NEXT_SECRETARY))
                     .findFirst().orElseThrow();
@@ -116,11 +111,11 @@ class OrgStatusApiTest {
             publish(new MembershipStarted(member, branch), member);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json().path("members").asInt() < 2
+        while (api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json().path("members").asInt() < 2
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        var status = api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json();
+        var status = api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json();
         assertThat(status.path("members").asInt()).isEqualTo(2);
         assertThat(status.path("toDissolveOrMerge").asBoolean()).isTrue();
     }
@@ -132,19 +127,19 @@ class OrgStatusApiTest {
                 "{\"idNumber\":\"" + SECRETARY + "\",\"name\":\"赵六\"}").status())
                 .as("a grandparent's admin is not the direct parent's").isEqualTo(403);
         assertThat(api.get(SIBLING_DISTRICT_ADMIN, "/api/orgs/" + branch + "/status").status()).isEqualTo(403);
-        assertThat(api.get(SCHOOL_ADMIN, "/api/orgs/" + district + "/status").status()).isEqualTo(403);
+        assertThat(api.get(ORG_ADMIN, "/api/orgs/" + district + "/status").status()).isEqualTo(403);
         String secretary = "{\"idNumber\":\"" + SECRETARY + "\",\"name\":\"赵六\"}";
         assertThat(api.put(SIBLING_DISTRICT_ADMIN, "/api/orgs/" + branch + "/secretary", secretary).status())
                 .isEqualTo(403);
-        assertThat(api.put(SCHOOL_ADMIN, "/api/orgs/" + district + "/secretary", secretary).status()).isEqualTo(403);
-        assertThat(api.put(SCHOOL_ADMIN, "/api/orgs/" + branch + "/secretary",
+        assertThat(api.put(ORG_ADMIN, "/api/orgs/" + district + "/secretary", secretary).status()).isEqualTo(403);
+        assertThat(api.put(ORG_ADMIN, "/api/orgs/" + branch + "/secretary",
                 "{\"idNumber\":\"12345\",\"name\":\"赵六\"}").status()).isEqualTo(400);
     }
 
     private void awaitMissing(String expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            String missing = api.get(SCHOOL_ADMIN, "/api/orgs/" + branch + "/status").json().path("missing").toString();
+            String missing = api.get(ORG_ADMIN, "/api/orgs/" + branch + "/status").json().path("missing").toString();
             if (expected == null ? missing.equals("[]") : missing.contains(expected)) {
                 return;
             }

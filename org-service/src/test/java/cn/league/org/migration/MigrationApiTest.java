@@ -13,11 +13,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgApi.Response;
+import cn.league.org.support.OrgEvents;
+import cn.league.test.TopicReader;
 
+import static cn.league.org.support.OrgEvents.data;
+import static cn.league.org.support.OrgEvents.envelope;
 import static cn.league.org.support.People.BEIJING;
 import static cn.league.org.support.People.BEIJING_ADMIN;
 import static cn.league.org.support.People.TIANJIN;
@@ -43,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationApiTest {
 
     private static final AtomicLong PEOPLE = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
@@ -68,21 +70,17 @@ class MigrationApiTest {
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        api.makeAdmin(BEIJING_ADMIN, BEIJING);
         api.makeAdmin(TIANJIN_ADMIN, TIANJIN);
-        oldDistrict = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团东城区委");
+        oldDistrict = api.createDistrict("团东城区委", oldParentAdmin);
         committee = api.createChild(BEIJING_ADMIN, oldDistrict, "COMMITTEE", "STATE_ENTERPRISE", "某国企团委");
         general = api.createChild(BEIJING_ADMIN, committee, "GENERAL_BRANCH", "STATE_ENTERPRISE", "某国企分公司团总支");
         grandchild = api.createChild(BEIJING_ADMIN, general, "BRANCH", "STATE_ENTERPRISE", "分公司第一团支部");
         branch = api.createChild(BEIJING_ADMIN, committee, "BRANCH", "STATE_ENTERPRISE", "机关团支部");
-        newDistrict = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团西城区委");
-        thirdDistrict = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团朝阳区委");
+        newDistrict = api.createDistrict("团西城区委", newParentAdmin);
+        thirdDistrict = api.createDistrict("团朝阳区委", siblingAdmin);
         tianjinDistrict = api.createChild(TIANJIN_ADMIN, TIANJIN, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团和平区委");
-        api.makeAdmin(oldParentAdmin, oldDistrict);
         api.makeAdmin(orgAdmin, committee);
         api.makeAdmin(childAdmin, general);
-        api.makeAdmin(newParentAdmin, newDistrict);
-        api.makeAdmin(siblingAdmin, thirdDistrict);
     }
 
     @Test
@@ -319,7 +317,7 @@ class MigrationApiTest {
         long id = requestedId(orgAdmin, committee, newDistrict);
         approve(oldParentAdmin, id);
         approve(newParentAdmin, id);
-        try (OrgEventsReader reader = new OrgEventsReader()) {
+        try (TopicReader reader = OrgEvents.reader()) {
             ConsumerRecord<String, String> moved = reader.await(
                     r -> r.value().contains("\"SubtreeMoved.v1\"") && data(r).path("orgId").asLong() == committee,
                     Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no SubtreeMoved"));
@@ -328,7 +326,7 @@ class MigrationApiTest {
             assertThat(data.path("newParentId").asLong()).isEqualTo(newDistrict);
             assertThat(data.path("oldPath").asString()).isEqualTo("1.2." + oldDistrict + "." + committee);
             assertThat(data.path("newPath").asString()).isEqualTo("1.2." + newDistrict + "." + committee);
-            assertThat(JSON.readTree(moved.value()).path("orgPath").asString())
+            assertThat(envelope(moved).orgPath())
                     .isEqualTo("1.2." + newDistrict + "." + committee);
 
             assertThat(reader.seen().stream()
@@ -378,10 +376,6 @@ class MigrationApiTest {
 
     private Long parentOf(long orgId) {
         return jdbc.sql("select parent_id from org where id = ?").param(orgId).query(Long.class).single();
-    }
-
-    private static JsonNode data(ConsumerRecord<String, String> record) {
-        return JSON.readTree(record.value()).path("data");
     }
 
     private static String text(JsonNode node) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.org.scope.Scope;
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
 import cn.league.support.outbox.Outbox;
 
-import static cn.league.org.school.SchoolTree.BEIJING_ADMIN;
-import static cn.league.org.school.SchoolTree.TIANJIN;
-import static cn.league.org.school.SchoolTree.TIANJIN_ADMIN;
-import static cn.league.org.school.SchoolTree.UNIVERSITY_ADMIN;
+import static cn.league.org.support.OrgEvents.data;
+import static cn.league.org.support.OrgEvents.envelope;
+import static cn.league.org.support.OrgEvents.read;
+import static cn.league.org.support.OrgEvents.readFor;
+import static cn.league.org.support.People.BEIJING_ADMIN;
+import static cn.league.org.support.People.TIANJIN;
+import static cn.league.org.support.People.TIANJIN_ADMIN;
+import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,8 +44,6 @@ class GraduationConversionTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -83,18 +87,18 @@ class GraduationConversionTest {
         assertThat(typeOf(tree.classA())).isEqualTo("GRADUATE_BRANCH");
         assertThat(typeOf(tree.classB())).as("marked for another year").isEqualTo("BRANCH");
 
-        try (var events = new OrgEventsReader(kafka)) {
-            var graduated = events.read("BranchesGraduated.v1", seen -> !ofYear(seen, year).isEmpty(),
+        try (var events = OrgEvents.reader()) {
+            var graduated = read(events, "BranchesGraduated.v1", seen -> !ofYear(seen, year).isEmpty(),
                     Duration.ofSeconds(20));
             assertThat(ofYear(graduated, year)).singleElement().satisfies(event -> {
                 assertThat(event.key()).isEqualTo("2");
-                assertThat(event.envelope().path("orgPath").asString()).isEqualTo("1.2");
+                assertThat(envelope(event).orgPath()).isEqualTo("1.2");
                 assertThat(idsOf(List.of(event))).containsExactly(tree.classA());
             });
 
             var again = api.post(CENTRAL_ADMIN, "/api/orgs/graduation-conversions", "{\"year\":" + year + "}");
             assertThat(again.json().path("converted").asInt()).isZero();
-            assertThat(ofYear(events.readFor("BranchesGraduated.v1", Duration.ofSeconds(3)), year)).hasSize(1);
+            assertThat(ofYear(readFor(events, "BranchesGraduated.v1", Duration.ofSeconds(3)), year)).hasSize(1);
         }
         assertThat(api.get(UNIVERSITY_ADMIN, "/api/orgs/" + tree.classA()).json().path("type").asString())
                 .isEqualTo("GRADUATE_BRANCH");
@@ -121,14 +125,14 @@ class GraduationConversionTest {
                 .param(year).query(Integer.class).single()).isEqualTo(branches.size());
         assertThat(conversion.convert(year)).isZero();
 
-        try (var events = new OrgEventsReader(kafka)) {
-            var graduated = ofYear(events.read("BranchesGraduated.v1",
+        try (var events = OrgEvents.reader()) {
+            var graduated = ofYear(read(events, "BranchesGraduated.v1",
                     seen -> idsOf(ofYear(seen, year)).size() >= branches.size(), Duration.ofSeconds(30)), year);
             List<Long> announced = idsOf(graduated);
             assertThat(announced).hasSize(branches.size()).containsExactlyInAnyOrderElementsOf(branches);
             assertThat(graduated).allSatisfy(event ->
                     assertThat(event.key()).isIn("2", String.valueOf(TIANJIN)));
-            assertThat(graduated).allSatisfy(event -> assertThat(event.data().path("orgIds").size())
+            assertThat(graduated).allSatisfy(event -> assertThat(data(event).path("orgIds").size())
                     .isLessThanOrEqualTo(1000));
             Set<String> keys = new HashSet<>();
             graduated.forEach(event -> keys.add(event.key()));
@@ -195,13 +199,13 @@ class GraduationConversionTest {
         return jdbc.sql("select type from org where id = ?").param(orgId).query(String.class).single();
     }
 
-    private static List<OrgEventsReader.Event> ofYear(List<OrgEventsReader.Event> events, int year) {
-        return events.stream().filter(event -> event.data().path("year").asInt() == year).toList();
+    private static List<ConsumerRecord<String, String>> ofYear(List<ConsumerRecord<String, String>> events, int year) {
+        return events.stream().filter(event -> data(event).path("year").asInt() == year).toList();
     }
 
-    private static List<Long> idsOf(List<OrgEventsReader.Event> events) {
+    private static List<Long> idsOf(List<ConsumerRecord<String, String>> events) {
         List<Long> ids = new ArrayList<>();
-        events.forEach(event -> event.data().path("orgIds").forEach(id -> ids.add(id.asLong())));
+        events.forEach(event -> data(event).path("orgIds").forEach(id -> ids.add(id.asLong())));
         return ids;
     }
 

@@ -14,14 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
 
-import static cn.league.org.school.SchoolTree.BEIJING_ADMIN;
-import static cn.league.org.school.SchoolTree.CLASS_ADMIN;
-import static cn.league.org.school.SchoolTree.COLLEGE_ADMIN;
-import static cn.league.org.school.SchoolTree.DISTRICT_ADMIN;
-import static cn.league.org.school.SchoolTree.SIBLING_UNIVERSITY_ADMIN;
-import static cn.league.org.school.SchoolTree.TIANJIN_ADMIN;
-import static cn.league.org.school.SchoolTree.UNIVERSITY_ADMIN;
+import static cn.league.org.support.OrgEvents.data;
+import static cn.league.org.support.OrgEvents.read;
+import static cn.league.org.support.People.BEIJING_ADMIN;
+import static cn.league.org.support.People.CLASS_ADMIN;
+import static cn.league.org.support.People.COLLEGE_ADMIN;
+import static cn.league.org.support.People.DISTRICT_ADMIN;
+import static cn.league.org.support.People.SIBLING_UNIVERSITY_ADMIN;
+import static cn.league.org.support.People.TIANJIN_ADMIN;
+import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,8 +35,6 @@ class GraduationMarkApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
 
@@ -61,12 +62,12 @@ class GraduationMarkApiTest {
         var cleared = api.put(UNIVERSITY_ADMIN, markPath(tree.classA()), "{\"graduationYear\":null}");
         assertThat(cleared.json().path("graduationYear").isNull()).isTrue();
 
-        try (var events = new OrgEventsReader(kafka)) {
-            var changes = events.read("OrgChanged.v1", seen -> seen.stream()
-                    .filter(e -> e.data().path("org").path("id").asLong() == tree.classA()).count() >= 3,
+        try (var events = OrgEvents.reader()) {
+            var changes = read(events, "OrgChanged.v1", seen -> seen.stream()
+                    .filter(e -> data(e).path("org").path("id").asLong() == tree.classA()).count() >= 3,
                     Duration.ofSeconds(20)).stream()
-                    .filter(e -> e.data().path("org").path("id").asLong() == tree.classA())
-                    .map(e -> e.data().path("org").path("graduationYear"))
+                    .filter(e -> data(e).path("org").path("id").asLong() == tree.classA())
+                    .map(e -> data(e).path("org").path("graduationYear"))
                     .map(year -> year.isNull() ? "null" : String.valueOf(year.asInt()))
                     .toList();
             assertThat(changes).containsExactly(String.valueOf(NEXT_YEAR), String.valueOf(NEXT_YEAR + 2), "null");

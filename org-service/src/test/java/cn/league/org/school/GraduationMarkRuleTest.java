@@ -11,7 +11,7 @@ import cn.league.contracts.org.SchoolLevel;
 import cn.league.org.tree.Org;
 import cn.league.support.problem.ProblemException;
 
-import static cn.league.org.school.Orgs.org;
+import static cn.league.org.support.Orgs.org;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

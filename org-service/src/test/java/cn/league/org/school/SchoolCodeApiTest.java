@@ -12,15 +12,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
 
-import static cn.league.org.school.SchoolTree.BEIJING_ADMIN;
-import static cn.league.org.school.SchoolTree.CLASS_ADMIN;
-import static cn.league.org.school.SchoolTree.COLLEGE_ADMIN;
-import static cn.league.org.school.SchoolTree.DISTRICT_ADMIN;
-import static cn.league.org.school.SchoolTree.SIBLING_UNIVERSITY_ADMIN;
-import static cn.league.org.school.SchoolTree.TIANJIN;
-import static cn.league.org.school.SchoolTree.TIANJIN_ADMIN;
-import static cn.league.org.school.SchoolTree.UNIVERSITY_ADMIN;
+import static cn.league.org.support.OrgEvents.data;
+import static cn.league.org.support.OrgEvents.read;
+import static cn.league.org.support.People.BEIJING_ADMIN;
+import static cn.league.org.support.People.CLASS_ADMIN;
+import static cn.league.org.support.People.COLLEGE_ADMIN;
+import static cn.league.org.support.People.DISTRICT_ADMIN;
+import static cn.league.org.support.People.SIBLING_UNIVERSITY_ADMIN;
+import static cn.league.org.support.People.TIANJIN;
+import static cn.league.org.support.People.TIANJIN_ADMIN;
+import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,8 +31,6 @@ class SchoolCodeApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
 
@@ -62,11 +63,11 @@ class SchoolCodeApiTest {
         assertThat(jdbc.sql("select school_code is null from org where id = ?").param(tree.university())
                 .query(Boolean.class).single()).isTrue();
 
-        try (var events = new OrgEventsReader(kafka)) {
-            var changes = events.read("OrgChanged.v1", seen -> seen.stream()
-                    .filter(e -> e.data().path("org").path("id").asLong() == tree.university()).count() >= 3,
+        try (var events = OrgEvents.reader()) {
+            var changes = read(events, "OrgChanged.v1", seen -> seen.stream()
+                    .filter(e -> data(e).path("org").path("id").asLong() == tree.university()).count() >= 3,
                     Duration.ofSeconds(20));
-            assertThat(changes.stream().filter(e -> e.data().path("org").path("id").asLong() == tree.university()))
+            assertThat(changes.stream().filter(e -> data(e).path("org").path("id").asLong() == tree.university()))
                     .hasSize(3)
                     .allSatisfy(e -> assertThat(e.key()).isEqualTo("2"));
         }

@@ -11,11 +11,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.org.support.OrgApi;
+import cn.league.org.support.OrgEvents;
 
-import static cn.league.org.school.SchoolTree.COLLEGE_ADMIN;
-import static cn.league.org.school.SchoolTree.DISTRICT_ADMIN;
-import static cn.league.org.school.SchoolTree.SIBLING_UNIVERSITY_ADMIN;
-import static cn.league.org.school.SchoolTree.UNIVERSITY_ADMIN;
+import static cn.league.org.support.OrgEvents.data;
+import static cn.league.org.support.OrgEvents.read;
+import static cn.league.org.support.People.COLLEGE_ADMIN;
+import static cn.league.org.support.People.DISTRICT_ADMIN;
+import static cn.league.org.support.People.SIBLING_UNIVERSITY_ADMIN;
+import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating school orgs (R-ORG-8) and flagged branches (R-GRAD-5, R-TR-11) through the tree's create endpoint. */
@@ -24,8 +27,6 @@ class SchoolOrgsApiTest {
 
     @Value("${local.server.port}")
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafka;
     @Autowired
     JdbcClient jdbc;
 
@@ -58,13 +59,13 @@ class SchoolOrgsApiTest {
         assertThat(api.get(UNIVERSITY_ADMIN, "/api/orgs/" + englishClass).json().path("path").asString())
                 .isEqualTo("1.2." + tree.district() + "." + tree.university() + "." + secondCollege + "." + englishClass);
 
-        try (var events = new OrgEventsReader(kafka)) {
-            var created = events.read("OrgCreated.v1", seen -> seen.stream()
-                    .anyMatch(e -> e.data().path("org").path("id").asLong() == englishClass), Duration.ofSeconds(20));
-            assertThat(created).filteredOn(e -> e.data().path("org").path("id").asLong() == englishClass)
+        try (var events = OrgEvents.reader()) {
+            var created = read(events, "OrgCreated.v1", seen -> seen.stream()
+                    .anyMatch(e -> data(e).path("org").path("id").asLong() == englishClass), Duration.ofSeconds(20));
+            assertThat(created).filteredOn(e -> data(e).path("org").path("id").asLong() == englishClass)
                     .singleElement().satisfies(e -> {
-                        assertThat(e.data().path("org").path("schoolLevel").asString()).isEqualTo("UNIVERSITY");
-                        assertThat(e.data().path("org").path("parentId").asLong()).isEqualTo(secondCollege);
+                        assertThat(data(e).path("org").path("schoolLevel").asString()).isEqualTo("UNIVERSITY");
+                        assertThat(data(e).path("org").path("parentId").asLong()).isEqualTo(secondCollege);
                     });
         }
     }

@@ -12,7 +12,13 @@ import cn.league.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls org-service over HTTP as a given person, with a real (test-issued) Keycloak-shaped token. */
+import static cn.league.org.support.People.BEIJING;
+import static cn.league.org.support.People.BEIJING_ADMIN;
+
+/**
+ * Calls org-service over HTTP as a given person, with a real (test-issued) Keycloak-shaped token; and builds each
+ * test's own small tree of orgs and admins, from the seeded provincial orgs down, so that no test meets another's.
+ */
 public final class OrgApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,6 +36,32 @@ public final class OrgApi {
     public void makeAdmin(String idNumber, long orgId) {
         jdbc.sql("insert into org_admin (org_id, id_number) values (?, ?) on conflict do nothing")
                 .params(orgId, idNumber.toUpperCase()).update();
+    }
+
+    public boolean isAdmin(String idNumber, long orgId) {
+        return jdbc.sql("select exists (select 1 from org_admin where org_id = ? and id_number = ?)")
+                .params(orgId, idNumber.toUpperCase()).query(Boolean.class).single();
+    }
+
+    /** A cadre post, as member-service's PostsChanged would leave it, and the person's name; as a fixture. */
+    public void makeCadre(String idNumber, long orgId, String title, String name) {
+        jdbc.sql("insert into org_post (org_id, id_number, title) values (?, ?, ?) on conflict do nothing")
+                .params(orgId, idNumber.toUpperCase(), title).update();
+        jdbc.sql("""
+                        insert into person_profile (id_number, name, has_mobile) values (?, ?, true)
+                        on conflict (id_number) do update set name = excluded.name""")
+                .params(idNumber.toUpperCase(), name).update();
+    }
+
+    /**
+     * A new 团区委 under 团北京市委, created by {@code BEIJING_ADMIN} (made admin of 团北京市委 first), with this
+     * person as its admin.
+     */
+    public long createDistrict(String name, String admin) {
+        makeAdmin(BEIJING_ADMIN, BEIJING);
+        long district = createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", name);
+        makeAdmin(admin, district);
+        return district;
     }
 
     public Response get(String as, String path) {

@@ -33,12 +33,9 @@ class OrgTreeApiTest {
     @BeforeEach
     void tree() {
         api = new OrgApi(port, jdbc);
-        api.makeAdmin(BEIJING_ADMIN, BEIJING);
         api.makeAdmin(TIANJIN_ADMIN, TIANJIN);
-        district = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团东城区委");
-        siblingDistrict = api.createChild(BEIJING_ADMIN, BEIJING, "LEADING_BODY", "PARTY_AND_GOVERNMENT", "团西城区委");
-        api.makeAdmin(DISTRICT_ADMIN, district);
-        api.makeAdmin(SIBLING_DISTRICT_ADMIN, siblingDistrict);
+        district = api.createDistrict("团东城区委", DISTRICT_ADMIN);
+        siblingDistrict = api.createDistrict("团西城区委", SIBLING_DISTRICT_ADMIN);
     }
 
     @Test

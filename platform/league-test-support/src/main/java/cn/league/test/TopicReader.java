@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,18 +33,39 @@ public final class TopicReader implements AutoCloseable {
     public List<ConsumerRecord<String, String>> readFor(Duration until) {
         long deadline = System.nanoTime() + until.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
         return seen;
     }
 
     /** Polls until a record with this value fragment arrives or the time is up. */
     public List<ConsumerRecord<String, String>> readUntilContains(String fragment, Duration atMost) {
+        return readUntil(records -> records.stream().anyMatch(r -> r.value().contains(fragment)), atMost);
+    }
+
+    /** Polls until {@code enough} holds for everything read so far, or the time is up; returns everything read. */
+    public List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> enough,
+                                                          Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && seen.stream().noneMatch(r -> r.value().contains(fragment))) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        while (System.nanoTime() < deadline && !enough.test(seen)) {
+            poll();
         }
         return seen;
+    }
+
+    /** Polls until a record matches or the time is up; the first that matches. */
+    public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted,
+                                                         Duration atMost) {
+        return readUntil(records -> records.stream().anyMatch(wanted), atMost).stream().filter(wanted).findFirst();
+    }
+
+    /** Everything read so far, without polling. */
+    public List<ConsumerRecord<String, String>> seen() {
+        return seen;
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
 
     @Override
