@@ -50,4 +50,15 @@ public final class MemberEvents {
     @EventType("ProfileChanged.v1")
     public record ProfileChanged(String idNumber, String name, boolean hasMobile) {
     }
+
+    /**
+     * An admin changed the person's name or ID number (R-ID-2). The identity check is back to
+     * {@code verification} = UNVERIFIED and the person is to be checked again with these details. When the
+     * ID number changed, every record keyed by {@code previousIdNumber} is now keyed by {@code idNumber}
+     * (the Kafka key is the new number); when only the name changed the two numbers are equal.
+     */
+    @EventType("IdentityDetailsChanged.v1")
+    public record IdentityDetailsChanged(String idNumber, String previousIdNumber, String name, String previousName,
+                                         String verification) {
+    }
 }
