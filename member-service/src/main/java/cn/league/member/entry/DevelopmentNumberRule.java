@@ -58,13 +58,16 @@ public final class DevelopmentNumberRule {
      * @param idNumber        the row's normalised ID number, or null when it is invalid
      * @param numbers         who holds which number
      */
+    /** Joins from 2017 (Xinjiang: 2016) need a number; an unknown join date needs none yet. */
+    public static boolean isRequired(LocalDate joinDate, boolean xinjiang) {
+        return joinDate != null && joinDate.getYear() >= (xinjiang ? REQUIRED_FROM_XINJIANG : REQUIRED_FROM);
+    }
+
     public List<EntryViolation> check(String raw, LocalDate joinDate, boolean xinjiang, int orgProvinceCode,
             String idNumber, DevelopmentNumbers numbers) {
         String number = stripped(raw);
         if (number == null) {
-            int requiredFrom = xinjiang ? REQUIRED_FROM_XINJIANG : REQUIRED_FROM;
-            return joinDate != null && joinDate.getYear() >= requiredFrom
-                    ? List.of(xinjiang ? MISSING_XINJIANG : MISSING) : List.of();
+            return isRequired(joinDate, xinjiang) ? List.of(xinjiang ? MISSING_XINJIANG : MISSING) : List.of();
         }
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);

@@ -20,6 +20,16 @@ public enum PoliticalStatus {
         return label;
     }
 
+    /** The status with this label (中共党员, 共青团员, …), or empty for an unknown one. */
+    public static java.util.Optional<PoliticalStatus> ofLabel(String label) {
+        for (PoliticalStatus status : values()) {
+            if (status.label.equals(label == null ? null : label.strip())) {
+                return java.util.Optional.of(status);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** 中共党员 or 中共预备党员: keeps league membership while under 28 (R-MEM-9). */
     public boolean isPartyMember() {
         return this == PARTY_MEMBER || this == PROBATIONARY_PARTY_MEMBER;

@@ -12,8 +12,12 @@ import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.member.MemberEvents.PostsChanged;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.contracts.org.OrgSnapshot;
+import cn.league.member.entry.DevelopmentNumberRule;
+import cn.league.member.entry.EntryCheck;
+import cn.league.member.entry.EntryFacts;
+import cn.league.member.entry.EntryRole;
+import cn.league.member.entry.PoliticalStatus;
 import cn.league.member.idnumber.IdNumber;
-import cn.league.member.idnumber.IdNumberRule;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
 import cn.league.member.scope.MemberScope;
@@ -31,15 +35,15 @@ public class MemberEntry {
     private final PersonStore people;
     private final MembershipStore memberships;
     private final MemberScope scope;
-    private final IdNumberRule idNumbers;
+    private final EntryCheck entryCheck;
     private final Outbox outbox;
 
-    public MemberEntry(PersonStore people, MembershipStore memberships, MemberScope scope, IdNumberRule idNumbers,
+    public MemberEntry(PersonStore people, MembershipStore memberships, MemberScope scope, EntryCheck entryCheck,
                        Outbox outbox) {
         this.people = people;
         this.memberships = memberships;
         this.scope = scope;
-        this.idNumbers = idNumbers;
+        this.entryCheck = entryCheck;
         this.outbox = outbox;
     }
 
@@ -47,7 +51,7 @@ public class MemberEntry {
     public Person enterMember(String caller, long branchId, NewPerson entry) {
         OrgSnapshot branch = scope.requireOrgInScope(caller, branchId);
         MembershipRule.checkBranch(branch);
-        Person person = add(entry, branch);
+        Person person = add(entry, EntryRole.MEMBER, branch);
         memberships.startMembership(person.idNumber(), branchId, branch.path());
         outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(person.idNumber(), branchId), person.idNumber(),
                 branch.path());
@@ -60,7 +64,7 @@ public class MemberEntry {
         if (entry.postTitle() == null || entry.postTitle().isBlank()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POST_REQUIRED", "R-MEM-6", "请选择团干部职务");
         }
-        Person person = add(entry, org);
+        Person person = add(entry, EntryRole.CADRE, org);
         memberships.addPost(person.idNumber(), orgId, entry.postTitle().strip(), org.path());
         outbox.publish(Topics.MEMBER_EVENTS, new PostsChanged(person.idNumber(), person.name(),
                 memberships.posts(person.idNumber()).stream().map(held -> new Post(held.orgId(), held.title()))
@@ -68,20 +72,26 @@ public class MemberEntry {
         return person;
     }
 
-    private Person add(NewPerson entry, OrgSnapshot org) {
-        IdNumber id = idNumbers.require(entry.idNumber());
+    /** R-ID-4, R-MEM-3, R-MEM-4, R-MEM-5 for the org the person enters, then R-AUTH-5. */
+    private Person add(NewPerson entry, EntryRole role, OrgSnapshot org) {
+        PoliticalStatus status = PoliticalStatus.ofLabel(entry.politicalStatus()).orElseThrow(() ->
+                new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POLITICAL_STATUS_UNKNOWN", "R-MEM-6",
+                        "政治面貌不正确"));
+        int orgProvince = org.provinceCode() == null ? 0 : Integer.parseInt(org.provinceCode());
+        IdNumber id = entryCheck.require(new EntryFacts(entry.idNumber(), entry.name(), role, status,
+                entry.joinDate(), entry.developmentNumber(), orgProvince), people::developmentNumberTakenByOther);
         if (people.exists(id.value())) {
             throw alreadyRegistered();
         }
         Person person = new Person(id.value(), entry.name().strip(), id.birthDate(), id.gender(), entry.ethnicity(),
-                entry.politicalStatus(), entry.education(), entry.joinDate(), blankToNull(entry.developmentNumber()),
+                status.label(), entry.education(), entry.joinDate(), blankToNull(entry.developmentNumber()),
                 blankToNull(entry.mobile()), blankToNull(entry.email()), entry.address(), entry.emergencyContact(),
                 entry.emergencyPhone(), false, false, false, Person.Verification.UNVERIFIED);
         try {
             people.insert(person);
         } catch (DuplicateKeyException raced) {
             throw raced.getMessage() != null && raced.getMessage().contains("development_number")
-                    ? new ProblemException(HttpStatus.CONFLICT, "DEVELOPMENT_NUMBER_TAKEN", "R-MEM-5", "发展团员编号被占用")
+                    ? DevelopmentNumberRule.TAKEN.toProblem()
                     : alreadyRegistered();
         }
         outbox.publish(Topics.MEMBER_EVENTS, new PersonAdded(person.idNumber(), person.name()), person.idNumber(),

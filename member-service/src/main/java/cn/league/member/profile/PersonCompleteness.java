@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import cn.league.member.entry.DevelopmentNumberRule;
+import cn.league.member.entry.Xinjiang;
 import cn.league.member.person.Person;
 
 /**
@@ -13,10 +15,6 @@ import cn.league.member.person.Person;
  * R-MEM-5 requires it, mobile, and for a cadre a post. ID verification plays no part.
  */
 public final class PersonCompleteness {
-
-    static final LocalDate DEVELOPMENT_NUMBER_FROM = LocalDate.of(2017, 1, 1);
-    static final LocalDate XINJIANG_DEVELOPMENT_NUMBER_FROM = LocalDate.of(2016, 1, 1);
-    static final String XINJIANG = "65";
 
     private PersonCompleteness() {
     }
@@ -71,12 +69,7 @@ public final class PersonCompleteness {
      */
     public static boolean developmentNumberRequired(String idNumber, LocalDate joinDate,
                                                     Collection<String> orgProvinceCodes) {
-        if (joinDate == null) {
-            return false;
-        }
-        boolean xinjiang = (idNumber != null && idNumber.startsWith(XINJIANG))
-                || orgProvinceCodes.contains(XINJIANG);
-        return !joinDate.isBefore(xinjiang ? XINJIANG_DEVELOPMENT_NUMBER_FROM : DEVELOPMENT_NUMBER_FROM);
+        return DevelopmentNumberRule.isRequired(joinDate, Xinjiang.applies(idNumber, orgProvinceCodes));
     }
 
     private static boolean blank(String value) {

@@ -1,5 +1,7 @@
 package cn.league.member.profile;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.IdentityDetailsChanged;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
+import cn.league.member.entry.DevelopmentNumberRule;
+import cn.league.member.entry.EntryViolation;
+import cn.league.member.entry.Xinjiang;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.idnumber.IdNumberRule;
 import cn.league.member.membership.MemberEntry;
@@ -41,14 +46,16 @@ public class PersonProfiles {
     private final PersonStore people;
     private final MemberScope scope;
     private final IdNumberRule idNumbers;
+    private final DevelopmentNumberRule developmentNumbers;
     private final Outbox outbox;
 
     public PersonProfiles(ProfileStore profiles, PersonStore people, MemberScope scope, IdNumberRule idNumbers,
-                          Outbox outbox) {
+                          DevelopmentNumberRule developmentNumbers, Outbox outbox) {
         this.profiles = profiles;
         this.people = people;
         this.scope = scope;
         this.idNumbers = idNumbers;
+        this.developmentNumbers = developmentNumbers;
         this.outbox = outbox;
     }
 
@@ -78,7 +85,7 @@ public class PersonProfiles {
                     "姓名和身份证号码只能由组织管理员修改");
         }
         if (!Objects.equals(edit.joinDate(), before.joinDate()) && before.developmentNumber() != null) {
-            DevelopmentNumberCheck.check(before.developmentNumber(), edit.joinDate(), false);
+            checkDevelopmentNumber(before.developmentNumber(), edit.joinDate(), current, profiles.placement(current));
         }
 
         profiles.updateContactDetails(current, edit);
@@ -104,17 +111,25 @@ public class PersonProfiles {
         Person before = profiles.find(person).orElseThrow(PersonProfiles::notFound);
         String number = developmentNumber == null || developmentNumber.isBlank() ? null : developmentNumber.strip();
         Placement placement = profiles.placement(person);
-        DevelopmentNumberCheck.check(number, before.joinDate(), PersonCompleteness.developmentNumberRequired(
-                person, before.joinDate(), placement.provinceCodes()));
-        if (number != null && people.developmentNumberTakenByOther(number, person)) {
-            throw developmentNumberTaken();
-        }
+        checkDevelopmentNumber(number, before.joinDate(), person, placement);
         try {
             profiles.setDevelopmentNumber(person, number);
         } catch (DuplicateKeyException raced) {
             throw developmentNumberTaken();
         }
         return published(person, placement);
+    }
+
+    /** R-MEM-5 on a stored person: required, format, year, segment of their org's province, not someone else's. */
+    private void checkDevelopmentNumber(String number, LocalDate joinDate, String idNumber, Placement placement) {
+        int orgProvince = placement.provinceCodes().stream().filter(Objects::nonNull).findFirst()
+                .map(Integer::parseInt).orElse(0);
+        List<EntryViolation> violations = developmentNumbers.check(number, joinDate,
+                Xinjiang.applies(idNumber, placement.provinceCodes()), orgProvince, idNumber,
+                people::developmentNumberTakenByOther);
+        if (!violations.isEmpty()) {
+            throw violations.getFirst().toProblem();
+        }
     }
 
     /** R-ID-2 and, for a new ID number, R-AUTH-5 in the same words as on entry. */
@@ -157,6 +172,6 @@ public class PersonProfiles {
     }
 
     private static ProblemException developmentNumberTaken() {
-        return new ProblemException(HttpStatus.CONFLICT, "DEVELOPMENT_NUMBER_TAKEN", "R-MEM-5", "发展团员编号被占用");
+        return DevelopmentNumberRule.TAKEN.toProblem();
     }
 }

@@ -62,7 +62,7 @@ class ProfileApiTest {
     }
 
     static String newDevelopmentNumber() {
-        return "2019" + "%08d".formatted(DEVELOPMENT_NUMBERS.incrementAndGet() + 500_000);
+        return "2019" + "11" + "%06d".formatted(DEVELOPMENT_NUMBERS.incrementAndGet() + 500_000);
     }
 
     /** A member of the branch, entered by the province's admin, complete unless the JSON says otherwise. */
@@ -304,16 +304,16 @@ class ProfileApiTest {
 
         var taken = api.put(BRANCH_ADMIN, "/api/members/people/" + other + "/development-number",
                 "{\"developmentNumber\":\"" + mine + "\"}");
-        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.status()).isEqualTo(422);
         assertThat(taken.code()).isEqualTo("DEVELOPMENT_NUMBER_TAKEN");
-        assertThat(taken.json().path("detail").asString()).isEqualTo("发展团员编号被占用");
+        assertThat(taken.json().path("detail").asString()).startsWith("发展团员编号被占用");
 
         var wrongYear = api.put(me, "/api/members/people/" + me + "/development-number",
                 "{\"developmentNumber\":\"201811000001\"}");
         assertThat(wrongYear.status()).isEqualTo(422);
         assertThat(wrongYear.rule()).isEqualTo("R-MEM-5");
         var cleared = api.put(me, "/api/members/people/" + me + "/development-number", "{\"developmentNumber\":\"\"}");
-        assertThat(cleared.code()).as("required for a 2019 join").isEqualTo("DEVELOPMENT_NUMBER_REQUIRED");
+        assertThat(cleared.code()).as("required for a 2019 join").isEqualTo("DEVELOPMENT_NUMBER_MISSING");
 
         for (String refused : new String[] {SIBLING_ADMIN, PROVINCE_ADMIN}) {
             assertThat(api.put(refused, "/api/members/people/" + me + "/development-number",
@@ -356,7 +356,7 @@ class ProfileApiTest {
     void incompleteCadres() {
         member(branch, newId(), "支部团员", ",\"mobile\":null");
         String complete = cadre(newId(), "完整书记", """
-                "ethnicity":"汉族","politicalStatus":"中共党员","education":"本科","joinDate":"2010-05-04",\
+                "ethnicity":"汉族","politicalStatus":"中共党员","education":"本科","joinDate":"2015-05-04",\
                 "mobile":"13900000000\"""");
         String incomplete = cadre(newId(), "缺项书记", "\"politicalStatus\":\"中共党员\"");
 

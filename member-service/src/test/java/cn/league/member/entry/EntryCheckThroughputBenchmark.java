@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import cn.league.member.idnumber.IdNumberRule;
 
@@ -17,11 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Prints how many rows per second one thread runs through every entry rule; no timed assertion.
- * Runs only with -Dbenchmark:
- * ./mvnw -B -o -pl member-service -am verify -Dtest='EntryCheckThroughputTest' -Dbenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * A benchmark: runs only in the benchmark profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
-@EnabledIfSystemProperty(named = "benchmark", matches = ".*")
-class EntryCheckThroughputTest {
+class EntryCheckThroughputBenchmark {
 
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-06-15T04:00:00Z"), IdNumberRule.CHINA);
     private static final int[] PROVINCES = {11, 31, 44, 51, 65};
