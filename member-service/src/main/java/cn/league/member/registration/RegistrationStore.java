@@ -38,11 +38,13 @@ class RegistrationStore {
                 NewPerson profile, Instant requestedAt) {
         return jdbc.sql("""
                         insert into registration (id_number, org_id, org_path, kind, post_title, profile, requested_at)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-                .param(idNumber).param(orgId).param(orgPath).param(kind.name())
-                .param(postTitle, Types.VARCHAR)
-                .param(JSON.writeValueAsString(profile))
-                .param(Timestamp.from(requestedAt))
+                        values (:idNumber, :orgId, :orgPath, :kind, :postTitle, cast(:profile as jsonb), :requestedAt)
+                        returning id""")
+                .param("idNumber", idNumber).param("orgId", orgId).param("orgPath", orgPath)
+                .param("kind", kind.name())
+                .param("postTitle", postTitle, Types.VARCHAR)
+                .param("profile", JSON.writeValueAsString(profile))
+                .param("requestedAt", Timestamp.from(requestedAt))
                 .query(Long.class).single();
     }
 
@@ -64,16 +66,17 @@ class RegistrationStore {
 
     void close(long id, State state, Instant closedAt, String closedBy, String reason) {
         jdbc.sql("""
-                        update registration set state = ?, closed_at = ?, closed_by = ?, reason = ?
-                         where id = ? and state = 'PENDING'""")
-                .param(state.name()).param(Timestamp.from(closedAt))
-                .param(closedBy, Types.VARCHAR).param(reason, Types.VARCHAR).param(id)
+                        update registration set state = :state, closed_at = :closedAt, closed_by = :closedBy,
+                                                reason = :reason
+                         where id = :id and state = 'PENDING'""")
+                .param("state", state.name()).param("closedAt", Timestamp.from(closedAt))
+                .param("closedBy", closedBy, Types.VARCHAR).param("reason", reason, Types.VARCHAR).param("id", id)
                 .update();
     }
 
     /** Pending requests into the org at {@code orgPath} and the orgs below it, oldest first, after id {@code after}. */
     List<Registration> pendingUnder(String orgPath, long after, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from registration
                         where state = 'PENDING' and (org_path = :path or org_path like :below) and id > :after
                         order by id limit :limit""")
@@ -83,7 +86,7 @@ class RegistrationStore {
 
     /** The person's own requests, newest first, before id {@code before}. */
     List<Registration> mine(String idNumber, long before, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from registration where id_number = ? and id < ? order by id desc limit ?""")
                 .params(idNumber, before, limit)
                 .query(RegistrationStore::registration).list();
