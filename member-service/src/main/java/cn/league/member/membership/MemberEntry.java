@@ -49,23 +49,34 @@ public class MemberEntry {
 
     @Transactional
     public Person enterMember(String caller, long branchId, NewPerson entry) {
-        OrgSnapshot branch = scope.requireOrgInScope(caller, branchId);
-        MembershipRule.checkBranch(branch);
-        Person person = add(entry, EntryRole.MEMBER, branch);
-        memberships.startMembership(person.idNumber(), branchId, branch.path());
-        outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(person.idNumber(), branchId), person.idNumber(),
-                branch.path());
-        return person;
+        return admitMember(scope.requireOrgInScope(caller, branchId), entry);
     }
 
     @Transactional
     public Person enterCadre(String caller, long orgId, NewPerson entry) {
-        OrgSnapshot org = scope.requireOrgInScope(caller, orgId);
-        if (entry.postTitle() == null || entry.postTitle().isBlank()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POST_REQUIRED", "R-MEM-6", "请选择团干部职务");
-        }
+        return admitCadre(scope.requireOrgInScope(caller, orgId), entry);
+    }
+
+    /**
+     * Adds a member to a branch once the caller's right to do so is settled: an admin's entry, or an approved
+     * self-registration (R-AUTH-4). Both paths check the same rules here.
+     */
+    @Transactional
+    public Person admitMember(OrgSnapshot branch, NewPerson entry) {
+        MembershipRule.checkBranch(branch);
+        Person person = add(entry, EntryRole.MEMBER, branch);
+        memberships.startMembership(person.idNumber(), branch.id(), branch.path());
+        outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(person.idNumber(), branch.id()), person.idNumber(),
+                branch.path());
+        return person;
+    }
+
+    /** Adds a cadre with a post in the org once the caller's right is settled (admin entry or approved registration). */
+    @Transactional
+    public Person admitCadre(OrgSnapshot org, NewPerson entry) {
+        checkPostTitle(entry.postTitle());
         Person person = add(entry, EntryRole.CADRE, org);
-        memberships.addPost(person.idNumber(), orgId, entry.postTitle().strip(), org.path());
+        memberships.addPost(person.idNumber(), org.id(), entry.postTitle().strip(), org.path());
         outbox.publish(Topics.MEMBER_EVENTS, new PostsChanged(person.idNumber(), person.name(),
                 memberships.posts(person.idNumber()).stream().map(held -> new Post(held.orgId(), held.title()))
                         .toList()), person.idNumber(), org.path());
@@ -99,6 +110,13 @@ public class MemberEntry {
         outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(person.idNumber(), person.name(),
                 person.mobile() != null), person.idNumber(), org.path());
         return person;
+    }
+
+    /** R-MEM-6: a cadre is entered with a post. */
+    public static void checkPostTitle(String postTitle) {
+        if (postTitle == null || postTitle.isBlank()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POST_REQUIRED", "R-MEM-6", "请选择团干部职务");
+        }
     }
 
     /** R-AUTH-5: the same words wherever the person is, so the admin learns nothing of another org. */

@@ -1,6 +1,9 @@
 package cn.league.member.membership;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +26,21 @@ public class MembershipStore {
     public void addPost(String idNumber, long orgId, String title, String orgPath) {
         jdbc.sql("insert into post (id_number, org_id, title, org_path) values (?, ?, ?, ?) on conflict do nothing")
                 .params(idNumber, orgId, title, orgPath).update();
+    }
+
+    /**
+     * Ends the person's membership, if any, keeping it in {@code membership_end} for audit (deletion R-MEM-8,
+     * age-out R-MEM-9); returns the branch it was in.
+     */
+    public Optional<Ended> endMembership(String idNumber, Instant at, String reason) {
+        return jdbc.sql("""
+                        with ended as (delete from membership where id_number = ? returning *),
+                             kept as (insert into membership_end (id_number, branch_id, org_path, since, ended_at, reason)
+                                      select id_number, branch_id, org_path, since, ?, ? from ended)
+                        select branch_id, org_path from ended""")
+                .params(idNumber, Timestamp.from(at), reason)
+                .query((row, n) -> new Ended(row.getLong("branch_id"), row.getString("org_path")))
+                .optional();
     }
 
     public List<PostHeld> posts(String idNumber) {
@@ -60,6 +78,10 @@ public class MembershipStore {
                 .query((row, n) -> new OrgPerson(row.getString("id_number"), row.getString("name"),
                         row.getString("political_status"), row.getBoolean("member"), row.getString("titles")))
                 .list();
+    }
+
+    /** The branch a membership was in when it ended. */
+    public record Ended(long branchId, String orgPath) {
     }
 
     /** A post someone holds. */

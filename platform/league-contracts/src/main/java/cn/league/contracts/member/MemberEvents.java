@@ -61,4 +61,38 @@ public final class MemberEvents {
     public record IdentityDetailsChanged(String idNumber, String previousIdNumber, String name, String previousName,
                                          String verification) {
     }
+
+    /**
+     * The person was deleted by a leading body's admin, with a reason (R-MEM-8). The record is kept for audit
+     * and the ID number stays registered (R-AUTH-5); their membership and posts ended in the same change.
+     */
+    @EventType("PersonDeleted.v1")
+    public record PersonDeleted(String idNumber, String deletedBy, String reason) {
+    }
+
+    /** The member's branch became a graduate branch and they are now flagged a graduate (R-MEM-10, R-GRAD-3). */
+    @EventType("GraduateFlagged.v1")
+    public record GraduateFlagged(String idNumber, long branchId) {
+    }
+
+    /** What a self-registration asks for: membership of a branch, or a post in an org (R-AUTH-4). */
+    public enum RegistrationKind { MEMBER, CADRE }
+
+    /** How a self-registration ended. */
+    public enum RegistrationOutcome { APPROVED, REJECTED, WITHDRAWN, EXPIRED }
+
+    /** A person asked to join an org (团员团干部注册); it waits for that org's admin (R-AUTH-4). */
+    @EventType("RegistrationRequested.v1")
+    public record RegistrationRequested(long registrationId, String idNumber, String name, long orgId,
+                                        RegistrationKind kind, String postTitle) {
+    }
+
+    /**
+     * A self-registration is no longer pending: approved or rejected by an admin, withdrawn by the person
+     * (撤销申请), or expired after 10 days (R-AUTH-4). {@code closedBy} is null for expiry.
+     */
+    @EventType("RegistrationClosed.v1")
+    public record RegistrationClosed(long registrationId, String idNumber, long orgId, RegistrationOutcome outcome,
+                                     String closedBy, String reason) {
+    }
 }

@@ -1,0 +1,29 @@
+package cn.league.member.deletion;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.member.deletion.PersonDeletion.Deleted;
+import cn.league.support.security.Caller;
+
+@RestController
+class DeletionController {
+
+    private final PersonDeletion deletion;
+
+    DeletionController(PersonDeletion deletion) {
+        this.deletion = deletion;
+    }
+
+    /** 删除成员, by a leading body's admin, with a reason (R-MEM-8). */
+    @PostMapping("/api/members/people/{idNumber}/deletion")
+    Deleted delete(JwtAuthenticationToken token, @PathVariable String idNumber, @RequestBody Reason reason) {
+        return deletion.delete(Caller.of(token).idNumber(), idNumber, reason.reason());
+    }
+
+    record Reason(String reason) {
+    }
+}

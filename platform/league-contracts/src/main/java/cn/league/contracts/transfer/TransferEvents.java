@@ -1,0 +1,32 @@
+package cn.league.contracts.transfer;
+
+import cn.league.contracts.EventType;
+
+/**
+ * Facts transfer-service publishes on {@code league.transfer.events} (组织关系转接). The Kafka key is the
+ * person's ID number (upper-case), so one person's transfers are read in order. member-service keeps the
+ * open transfers from these (R-MEM-8: nobody in a transfer is deleted) and moves the membership on approval.
+ */
+public final class TransferEvents {
+
+    private TransferEvents() {
+    }
+
+    /** A transfer was started (R-TR-1) and is open until it is approved or closed. */
+    @EventType("TransferRequested.v1")
+    public record TransferRequested(long transferId, String idNumber, long fromOrgId, long toOrgId) {
+    }
+
+    /** The last approval step passed: the membership is now in {@code toBranchId} (R-TR-2, R-TR-3, R-TR-4). */
+    @EventType("TransferApproved.v1")
+    public record TransferApproved(long transferId, String idNumber, long fromBranchId, long toBranchId) {
+    }
+
+    /** How a transfer ended. */
+    public enum TransferOutcome { APPROVED, REJECTED, WITHDRAWN, EXPIRED }
+
+    /** The transfer is no longer open (R-TR-5 expiry, R-TR-6 withdrawal, R-TR-7 rejection, or done). */
+    @EventType("TransferClosed.v1")
+    public record TransferClosed(long transferId, String idNumber, TransferOutcome outcome) {
+    }
+}

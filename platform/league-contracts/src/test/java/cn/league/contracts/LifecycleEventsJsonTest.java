@@ -1,0 +1,56 @@
+package cn.league.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.league.contracts.member.MemberEvents.GraduateFlagged;
+import cn.league.contracts.member.MemberEvents.PersonDeleted;
+import cn.league.contracts.member.MemberEvents.RegistrationClosed;
+import cn.league.contracts.member.MemberEvents.RegistrationKind;
+import cn.league.contracts.member.MemberEvents.RegistrationOutcome;
+import cn.league.contracts.member.MemberEvents.RegistrationRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferApproved;
+import cn.league.contracts.transfer.TransferEvents.TransferClosed;
+import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
+import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pins the data of the transfer events and of member-service's lifecycle events: a change here breaks consumers. */
+class LifecycleEventsJsonTest {
+
+    private static final String ID = "11010119950315123X";
+
+    private static String data(Object event) {
+        String json = EventJson.write(new EventEnvelope<>(UUID.fromString("0b9c6f4e-2d59-4a53-9a51-4a8f0f3f6a10"),
+                EventEnvelope.typeOf(event.getClass()), Instant.parse("2027-06-01T00:00:00Z"), ID, null, null, event));
+        assertThat(EventJson.dataAs(EventJson.read(json), event.getClass())).isEqualTo(event);
+        return json.substring(json.indexOf("\"data\":") + 7, json.length() - 1);
+    }
+
+    @Test
+    void transferEvents() {
+        assertThat(data(new TransferRequested(9, ID, 100, 200)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200}");
+        assertThat(data(new TransferApproved(9, ID, 100, 201)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"toBranchId\":201}");
+        assertThat(data(new TransferClosed(9, ID, TransferOutcome.WITHDRAWN)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"outcome\":\"WITHDRAWN\"}");
+    }
+
+    @Test
+    void memberLifecycleEvents() {
+        assertThat(data(new PersonDeleted(ID, "110105199001014329", "重复录入")))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"deletedBy\":\"110105199001014329\",\"reason\":\"重复录入\"}");
+        assertThat(data(new GraduateFlagged(ID, 7)))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"branchId\":7}");
+        assertThat(data(new RegistrationRequested(3, ID, "张三", 7, RegistrationKind.CADRE, "书记")))
+                .isEqualTo("{\"registrationId\":3,\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"orgId\":7,"
+                        + "\"kind\":\"CADRE\",\"postTitle\":\"书记\"}");
+        assertThat(data(new RegistrationClosed(3, ID, 7, RegistrationOutcome.EXPIRED, null, null)))
+                .isEqualTo("{\"registrationId\":3,\"idNumber\":\"" + ID + "\",\"orgId\":7,\"outcome\":\"EXPIRED\","
+                        + "\"closedBy\":null,\"reason\":null}");
+    }
+}
