@@ -63,7 +63,7 @@ final class NationalTree {
         level("branches (depth 8)", 7, 1, 6, "BRANCH", "parent_domain", "'第' || id || '团支部'");
         timed("wide work committees", this::wideNodes);
         timed("universities to migrate", this::universities);
-        timed("analyze", () -> jdbc.sql("analyze org").update());
+        timed("vacuum analyze", () -> jdbc.sql("vacuum (analyze) org").update());
     }
 
     /** Every org at {@code parentDepth} under the 32 provincial-level committees gets min..min+spread-1 children. */

@@ -1,6 +1,8 @@
 package cn.league.org.benchmark;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,8 +125,8 @@ class OrgTreeBenchmark {
                               from (select id from public.org where nlevel(path) = ? order by hashint8(id + ?) limit ?) o""")
                     .params(depth, depth, depth, ADMINS_PER_DEPTH[depth]).update();
         }
-        jdbc.sql("analyze org_replica.org").update();
-        jdbc.sql("analyze org_replica.org_admin").update();
+        jdbc.sql("vacuum (analyze) org_replica.org").update(); // a long-lived replica is vacuumed: hint bits set
+        jdbc.sql("vacuum (analyze) org_replica.org_admin").update();
         double fill = (System.nanoTime() - start) / 1e9;
 
         List<String> adminIds = new ArrayList<>();
@@ -149,6 +151,7 @@ class OrgTreeBenchmark {
 
         OrgTree replica = new OrgTree(jdbc);
         Latencies latencies = new Latencies(SCOPE_CHECKS);
+        Gc gc = new Gc();
         int wrong = 0;
         int allowed = 0;
         for (int i = 0; i < pairs; i++) {
@@ -161,6 +164,13 @@ class OrgTreeBenchmark {
             }
             wrong += answer == expected[i] ? 0 : 1;
         }
+        String gcDuring = gc.since();
+        Latencies roundTrip = new Latencies(SCOPE_CHECKS);
+        for (int i = 0; i < SCOPE_CHECKS; i++) {
+            long t0 = System.nanoTime();
+            jdbc.sql("select true").query(Boolean.class).single();
+            roundTrip.add(System.nanoTime() - t0);
+        }
         line("");
         line("-- 1. replica scope check: cn.league.orgreplica.OrgTree.mayActOn (goal p99 < 1 ms) --");
         line("  replica filled by SQL in %.2f s: %,d orgs, %,d admins at depths 1..8", fill, shape.size(),
@@ -168,6 +178,8 @@ class OrgTreeBenchmark {
         line("  %,d warm-up calls, then %,d measured, one thread, %,d allowed / %,d refused, %d wrong answers",
                 SCOPE_WARMUP, SCOPE_CHECKS, allowed, SCOPE_CHECKS - allowed, wrong);
         line("  %s", latencies.summary());
+        line("  JVM GC during the measured calls: %s", gcDuring);
+        line("  baseline, the same JdbcClient running 'select true': %s", roundTrip.summary());
         line("  goal p99 < 1 ms: %s", latencies.millis(0.99) < 1.0 ? "MET" : "MISSED");
         assertThat(wrong).as("answers that differ from the tree").isZero();
     }
@@ -186,6 +198,7 @@ class OrgTreeBenchmark {
         Latencies later = new Latencies(5_000);
         Latencies wide = new Latencies(10_000);
         Latencies all = new Latencies(20_000);
+        Gc gc = new Gc();
         for (int i = 0; i < 3_000; i++) { // random parents at any depth, first page
             int parent = shape.randomParent(random);
             Page page = page(parent, 0);
@@ -231,6 +244,7 @@ class OrgTreeBenchmark {
         line("  later pages (after=) random parents: %s", later.summary());
         line("  all %d pages of the %d widest nodes: %s", pages, widest.size(), wide.summary());
         line("  all:                               %s", all.summary());
+        line("  JVM GC (client and server share the JVM): %s", gc.since());
         line("  goal p95 < 20 ms: %s", all.millis(0.95) < 20.0 ? "MET" : "MISSED");
     }
 
@@ -366,5 +380,26 @@ class OrgTreeBenchmark {
     }
 
     private record Page(long nanos, int items, Long nextAfter) {
+    }
+
+    /** Collections and their total time since construction, over all of the JVM's collectors. */
+    private static final class Gc {
+
+        private final long count = count();
+        private final long millis = millis();
+
+        String since() {
+            return "%d collections, %d ms in total".formatted(count() - count, millis() - millis);
+        }
+
+        private static long count() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long millis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        }
     }
 }
