@@ -116,7 +116,25 @@ class MemberSearchBenchmark {
                 i -> "/api/members/orgs/" + countyBranches.get(i % countyBranches.size()) + "/people", 20);
         run("branch member page, national admin, any branch", NATIONAL_ADMIN,
                 i -> "/api/members/orgs/" + anyBranches.get(i % anyBranches.size()) + "/people", 20);
+        // the first scenarios run right after the load: measured again once everything has run once
+        run("by ID, province admin, people of the province (again, after the others)", PROVINCE_ADMIN,
+                i -> "/api/members/search?idNumber=" + provinceIds.get(i % provinceIds.size()), 10);
         explain(names11.getFirst());
+        explainById(provinceIds.getFirst());
+    }
+
+    /** The plan of the search by ID for a province admin, as the service runs it. */
+    private void explainById(String idNumber) {
+        System.out.println("plan, by ID in the province:");
+        jdbc.sql("""
+                        explain (analyze, buffers, costs off)
+                        select p.search_key, p.name, p.id_number, p.political_status from person p
+                         where p.id_number = ? and p.deleted_at is null
+                           and (exists (select 1 from membership m where m.id_number = p.id_number
+                                          and (m.org_path = '1.1000' or (m.org_path ~>=~ '1.1000.' and m.org_path ~<~ '1.1000/')))
+                                or exists (select 1 from post t where t.id_number = p.id_number
+                                          and (t.org_path = '1.1000' or (t.org_path ~>=~ '1.1000.' and t.org_path ~<~ '1.1000/'))))""")
+                .param(idNumber).query(String.class).list().forEach(line -> System.out.println("  " + line));
     }
 
     private void generate() {
