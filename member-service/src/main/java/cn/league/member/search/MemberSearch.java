@@ -1,0 +1,148 @@
+package cn.league.member.search;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.league.member.search.MemberSearchStore.AdministeredOrg;
+import cn.league.member.search.MemberSearchStore.Hit;
+import cn.league.member.search.MemberSearchStore.PersonOrg;
+import cn.league.member.search.MemberSearchStore.Where;
+import cn.league.support.problem.ProblemException;
+
+/**
+ * R-SRCH-1 (FAQ 41): global search of people within the caller's subtree (R-SCOPE-1) — by ID number, by name
+ * (narrowed by org and/or province when there are many hits), and by development number to the member's
+ * e-archive. People outside the subtree are simply not found.
+ *
+ * <p><b>Decision</b> (members): search is the admins' tool, but a member is not refused — whoever
+ * administers no org searches only themself (R-SCOPE-3): their own ID number, name or development number
+ * finds their own record, anything else finds nothing.
+ */
+@Service
+public class MemberSearch {
+
+    private final MemberSearchStore store;
+
+    public MemberSearch(MemberSearchStore store) {
+        this.store = store;
+    }
+
+    /** One hit: the org shown is the first of the person's orgs inside the caller's scope (membership first). */
+    public record PersonHit(String name, String idNumber, boolean idNumberMasked, Long orgId, String orgName,
+                            String politicalStatus) {
+    }
+
+    public record HitPage(List<PersonHit> items, String nextAfter) {
+    }
+
+    public record ArchiveOrg(long orgId, String orgName, String title) {
+    }
+
+    /** 电子档案: the member's profile, membership and posts (those inside the caller's scope). */
+    public record Archive(String name, String idNumber, boolean idNumberMasked, String gender, LocalDate birthDate,
+                          String ethnicity, String politicalStatus, String education, LocalDate joinDate,
+                          String developmentNumber, String mobile, boolean graduate, String verification,
+                          ArchiveOrg membership, OffsetDateTime memberSince, List<ArchiveOrg> posts) {
+    }
+
+    @Transactional(readOnly = true)
+    public HitPage byIdNumber(String caller, String idNumber, Long orgId, String province) {
+        Looking looking = looking(caller, orgId, province);
+        String id = idNumber.strip().toUpperCase(Locale.ROOT);
+        return page(looking, store.byIdNumber(id, looking.where()).stream().toList(), Integer.MAX_VALUE);
+    }
+
+    @Transactional(readOnly = true)
+    public HitPage byName(String caller, String name, Long orgId, String province, String after, int size) {
+        NameQuery query = NameQuery.of(name);
+        SearchCursor cursor = SearchCursor.decode(after);
+        Looking looking = looking(caller, orgId, province);
+        return page(looking, store.byName(query, looking.where(), cursor, size), size);
+    }
+
+    @Transactional(readOnly = true)
+    public Archive archive(String caller, String developmentNumber) {
+        Looking looking = looking(caller, null, null);
+        Hit hit = store.byDevelopmentNumber(developmentNumber.strip(), looking.where())
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "ARCHIVE_NOT_FOUND", "R-SRCH-1",
+                        "未找到该发展团员编号对应的团员电子档案"));
+        List<PersonOrg> orgs = looking.visible(store.orgsOf(List.of(hit.idNumber())));
+        boolean administers = looking.administers(hit.idNumber(), orgs);
+        var profile = store.profile(hit.idNumber());
+        ArchiveOrg membership = orgs.stream().filter(PersonOrg::member).findFirst()
+                .map(org -> new ArchiveOrg(org.orgId(), org.fullName(), null)).orElse(null);
+        return new Archive(profile.name(), IdNumberMask.shown(profile.idNumber(), administers), !administers,
+                profile.gender(), profile.birthDate(), profile.ethnicity(), profile.politicalStatus(),
+                profile.education(), profile.joinDate(), profile.developmentNumber(), profile.mobile(),
+                profile.graduate(), profile.verification(), membership,
+                membership == null ? null : store.memberSince(hit.idNumber()).orElse(null),
+                orgs.stream().filter(org -> !org.member())
+                        .map(org -> new ArchiveOrg(org.orgId(), org.fullName(), org.title())).toList());
+    }
+
+    private HitPage page(Looking looking, List<Hit> hits, int size) {
+        Map<String, List<PersonOrg>> orgs = looking.visible(store.orgsOf(hits.stream().map(Hit::idNumber).toList()))
+                .stream().collect(Collectors.groupingBy(PersonOrg::idNumber));
+        List<PersonHit> items = hits.stream().map(hit -> {
+            List<PersonOrg> theirs = orgs.getOrDefault(hit.idNumber(), List.of());
+            boolean administers = looking.administers(hit.idNumber(), theirs);
+            PersonOrg shown = theirs.isEmpty() ? null : theirs.getFirst();
+            return new PersonHit(hit.name(), IdNumberMask.shown(hit.idNumber(), administers), !administers,
+                    shown == null ? null : shown.orgId(), shown == null ? null : shown.fullName(),
+                    hit.politicalStatus());
+        }).toList();
+        String next = hits.size() == size ? new SearchCursor(hits.getLast().name(), hits.getLast().searchKey()).encode()
+                : null;
+        return new HitPage(items, next);
+    }
+
+    private Looking looking(String caller, Long orgId, String province) {
+        if (province != null && !province.isBlank() && !province.strip().matches("\\d{2}")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "BAD_PROVINCE", "R-SRCH-1", "省份代码应为两位数字");
+        }
+        String provinceCode = province == null || province.isBlank() ? null : province.strip();
+        List<AdministeredOrg> administered = store.administeredBy(caller);
+        Set<Long> administeredIds = administered.stream().map(AdministeredOrg::orgId).collect(Collectors.toSet());
+        if (administered.isEmpty()) {
+            return new Looking(caller, administeredIds, Where.onlySelf(caller));
+        }
+        List<String> paths = administered.stream().map(AdministeredOrg::path).toList();
+        String narrowTo = null;
+        if (orgId != null) {
+            var orgPath = store.orgPath(orgId);
+            if (orgPath.isEmpty()) {
+                return new Looking(caller, administeredIds, new Where(List.of(), null, null));
+            }
+            narrowTo = orgPath.get();
+        }
+        return new Looking(caller, administeredIds, new Where(SearchScope.subtrees(paths, narrowTo), provinceCode,
+                null));
+    }
+
+    /** The caller, what they administer and where this search looks. */
+    private record Looking(String caller, Set<Long> administered, Where where) {
+
+        /** The caller sees every org of their own record; an admin only the orgs inside their scope. */
+        List<PersonOrg> visible(List<PersonOrg> orgs) {
+            if (where.self() != null) {
+                return orgs;
+            }
+            return orgs.stream().filter(org -> where.subtrees().stream()
+                    .anyMatch(root -> org.path() != null && SearchScope.isWithin(org.path(), root))).toList();
+        }
+
+        boolean administers(String idNumber, List<PersonOrg> orgs) {
+            return IdNumberMask.administers(caller, idNumber, administered,
+                    orgs.stream().map(org -> new IdNumberMask.PersonOrg(org.orgId(), org.parentId())).toList());
+        }
+    }
+}

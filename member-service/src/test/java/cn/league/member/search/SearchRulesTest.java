@@ -1,0 +1,92 @@
+package cn.league.member.search;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import cn.league.member.search.IdNumberMask.PersonOrg;
+import cn.league.support.problem.ProblemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SearchRulesTest {
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-SRCH-1 a search looks in the administered subtrees, nested ones once")
+    void administeredSubtrees() {
+        assertThat(SearchScope.subtrees(List.of("1.5.23", "1.5", "1.7.40"), null)).containsExactly("1.5", "1.7.40");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-SRCH-1 narrowing to an org below the admin's keeps only that org's subtree")
+    void narrowBelow() {
+        assertThat(SearchScope.subtrees(List.of("1.5"), "1.5.23.99")).containsExactly("1.5.23.99");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-SRCH-1 narrowing to an org above the admin's keeps the admin's own subtree only")
+    void narrowAbove() {
+        assertThat(SearchScope.subtrees(List.of("1.5.23", "1.7"), "1.5")).containsExactly("1.5.23");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-SRCH-1 narrowing to a sibling or a look-alike path finds nothing")
+    void narrowBeside() {
+        assertThat(SearchScope.subtrees(List.of("1.5"), "1.6.23")).isEmpty();
+        assertThat(SearchScope.subtrees(List.of("1.5"), "1.55")).isEmpty();
+        assertThat(SearchScope.isWithin("1.55", "1.5")).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 ID numbers are masked as 110105********4329")
+    void mask() {
+        assertThat(IdNumberMask.masked("110105199001014329")).isEqualTo("110105********4329");
+        assertThat(IdNumberMask.shown("11010119950315123X", false)).isEqualTo("110101********123X");
+        assertThat(IdNumberMask.shown("11010119950315123X", true)).isEqualTo("11010119950315123X");
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 the full ID is shown to the person and to admins of their org or its direct parent")
+    void whoSeesTheFullId() {
+        List<PersonOrg> orgs = List.of(new PersonOrg(30, 20L), new PersonOrg(50, 40L));
+        assertThat(IdNumberMask.administers("A", "A", Set.of(), orgs)).isTrue();
+        assertThat(IdNumberMask.administers("B", "A", Set.of(30L), orgs)).isTrue();
+        assertThat(IdNumberMask.administers("B", "A", Set.of(40L), orgs)).isTrue();
+        assertThat(IdNumberMask.administers("B", "A", Set.of(10L), orgs)).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 one or two characters match as a name prefix, three or more anywhere in the name")
+    void nameStrategy() {
+        NameQuery twoCharacters = NameQuery.of(" 张伟 ");
+        assertThat(twoCharacters.anywhere()).isFalse();
+        assertThat(twoCharacters.text()).isEqualTo("张伟");
+        assertThat(twoCharacters.prefixEnd()).isEqualTo("张传");
+        NameQuery three = NameQuery.of("阳小明");
+        assertThat(three.anywhere()).isTrue();
+        assertThat(three.pattern()).isEqualTo("%阳小明%");
+        assertThat(NameQuery.of("a_%b").pattern()).isEqualTo("%a\\_\\%b%");
+        assertThat("张伟强".compareTo(twoCharacters.text()) >= 0 && "张伟强".compareTo(twoCharacters.prefixEnd()) < 0)
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 an empty name is refused with the search's own words")
+    void emptyName() {
+        assertThatThrownBy(() -> NameQuery.of("  ")).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.code()).isEqualTo("SEARCH_TERM_REQUIRED"));
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 a page cursor round-trips and carries no ID number; a broken one is refused")
+    void cursor() {
+        SearchCursor cursor = new SearchCursor("王芳", 42);
+        assertThat(SearchCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(SearchCursor.decode(" ")).isNull();
+        assertThatThrownBy(() -> SearchCursor.decode("!!")).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.code()).isEqualTo("BAD_CURSOR"));
+    }
+}
