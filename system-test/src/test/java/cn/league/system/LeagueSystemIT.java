@@ -142,6 +142,56 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(8)
+    @DisplayName("R-MEM-1 R-SCOPE-1 through the gateway: the province's admin enters a member into a class branch; the city's admin may not")
+    void memberEntryThroughTheGateway() throws Exception {
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        long classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asLong();
+        String member = """
+                {"idNumber":"330106200405063218","name":"陈小明","ethnicity":"汉族","politicalStatus":"共青团员",
+                 "education":"本科","joinDate":"2019-05-04","developmentNumber":"201933000123","mobile":"13700000000"}""";
+
+        // member-service learns the demo orgs from org-service's events; give it a moment after start
+        HttpResponse<String> entered = post("/api/members/orgs/" + classBranch + "/members", member, accessToken);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (entered.statusCode() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            entered = post("/api/members/orgs/" + classBranch + "/members", member, accessToken);
+        }
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+
+        HttpResponse<String> found = get("/api/members/search?idNumber=330106200405063218", accessToken);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("陈小明");
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> refused = post("/api/members/orgs/" + classBranch + "/members",
+                member.replace("330106200405063218", "330106199006060065"), cityAdmin);
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    private long childNamed(long parentId, String fullName) throws Exception {
+        for (JsonNode child : JSON.readTree(get("/api/orgs/" + parentId + "/children?size=500", accessToken).body())
+                .path("items")) {
+            if (fullName.equals(child.path("fullName").asString())) {
+                return child.path("id").asLong();
+            }
+        }
+        throw new AssertionError(fullName + " is not a child of " + parentId);
+    }
+
+    private static HttpResponse<String> post(String path, String json, String token)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(10)
     void aStoppedServiceAnswers503ProblemThroughTheGateway() throws Exception {
         LeagueStack.Result stop = LeagueStack.league(Duration.ofMinutes(1), "stop", "stats-service");
