@@ -1,5 +1,6 @@
 package cn.league.member.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
@@ -15,15 +16,23 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.Topics;
 import cn.league.member.demo.DemoPeople.DemoPerson;
 import cn.league.member.entry.AgeRule;
 import cn.league.member.entry.EntryRole;
+import cn.league.member.membership.MemberEntry;
+import cn.league.member.person.PersonStore;
 import cn.league.member.profile.IncompletePeople;
+import cn.league.orgreplica.OrgTree;
+import cn.league.support.outbox.Outbox;
 import cn.league.test.TestKafka;
 import cn.league.test.TopicReader;
 
@@ -36,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = {"league.demo.enabled=true", "league.database=league_member_demo_test",
         "league.demo.people-poll=PT0.2S", "league.demo.people-wait=PT2M"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DemoPeopleFillerTest {
 
     private static final int YEAR = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
@@ -48,6 +58,36 @@ class DemoPeopleFillerTest {
     DemoPeopleFiller filler;
     @Autowired
     IncompletePeople incomplete;
+    @Autowired
+    DemoStore store;
+    @Autowired
+    OrgTree tree;
+    @Autowired
+    MemberEntry entry;
+    @Autowired
+    PersonStore people;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Clock clock;
+
+    @Test
+    @Order(0)
+    @DisplayName("while the demo orgs do not reach the replica, the filler gives up after the configured wait and says so")
+    void givesUpWithALogLine(CapturedOutput output) {
+        DemoPeopleFiller impatient = new DemoPeopleFiller(store, tree, entry, people, outbox, transaction, clock,
+                Duration.ofMillis(500), Duration.ofMillis(100));
+        long started = System.nanoTime();
+
+        impatient.fillWhenReady();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(output).contains("demo people not created: the demo orgs under 团浙江省委 did not reach the "
+                + "org tree replica within PT0.5S");
+        assertThat(count("select count(*) from person")).isZero();
+    }
 
     @Test
     @Order(1)
