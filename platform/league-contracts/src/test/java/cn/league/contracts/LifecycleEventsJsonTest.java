@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import cn.league.contracts.member.MemberEvents.GraduateFlagged;
+import cn.league.contracts.member.MemberEvents.GraduationFlagsSet;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
 import cn.league.contracts.member.MemberEvents.RegistrationClosed;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
@@ -46,6 +47,8 @@ class LifecycleEventsJsonTest {
                 .isEqualTo("{\"idNumber\":\"" + ID + "\",\"deletedBy\":\"110105199001014329\",\"reason\":\"重复录入\"}");
         assertThat(data(new GraduateFlagged(ID, 7)))
                 .isEqualTo("{\"idNumber\":\"" + ID + "\",\"branchId\":7}");
+        assertThat(data(new GraduationFlagsSet(ID, false, true, false)))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"graduate\":false,\"delayedGraduate\":true,\"teacher\":false}");
         assertThat(data(new RegistrationRequested(3, ID, "张三", 7, RegistrationKind.CADRE, "书记")))
                 .isEqualTo("{\"registrationId\":3,\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"orgId\":7,"
                         + "\"kind\":\"CADRE\",\"postTitle\":\"书记\"}");

@@ -75,6 +75,14 @@ public final class MemberEvents {
     public record GraduateFlagged(String idNumber, long branchId) {
     }
 
+    /**
+     * The person's graduate, delayed-graduate and teacher flags were set (R-MEM-10): a delayed graduate or a
+     * teacher in a graduating branch is not made a graduate when the branch graduates.
+     */
+    @EventType("GraduationFlagsSet.v1")
+    public record GraduationFlagsSet(String idNumber, boolean graduate, boolean delayedGraduate, boolean teacher) {
+    }
+
     /** What a self-registration asks for: membership of a branch, or a post in an org (R-AUTH-4). */
     public enum RegistrationKind { MEMBER, CADRE }
 
