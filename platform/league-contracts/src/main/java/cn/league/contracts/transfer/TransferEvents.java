@@ -29,4 +29,32 @@ public final class TransferEvents {
     @EventType("TransferClosed.v1")
     public record TransferClosed(long transferId, String idNumber, TransferOutcome outcome) {
     }
+
+    /** The steps a transfer waits at (R-TR-2, R-TR-3): the out-side's approval, the in-side's, a committee's branch choice. */
+    public enum TransferStep { OUT_SIDE_APPROVAL, IN_SIDE_APPROVAL, BRANCH_ASSIGNMENT }
+
+    /**
+     * A step passed (R-TR-14). {@code nextStep} is null after the last one (then TransferApproved follows);
+     * {@code assignedBranchId} is set for BRANCH_ASSIGNMENT only.
+     */
+    @EventType("TransferStepDone.v1")
+    public record TransferStepDone(long transferId, String idNumber, TransferStep step, String actedBy,
+                                   TransferStep nextStep, Long assignedBranchId) {
+    }
+
+    /** An approver returned the transfer (退回) with a reason the member reads (R-TR-7); TransferClosed follows. */
+    @EventType("TransferRejected.v1")
+    public record TransferRejected(long transferId, String idNumber, TransferStep step, String rejectedBy,
+                                   String reason) {
+    }
+
+    /** The initiator or the member withdrew it (撤销申请, R-TR-6); TransferClosed follows. */
+    @EventType("TransferWithdrawn.v1")
+    public record TransferWithdrawn(long transferId, String idNumber, String withdrawnBy) {
+    }
+
+    /** A step waited more than 10 days and the system ended the transfer (R-TR-5); TransferClosed follows. */
+    @EventType("TransferExpired.v1")
+    public record TransferExpired(long transferId, String idNumber, TransferStep step) {
+    }
 }

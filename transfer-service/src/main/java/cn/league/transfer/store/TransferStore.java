@@ -1,0 +1,188 @@
+package cn.league.transfer.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.league.contracts.transfer.TransferEvents.TransferStep;
+import cn.league.transfer.Initiator;
+import cn.league.transfer.Transfer;
+import cn.league.transfer.TransferState;
+
+/** SQL for transfers and their history entries. */
+@Repository
+public class TransferStore {
+
+    /** One replica at a time expires transfers (pg_try_advisory_xact_lock). */
+    private static final long EXPIRY_LOCK = 0x6c65616775650601L;
+    private static final String COLUMNS = """
+            id, id_number, name, initiator, started_by, reason, from_branch_id, from_parent_id, from_path,
+            target_org_id, target_parent_id, target_path, to_branch, to_branch_id, steps, done, state, started_at,
+            step_since, closed_at, ended_by, end_reason""";
+
+    private final JdbcClient jdbc;
+
+    TransferStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new open transfer unless the person already has one (R-TR-1): the partial unique index is the
+     * arbiter, so of two concurrent starts exactly one gets an id. Empty when another is open.
+     */
+    public Optional<Long> insertIfNoneOpen(Transfer t) {
+        return jdbc.sql("""
+                        insert into transfer (id_number, name, initiator, started_by, reason, from_branch_id,
+                                              from_parent_id, from_path, target_org_id, target_parent_id, target_path,
+                                              to_branch, to_branch_id, steps, done, state, current_step, waiting_at,
+                                              waiting_parent, started_at, step_since)
+                        values (:idNumber, :name, :initiator, :startedBy, :reason, :fromBranchId, :fromParentId,
+                                :fromPath, :targetOrgId, :targetParentId, :targetPath, :toBranch, :toBranchId, :steps,
+                                :done, :state, :currentStep, :waitingAt, :waitingParent, :startedAt, :stepSince)
+                        on conflict (id_number) where state = 'OPEN' do nothing
+                        returning id""")
+                .param("idNumber", t.idNumber()).param("name", t.name()).param("initiator", t.initiator().name())
+                .param("startedBy", t.startedBy()).param("reason", t.reason())
+                .param("fromBranchId", t.fromBranchId()).param("fromParentId", t.fromParentId(), Types.BIGINT)
+                .param("fromPath", t.fromPath()).param("targetOrgId", t.targetOrgId())
+                .param("targetParentId", t.targetParentId(), Types.BIGINT).param("targetPath", t.targetPath())
+                .param("toBranch", t.toBranch()).param("toBranchId", t.toBranchId(), Types.BIGINT)
+                .param("steps", String.join(",", t.steps().stream().map(Enum::name).toList()))
+                .param("done", t.done()).param("state", t.state().name())
+                .param("currentStep", t.currentStep() == null ? null : t.currentStep().name(), Types.VARCHAR)
+                .param("waitingAt", t.waitingAt(), Types.BIGINT).param("waitingParent", t.waitingParent(), Types.BIGINT)
+                .param("startedAt", Timestamp.from(t.startedAt())).param("stepSince", Timestamp.from(t.stepSince()))
+                .query(Long.class).optional();
+    }
+
+    public Optional<Transfer> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from transfer where id = ?").param(id)
+                .query(TransferStore::transfer).optional();
+    }
+
+    /** The transfer, locked until the deciding transaction ends, so two decisions cannot both pass. */
+    public Optional<Transfer> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from transfer where id = ? for update").param(id)
+                .query(TransferStore::transfer).optional();
+    }
+
+    public Optional<Transfer> openOf(String idNumber) {
+        return jdbc.sql("select " + COLUMNS + " from transfer where id_number = ? and state = 'OPEN'")
+                .param(idNumber).query(TransferStore::transfer).optional();
+    }
+
+    /** Writes what a move changed; the row was locked by {@link #lock} or the expiry batch. */
+    public void update(Transfer t) {
+        jdbc.sql("""
+                        update transfer set to_branch_id = :toBranchId, done = :done, state = :state,
+                               current_step = :currentStep, waiting_at = :waitingAt, waiting_parent = :waitingParent,
+                               step_since = :stepSince, closed_at = :closedAt, ended_by = :endedBy,
+                               end_reason = :endReason
+                         where id = :id""")
+                .param("toBranchId", t.toBranchId(), Types.BIGINT).param("done", t.done())
+                .param("state", t.state().name())
+                .param("currentStep", t.currentStep() == null ? null : t.currentStep().name(), Types.VARCHAR)
+                .param("waitingAt", t.waitingAt(), Types.BIGINT).param("waitingParent", t.waitingParent(), Types.BIGINT)
+                .param("stepSince", Timestamp.from(t.stepSince()))
+                .param("closedAt", t.closedAt() == null ? null : Timestamp.from(t.closedAt()), Types.TIMESTAMP)
+                .param("endedBy", t.endedBy(), Types.VARCHAR).param("endReason", t.endReason(), Types.VARCHAR)
+                .param("id", t.id())
+                .update();
+    }
+
+    public void addEntry(long transferId, Transfer.Entry entry) {
+        jdbc.sql("""
+                        insert into transfer_entry (transfer_id, seq, action, step, acted_by, acted_at, reason, branch_id)
+                        values (:id, (select coalesce(max(seq), 0) + 1 from transfer_entry where transfer_id = :id),
+                                :action, :step, :actedBy, :actedAt, :reason, :branchId)""")
+                .param("id", transferId).param("action", entry.action().name())
+                .param("step", entry.step() == null ? null : entry.step().name(), Types.VARCHAR)
+                .param("actedBy", entry.actedBy(), Types.VARCHAR).param("actedAt", Timestamp.from(entry.at()))
+                .param("reason", entry.reason(), Types.VARCHAR).param("branchId", entry.branchId(), Types.BIGINT)
+                .update();
+    }
+
+    public List<Transfer.Entry> entries(long transferId) {
+        return jdbc.sql("""
+                        select action, step, acted_by, acted_at, reason, branch_id from transfer_entry
+                         where transfer_id = ? order by seq""")
+                .param(transferId)
+                .query((row, n) -> new Transfer.Entry(Transfer.Action.valueOf(row.getString("action")),
+                        row.getString("step") == null ? null : TransferStep.valueOf(row.getString("step")),
+                        row.getString("acted_by"), row.getTimestamp("acted_at").toInstant(), row.getString("reason"),
+                        row.getObject("branch_id", Long.class)))
+                .list();
+    }
+
+    /** A person's transfers, newest first, below id {@code before}. */
+    public List<Transfer> ofPerson(String idNumber, long before, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from transfer where id_number = ? and id < ? order by id desc limit ?""")
+                .params(idNumber, before, limit).query(TransferStore::transfer).list();
+    }
+
+    /**
+     * Open transfers whose current step waits for the admins of {@code orgId} (as the org or as its direct
+     * parent), oldest first after id {@code after}; optionally of one step and started within [from, to).
+     */
+    public List<Transfer> waitingFor(long orgId, TransferStep step, Instant from, Instant to, long after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from transfer where " + WAITING_FOR + " and id > :after order by id limit :limit")
+                .param("org", orgId).param("step", step == null ? null : step.name(), Types.VARCHAR)
+                .param("from", from == null ? null : Timestamp.from(from), Types.TIMESTAMP)
+                .param("to", to == null ? null : Timestamp.from(to), Types.TIMESTAMP)
+                .param("after", after).param("limit", limit)
+                .query(TransferStore::transfer).list();
+    }
+
+    /** How many wait for the org's admins at each step, with the same filters. */
+    public List<StepCount> countWaitingFor(long orgId, Instant from, Instant to) {
+        return jdbc.sql("select current_step, count(*) from transfer where " + WAITING_FOR + " group by current_step")
+                .param("org", orgId).param("step", null, Types.VARCHAR)
+                .param("from", from == null ? null : Timestamp.from(from), Types.TIMESTAMP)
+                .param("to", to == null ? null : Timestamp.from(to), Types.TIMESTAMP)
+                .query((row, n) -> new StepCount(TransferStep.valueOf(row.getString(1)), row.getLong(2))).list();
+    }
+
+    public record StepCount(TransferStep step, long count) {
+    }
+
+    private static final String WAITING_FOR = """
+            state = 'OPEN' and (waiting_at = :org or waiting_parent = :org)
+            and (cast(:step as text) is null or current_step = cast(:step as text))
+            and (cast(:from as timestamptz) is null or started_at >= cast(:from as timestamptz))
+            and (cast(:to as timestamptz) is null or started_at < cast(:to as timestamptz))""";
+
+    public boolean tryExpiryLock() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(EXPIRY_LOCK)
+                .query(Boolean.class).single());
+    }
+
+    /** Open transfers whose step started at or before {@code cutoff}, locked; rows others hold are skipped. */
+    public List<Transfer> lockExpired(Instant cutoff, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from transfer where state = 'OPEN' and step_since <= ?
+                         order by step_since limit ? for update skip locked""")
+                .params(Timestamp.from(cutoff), limit).query(TransferStore::transfer).list();
+    }
+
+    private static Transfer transfer(ResultSet row, int n) throws SQLException {
+        Timestamp closed = row.getTimestamp("closed_at");
+        return new Transfer(row.getLong("id"), row.getString("id_number"), row.getString("name"),
+                Initiator.valueOf(row.getString("initiator")), row.getString("started_by"), row.getString("reason"),
+                row.getLong("from_branch_id"), row.getObject("from_parent_id", Long.class), row.getString("from_path"),
+                row.getLong("target_org_id"), row.getObject("target_parent_id", Long.class),
+                row.getString("target_path"), row.getBoolean("to_branch"), row.getObject("to_branch_id", Long.class),
+                Arrays.stream(row.getString("steps").split(",")).map(TransferStep::valueOf).toList(),
+                row.getInt("done"), TransferState.valueOf(row.getString("state")),
+                row.getTimestamp("started_at").toInstant(), row.getTimestamp("step_since").toInstant(),
+                closed == null ? null : closed.toInstant(), row.getString("ended_by"), row.getString("end_reason"));
+    }
+}
