@@ -124,7 +124,7 @@ public class TransferStore {
 
     /** A person's transfers, newest first, below id {@code before}. */
     public List<Transfer> ofPerson(String idNumber, long before, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from transfer where id_number = ? and id < ? order by id desc limit ?""")
                 .params(idNumber, before, limit).query(TransferStore::transfer).list();
     }
@@ -167,7 +167,7 @@ public class TransferStore {
 
     /** Open transfers whose step started at or before {@code cutoff}, locked; rows others hold are skipped. */
     public List<Transfer> lockExpired(Instant cutoff, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from transfer where state = 'OPEN' and step_since <= ?
                          order by step_since limit ? for update skip locked""")
                 .params(Timestamp.from(cutoff), limit).query(TransferStore::transfer).list();
