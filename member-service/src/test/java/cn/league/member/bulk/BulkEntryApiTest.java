@@ -247,10 +247,11 @@ class BulkEntryApiTest {
                 row(3, "CADRE", committee, cadreId, "乙", "中共党员", null, null, "书记"));
 
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
-            var records = reader.readUntilContains("PostsChanged.v1\",\"occurredAt", Duration.ofSeconds(20));
-            var mine = reader.readUntilContains(cadreId, Duration.ofSeconds(20));
-            records = new ArrayList<>(records);
-            records.addAll(mine);
+            // read until each person's last event is in, whatever partitions it comes from
+            var records = reader.readUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(cadreId)
+                            && r.value().contains("PostsChanged.v1"))
+                    && seen.stream().anyMatch(r -> r.key().equals(memberId) && r.value().contains("MembershipStarted.v1")),
+                    Duration.ofSeconds(20));
             Map<String, List<String>> types = records.stream()
                     .filter(r -> r.key().equals(memberId) || r.key().equals(cadreId))
                     .collect(Collectors.groupingBy(r -> r.key(), Collectors.mapping(
