@@ -1,6 +1,9 @@
 package cn.league.support.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +50,58 @@ public class Outbox {
                 .update();
         wakeRelayAfterCommit();
         return envelope;
+    }
+
+    /**
+     * Publishes many events in one statement, in the order given (the relay sends them in that order), inside the
+     * transaction of their change; for bulk paths where one insert per event costs too much.
+     */
+    public List<EventEnvelope<?>> publishAll(String topic, List<Publication> publications) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an event must be published inside the transaction of its change");
+        }
+        if (publications.isEmpty()) {
+            return List.of();
+        }
+        String trace = traceparent.get();
+        Instant now = clock.instant();
+        int size = publications.size();
+        List<EventEnvelope<?>> envelopes = new ArrayList<>(size);
+        String[] eventIds = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            Publication publication = publications.get(i);
+            EventEnvelope<?> envelope = EventEnvelope.wrap(publication.event(), publication.aggregateId(),
+                    publication.orgPath(), trace, now);
+            envelopes.add(envelope);
+            eventIds[i] = envelope.eventId().toString();
+            keys[i] = envelope.aggregateId();
+            types[i] = envelope.type();
+            payloads[i] = EventJson.write(envelope);
+        }
+        // ids (and so the relay's order) follow the array order: "with ordinality ... order by" makes it explicit
+        jdbc.sql("""
+                        insert into platform.outbox_event (event_id, topic, message_key, event_type, traceparent, payload)
+                        select cast(e.event_id as uuid), ?, e.message_key, e.event_type, ?, e.payload
+                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                               with ordinality as e(event_id, message_key, event_type, payload, n)
+                         order by e.n""")
+                .param(1, topic).param(2, trace).param(3, eventIds).param(4, keys).param(5, types).param(6, payloads)
+                .update();
+        wakeRelayAfterCommit();
+        return envelopes;
+    }
+
+    /**
+     * One event of {@link #publishAll}.
+     *
+     * @param event       a record annotated with {@link cn.league.contracts.EventType}
+     * @param aggregateId what the event is about; the Kafka key
+     * @param orgPath     where in the org tree it happened, or null
+     */
+    public record Publication(Object event, String aggregateId, String orgPath) {
     }
 
     private void wakeRelayAfterCommit() {

@@ -67,7 +67,9 @@ public class OutboxRelay implements SmartLifecycle {
                             select id, event_id, topic, message_key, event_type, traceparent, payload
                             from platform.outbox_event order by id limit ?""")
                     .param(batchSize)
-                    .query(StoredEvent.class)
+                    // an explicit mapper: the reflective one cost the relay more than reading the rows (bulk profile)
+                    .query((row, n) -> new StoredEvent(row.getLong(1), row.getObject(2, UUID.class),
+                            row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7)))
                     .list();
             if (batch.isEmpty()) {
                 return 0;

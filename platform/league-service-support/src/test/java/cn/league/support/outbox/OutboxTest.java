@@ -98,6 +98,64 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void aBatchOfEventsLeavesInTheOrderGivenWithEnvelopeAndKey() {
+        List<Outbox.Publication> batch = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new Outbox.Publication(new SampleRecorded("batch-" + i), "org-batch-" + (i % 3), "1.7"))
+                .toList();
+        List<EventEnvelope<?>> published = transaction.execute(status -> {
+            jdbc.sql("insert into business_change (name) values ('batch')").update();
+            return outbox.publishAll(SampleEvents.TOPIC, batch);
+        });
+        assertThat(published).hasSize(300);
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntilContains("batch-299", Duration.ofSeconds(20))
+                    .stream().filter(record -> record.key().startsWith("org-batch-")).toList();
+            for (int key = 0; key < 3; key++) {
+                String aggregate = "org-batch-" + key;
+                int first = key;
+                assertThat(records.stream().filter(record -> record.key().equals(aggregate))
+                        .map(record -> EventJson.dataAs(EventJson.read(record.value()), SampleRecorded.class).name())
+                        .toList()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300)
+                        .filter(i -> i % 3 == first).mapToObj(i -> "batch-" + i).toList());
+            }
+            ConsumerRecord<String, String> last = records.stream().filter(r -> r.value().contains("batch-299"))
+                    .findFirst().orElseThrow();
+            var envelope = EventJson.read(last.value());
+            assertThat(envelope.eventId()).isEqualTo(published.getLast().eventId());
+            assertThat(envelope.type()).isEqualTo("SampleRecorded.v1");
+            assertThat(envelope.orgPath()).isEqualTo("1.7");
+            assertThat(new String(last.headers().lastHeader("eventId").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(published.getLast().eventId().toString());
+        }
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    void aRolledBackBatchPublishesNothing() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            outbox.publishAll(SampleEvents.TOPIC, List.of(
+                    new Outbox.Publication(new SampleRecorded("batch-rolled-back-1"), "org-4", null),
+                    new Outbox.Publication(new SampleRecorded("batch-rolled-back-2"), "org-4", null)));
+            throw new IllegalStateException("the change fails after its events were stored");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(outboxSize()).isZero();
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            assertThat(reader.readFor(Duration.ofSeconds(3)))
+                    .noneMatch(record -> record.value().contains("batch-rolled-back"));
+        }
+    }
+
+    @Test
+    void aBatchOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publishAll(SampleEvents.TOPIC,
+                List.of(new Outbox.Publication(new SampleRecorded("loose-batch"), "org-5", null))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(outboxSize()).isZero();
+    }
+
     private int outboxSize() {
         return jdbc.sql("select count(*) from platform.outbox_event").query(Integer.class).single();
     }

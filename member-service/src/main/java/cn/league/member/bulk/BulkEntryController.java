@@ -1,0 +1,32 @@
+package cn.league.member.bulk;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.support.security.Caller;
+
+@RestController
+class BulkEntryController {
+
+    private final BulkEntry bulk;
+
+    BulkEntryController(BulkEntry bulk) {
+        this.bulk = bulk;
+    }
+
+    /**
+     * The import service's bulk path, with the importing admin's token relayed: up to {@link BulkEntry#MAX_ROWS}
+     * parsed rows, one outcome each (200 even when rows are refused).
+     */
+    @PostMapping("/api/members/bulk")
+    BulkResult enter(JwtAuthenticationToken token, @RequestBody Batch batch) {
+        return bulk.enter(Caller.of(token).idNumber(), batch.rows());
+    }
+
+    record Batch(List<BulkRow> rows) {
+    }
+}
