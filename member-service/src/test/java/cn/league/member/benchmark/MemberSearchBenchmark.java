@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "league.database=league_member_benchmark")
+@Tag("benchmark")
 class MemberSearchBenchmark {
 
     static final int PEOPLE = 1_000_000;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.league.member.idnumber.IdNumberRule;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prints how many rows per second one thread runs through every entry rule; no timed assertion.
  * A benchmark: runs only in the benchmark profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
+@Tag("benchmark")
 class EntryCheckThroughputBenchmark {
 
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-06-15T04:00:00Z"), IdNumberRule.CHINA);

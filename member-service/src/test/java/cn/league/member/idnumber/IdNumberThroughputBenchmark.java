@@ -3,6 +3,7 @@ package cn.league.member.idnumber;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prints how many IDs per second one thread checks; no timed assertion. A benchmark: it runs only in
  * the {@code benchmark} profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
+@Tag("benchmark")
 class IdNumberThroughputBenchmark {
 
     @Test
