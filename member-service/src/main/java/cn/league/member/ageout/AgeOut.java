@@ -7,24 +7,21 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.MembershipEnded;
 import cn.league.member.ageout.AgeOutStore.Candidate;
 import cn.league.member.membership.MembershipStore;
+import cn.league.support.jobs.ExclusiveBatches;
+import cn.league.support.jobs.ExclusiveBatches.Batch;
 import cn.league.support.outbox.Outbox;
 
 /**
  * The daily age-out (R-MEM-9): ends the membership of every member who has turned 28 and holds no post,
- * publishing MembershipEnded for each. Runs on every replica; each batch holds a PostgreSQL advisory lock for
- * its transaction, so one replica works at a time, and reads only memberships still there, so a second run
- * changes nothing.
+ * publishing MembershipEnded for each, in {@link ExclusiveBatches}: one replica at a time, reading only
+ * memberships still there, so a second run changes nothing.
  */
 @Component
 public class AgeOut {
@@ -34,16 +31,16 @@ public class AgeOut {
     private final AgeOutStore store;
     private final MembershipStore memberships;
     private final Outbox outbox;
-    private final TransactionTemplate transaction;
+    private final ExclusiveBatches batches;
     private final Clock clock;
     private final ZoneId zone;
 
-    AgeOut(AgeOutStore store, MembershipStore memberships, Outbox outbox, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+    AgeOut(AgeOutStore store, MembershipStore memberships, Outbox outbox, ExclusiveBatches batches, ObjectProvider<Clock> clock,
            @Value("${league.age-out.zone:Asia/Shanghai}") String zone) {
         this.store = store;
         this.memberships = memberships;
         this.outbox = outbox;
-        this.transaction = new TransactionTemplate(transactions);
+        this.batches = batches;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.zone = ZoneId.of(zone);
     }
@@ -55,17 +52,7 @@ public class AgeOut {
 
     /** Ends the memberships due on {@code today}; returns how many this call ended. */
     public int runFor(LocalDate today) {
-        int total = 0;
-        while (true) {
-            Batch batch = transaction.execute(status -> store.tryLock() ? endBatch(today) : null);
-            if (batch == null) {
-                return total; // another replica is at it
-            }
-            total += batch.ended();
-            if (batch.last()) {
-                return total;
-            }
-        }
+        return batches.run("league.member.age-out", () -> endBatch(today));
     }
 
     private Batch endBatch(LocalDate today) {
@@ -80,14 +67,7 @@ public class AgeOut {
                 ended++;
             }
         }
-        return new Batch(ended, due.size() < BATCH || ended == 0);
+        return new Batch(ended, due.size() == BATCH && ended > 0);
     }
 
-    private record Batch(int ended, boolean last) {
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableScheduling
-    static class Scheduling {
-    }
 }

@@ -11,17 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AgeOutStore {
 
-    /** One replica at a time ends memberships (pg_try_advisory_xact_lock). */
-    private static final long AGE_OUT_LOCK = 0x6c65616775650302L;
-
     private final JdbcClient jdbc;
 
     AgeOutStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    boolean tryLock() {
-        return jdbc.sql("select pg_try_advisory_xact_lock(?)").param(AGE_OUT_LOCK).query(Boolean.class).single();
     }
 
     /** Members born on or before the day who hold no post, locked for this transaction. */

@@ -24,8 +24,6 @@ class RegistrationStore {
     private static final String COLUMNS = """
             id, id_number, org_id, org_path, kind, post_title, profile::text as profile, state, requested_at,
             closed_at, closed_by, reason""";
-    /** One replica at a time expires requests (pg_try_advisory_xact_lock). */
-    private static final long EXPIRY_LOCK = 0x6c65616775650301L;
 
     private final JdbcClient jdbc;
 
@@ -90,11 +88,6 @@ class RegistrationStore {
                          from registration where id_number = ? and id < ? order by id desc limit ?""")
                 .params(idNumber, before, limit)
                 .query(RegistrationStore::registration).list();
-    }
-
-    /** Whether this transaction now holds the expiry lock; false while another replica expires requests. */
-    boolean tryExpiryLock() {
-        return jdbc.sql("select pg_try_advisory_xact_lock(?)").param(EXPIRY_LOCK).query(Boolean.class).single();
     }
 
     /** Marks up to {@code limit} pending requests made at or before {@code cutoff} as expired; returns them. */

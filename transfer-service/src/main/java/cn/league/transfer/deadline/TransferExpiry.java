@@ -5,22 +5,20 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.league.support.jobs.ExclusiveBatches;
+import cn.league.support.jobs.ExclusiveBatches.Batch;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferDeadline;
 import cn.league.transfer.messaging.TransferPublication;
 import cn.league.transfer.store.TransferStore;
 
 /**
- * R-TR-5 (FAQ 76): ends every transfer whose step waited 10 days. Runs on every replica; each batch takes a
- * PostgreSQL advisory lock for its transaction, so one replica works at a time, and reads only what is still
- * open and still overdue, so a second run, or one racing an approval, changes nothing twice.
+ * R-TR-5 (FAQ 76): ends every transfer whose step waited 10 days, in {@link ExclusiveBatches}: one replica at
+ * a time, reading only what is still open and overdue, so a second run or one racing an approval changes
+ * nothing twice.
  */
 @Component
 public class TransferExpiry {
@@ -29,14 +27,14 @@ public class TransferExpiry {
 
     private final TransferStore transfers;
     private final TransferPublication publication;
-    private final TransactionTemplate transaction;
+    private final ExclusiveBatches batches;
     private final Clock clock;
 
-    TransferExpiry(TransferStore transfers, TransferPublication publication, PlatformTransactionManager transactions,
+    TransferExpiry(TransferStore transfers, TransferPublication publication, ExclusiveBatches batches,
                    ObjectProvider<Clock> clock) {
         this.transfers = transfers;
         this.publication = publication;
-        this.transaction = new TransactionTemplate(transactions);
+        this.batches = batches;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -48,33 +46,15 @@ public class TransferExpiry {
     /** Expires every transfer overdue at {@code now}; returns how many this call expired. */
     public int expireAsOf(Instant now) {
         Instant cutoff = TransferDeadline.stepStartedNoLaterThan(now);
-        int total = 0;
-        while (true) {
-            Integer expired = transaction.execute(status -> {
-                if (!transfers.tryExpiryLock()) {
-                    return null; // another replica is expiring
-                }
+        return batches.run("league.transfer.expiry", () -> {
                 List<Transfer> batch = transfers.lockExpired(cutoff, BATCH);
-                batch.forEach(transfer -> {
-                    Transfer.Change change = transfer.expire(now);
-                    transfers.update(change.after());
-                    transfers.addEntry(transfer.id(), change.entry());
-                    publication.publish(change.after(), change.events());
-                });
-                return batch.size();
+            batch.forEach(transfer -> {
+                Transfer.Change change = transfer.expire(now);
+                transfers.update(change.after());
+                transfers.addEntry(transfer.id(), change.entry());
+                publication.publish(change.after(), change.events());
             });
-            if (expired == null) {
-                return total;
-            }
-            total += expired;
-            if (expired < BATCH) {
-                return total;
-            }
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableScheduling
-    static class Scheduling {
+            return new Batch(batch.size(), batch.size() == BATCH);
+        });
     }
 }

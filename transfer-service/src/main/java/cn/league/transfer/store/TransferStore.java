@@ -21,8 +21,6 @@ import cn.league.transfer.TransferState;
 @Repository
 public class TransferStore {
 
-    /** One replica at a time expires transfers (pg_try_advisory_xact_lock). */
-    private static final long EXPIRY_LOCK = 0x6c65616775650601L;
     private static final String COLUMNS = """
             id, id_number, name, initiator, started_by, reason, from_branch_id, from_parent_id, from_path,
             target_org_id, target_parent_id, target_path, to_branch, to_branch_id, steps, done, state, started_at,
@@ -159,11 +157,6 @@ public class TransferStore {
             and (cast(:step as text) is null or current_step = cast(:step as text))
             and (cast(:from as timestamptz) is null or started_at >= cast(:from as timestamptz))
             and (cast(:to as timestamptz) is null or started_at < cast(:to as timestamptz))""";
-
-    public boolean tryExpiryLock() {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(EXPIRY_LOCK)
-                .query(Boolean.class).single());
-    }
 
     /** Open transfers whose step started at or before {@code cutoff}, locked; rows others hold are skipped. */
     public List<Transfer> lockExpired(Instant cutoff, int limit) {
