@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch may wait for the broker's acknowledgements
  */
 @ConfigurationProperties("league.outbox")
-public record OutboxProperties(@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration idlePoll,
+public record OutboxProperties(@DefaultValue("2000") int batchSize, @DefaultValue("1s") Duration idlePoll,
                                @DefaultValue("10s") Duration sendTimeout) {
 }
