@@ -172,6 +172,71 @@ class LeagueSystemIT {
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("R-TR-3 through the gateway and real Kafka: a park's admin takes in a graduate, the college approves, the park assigns a branch, and member-service moves the membership")
+    void transferThroughTheGateway() throws Exception {
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long park = childNamed(county, "西湖科创园团工委");
+        long companyBranch = childNamed(park, "某科技有限公司团支部");
+
+        // the college has no demo admin: the university hands the province's admin its code (R-ADM-3, R-ADM-7)
+        HttpResponse<String> code = post("/api/orgs/" + college + "/admin-codes", "", universityAdmin);
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> registered = post("/api/orgs/admin-registrations", """
+                {"code":"%s","name":"省团委干部","postTitle":"委员"}""".formatted(
+                JSON.readTree(code.body()).path("code").asString()), accessToken);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        // 办理转入 into the park's work committee, by name + ID (R-TR-2); transfer-service learns of the member
+        // and of the orgs from events, so it may take a moment after the member was entered
+        String in = """
+                {"name":"陈小明","idNumber":"330106200405063218","toOrgId":%d,"reason":"毕业后入职园区企业"}"""
+                .formatted(park);
+        HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/in", in, parkAdmin));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        long transfer = JSON.readTree(started.body()).path("id").asLong();
+
+        // the out-side: the old class branch's direct parent, the college (its admin grant arrives by event)
+        HttpResponse<String> approved = retryWhile(403,
+                () -> post("/api/transfers/" + transfer + "/approval", "", accessToken));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        // the receiving work committee assigns a branch below it: done (R-TR-3)
+        HttpResponse<String> assigned = post("/api/transfers/" + transfer + "/assignment",
+                "{\"branchId\":" + companyBranch + "}", parkAdmin);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+
+        // member-service moves the membership from TransferApproved on league.transfer.events
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String people = "";
+        while (!people.contains("330106200405063218") && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            people = get("/api/members/orgs/" + companyBranch + "/people", parkAdmin).body();
+        }
+        assertThat(people).contains("陈小明");
+        assertThat(get("/api/transfers/" + transfer, parkAdmin).body()).contains("APPROVED");
+    }
+
+    /** Repeats a call while it answers {@code status} (facts still travelling by Kafka), for up to a minute. */
+    private static HttpResponse<String> retryWhile(int status, Call call) throws Exception {
+        HttpResponse<String> response = call.send();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (response.statusCode() == status && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            response = call.send();
+        }
+        return response;
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
     private long childNamed(long parentId, String fullName) throws Exception {
         for (JsonNode child : JSON.readTree(get("/api/orgs/" + parentId + "/children?size=500", accessToken).body())
                 .path("items")) {
