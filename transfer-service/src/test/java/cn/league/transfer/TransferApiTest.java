@@ -27,7 +27,7 @@ import cn.league.transfer.deadline.TransferExpiry;
 import cn.league.transfer.messaging.MemberEventsListener;
 import cn.league.transfer.support.People;
 import cn.league.transfer.support.TransferApi;
-import cn.league.transfer.support.TransferApi.Response;
+import cn.league.test.ServiceApi.Response;
 import cn.league.transfer.support.TreeReplica;
 import cn.league.test.TestKafka;
 import cn.league.test.TopicReader;

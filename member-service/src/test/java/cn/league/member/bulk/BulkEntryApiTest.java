@@ -53,16 +53,11 @@ class BulkEntryApiTest {
     @BeforeEach
     void tree() {
         api = new MemberApi(port);
-        TreeReplica tree = new TreeReplica(jdbc);
-        long province = tree.province("团测试省委", "11");
-        committee = tree.child(province, "COMMITTEE", "PRIVATE_ENTERPRISE", "某公司团委");
-        branch = tree.child(committee, "BRANCH", "PRIVATE_ENTERPRISE", "某公司一支部");
-        long siblingCommittee = tree.child(province, "COMMITTEE", "RURAL", "某镇团委");
-        siblingBranch = tree.child(siblingCommittee, "BRANCH", "RURAL", "某村团支部");
-        tree.admin(PROVINCE_ADMIN, province);
-        tree.admin(COMMITTEE_ADMIN, committee);
-        tree.admin(BRANCH_ADMIN, branch);
-        tree.admin(SIBLING_ADMIN, siblingCommittee);
+        TreeReplica.Standard tree = new TreeReplica(jdbc)
+                .standard(PROVINCE_ADMIN, COMMITTEE_ADMIN, BRANCH_ADMIN, SIBLING_ADMIN);
+        committee = tree.committee();
+        branch = tree.branch();
+        siblingBranch = tree.siblingBranch();
     }
 
     static String member(int row, long org, String idNumber, String name) {

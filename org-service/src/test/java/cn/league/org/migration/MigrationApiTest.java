@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import cn.league.org.support.OrgApi;
-import cn.league.org.support.OrgApi.Response;
+import cn.league.test.ServiceApi.Response;
 import cn.league.org.support.OrgEvents;
 import cn.league.test.TopicReader;
 

@@ -1,16 +1,8 @@
 package cn.league.org.support;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.league.test.TestTokens;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import cn.league.test.ServiceApi;
 
 import static cn.league.org.support.People.BEIJING;
 import static cn.league.org.support.People.BEIJING_ADMIN;
@@ -19,16 +11,12 @@ import static cn.league.org.support.People.BEIJING_ADMIN;
  * Calls org-service over HTTP as a given person, with a real (test-issued) Keycloak-shaped token; and builds each
  * test's own small tree of orgs and admins, from the seeded provincial orgs down, so that no test meets another's.
  */
-public final class OrgApi {
+public final class OrgApi extends ServiceApi {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final int port;
     private final JdbcClient jdbc;
 
     public OrgApi(int port, JdbcClient jdbc) {
-        this.port = port;
+        super(port);
         this.jdbc = jdbc;
     }
 
@@ -64,22 +52,6 @@ public final class OrgApi {
         return district;
     }
 
-    public Response get(String as, String path) {
-        return send(as, "GET", path, null);
-    }
-
-    public Response post(String as, String path, String json) {
-        return send(as, "POST", path, json);
-    }
-
-    public Response put(String as, String path, String json) {
-        return send(as, "PUT", path, json);
-    }
-
-    public Response delete(String as, String path) {
-        return send(as, "DELETE", path, null);
-    }
-
     /** Creates a child org and returns its id; fails the test when refused. */
     public long createChild(String as, long parentId, String type, String domain, String name) {
         return createChild(as, parentId, type, domain, null, null, name);
@@ -98,36 +70,5 @@ public final class OrgApi {
 
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
-    }
-
-    private Response send(String as, String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.get().accessToken(as))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException | InterruptedException failure) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    public record Response(int status, String body) {
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public String code() {
-            return json().path("code").asString();
-        }
-
-        public String rule() {
-            return json().path("rule").asString();
-        }
     }
 }

@@ -1,0 +1,78 @@
+package cn.league.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls a service under test over real HTTP as a given person, with a token from {@link TestTokens}.
+ * Each service's tests extend it with the fixtures of their own domain.
+ */
+public class ServiceApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int port;
+
+    public ServiceApi(int port) {
+        this.port = port;
+    }
+
+    public Response get(String as, String path) {
+        return send(as, "GET", path, null);
+    }
+
+    public Response post(String as, String path, String json) {
+        return send(as, "POST", path, json);
+    }
+
+    public Response put(String as, String path, String json) {
+        return send(as, "PUT", path, json);
+    }
+
+    public Response delete(String as, String path) {
+        return send(as, "DELETE", path, null);
+    }
+
+    private Response send(String as, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.get().accessToken(as))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** A response, with the problem+json fields the tests read most. */
+    public record Response(int status, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        public String rule() {
+            return json().path("rule").asString();
+        }
+
+        public long id() {
+            return json().path("id").asLong();
+        }
+    }
+}
