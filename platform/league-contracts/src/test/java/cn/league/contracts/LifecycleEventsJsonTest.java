@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import cn.league.contracts.member.MemberEvents.GraduateFlagged;
 import cn.league.contracts.member.MemberEvents.GraduationFlagsSet;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
+import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.member.MemberEvents.RegistrationClosed;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
 import cn.league.contracts.member.MemberEvents.RegistrationOutcome;
@@ -39,6 +41,16 @@ class LifecycleEventsJsonTest {
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"toBranchId\":201}");
         assertThat(data(new TransferClosed(9, ID, TransferOutcome.WITHDRAWN)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"outcome\":\"WITHDRAWN\"}");
+    }
+
+    @Test
+    void personEntered() {
+        assertThat(data(PersonEntered.member(ID, "张三", true, 7)))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"hasMobile\":true,\"branchId\":7,"
+                        + "\"post\":null}");
+        assertThat(data(PersonEntered.cadre(ID, "张三", false, new Post(8, "书记"))))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"hasMobile\":false,\"branchId\":null,"
+                        + "\"post\":{\"orgId\":8,\"title\":\"书记\"}}");
     }
 
     @Test

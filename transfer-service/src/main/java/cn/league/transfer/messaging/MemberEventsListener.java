@@ -18,6 +18,7 @@ import cn.league.contracts.member.MemberEvents.MembershipMoved;
 import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.member.MemberEvents.PersonAdded;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.support.inbox.EventInbox;
 import cn.league.transfer.store.MemberCopyStore;
 
@@ -39,6 +40,13 @@ public class MemberEventsListener {
                 typeOf(PersonAdded.class), event -> {
                     PersonAdded added = dataAs(event, PersonAdded.class);
                     copy.named(id(added.idNumber()), added.name());
+                },
+                typeOf(PersonEntered.class), event -> {
+                    PersonEntered entered = dataAs(event, PersonEntered.class);
+                    copy.named(id(entered.idNumber()), entered.name());
+                    if (entered.branchId() != null) {
+                        copy.inBranch(id(entered.idNumber()), entered.branchId());
+                    }
                 },
                 typeOf(MembershipStarted.class), event -> {
                     MembershipStarted started = dataAs(event, MembershipStarted.class);
