@@ -137,6 +137,9 @@ class TransferPathsApiTest {
                 assertThat(item.path("steps").size()).as("no approval").isZero();
             }
             long id = moved.json().get(0).path("id").asLong();
+            Response again = api.post(committeeAdmin, "/api/transfers/" + id + "/approval", null);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.code()).isEqualTo("TRANSFER_NOT_OPEN");
             var entries = api.get(first, "/api/transfers/" + id).json().path("entries");
             assertThat(entries.findValues("action").stream().map(n -> n.asString()).toList())
                     .containsExactly("STARTED", "APPROVED");
@@ -256,6 +259,8 @@ class TransferPathsApiTest {
                 assertThat(api.post(notApprover, "/api/transfers/" + id + "/approval", null).status())
                         .as(notApprover).isIn(403, 404);
             }
+            assertThat(api.post(provinceAdmin, "/api/transfers/" + id + "/assignment", "{\"branchId\":" + branchB + "}")
+                    .code()).as("an illegal move for this kind").isEqualTo("NOT_AT_BRANCH_ASSIGNMENT");
             var queue = api.get(provinceAdmin, "/api/transfers/orgs/" + province + "/waiting").json();
             assertThat(queue.path("items").findValues("id").stream().map(n -> n.asLong()).toList()).contains(id);
             Response approved = api.post(provinceAdmin, "/api/transfers/" + id + "/approval", null);

@@ -110,6 +110,18 @@ class EventEffectsTest {
     }
 
     @Test
+    @DisplayName("R-TR-12 a party member under 28 keeps the membership and transfers: the approval moves it like anyone's")
+    void partyMemberTransfers() {
+        String partyMember = people.member(branch, LocalDate.now().minusYears(25), "中共党员");
+        long transferId = System.nanoTime();
+        assertThat(transferEvents.apply(envelope(new TransferRequested(transferId, partyMember, branch, otherBranch),
+                partyMember))).isTrue();
+        assertThat(transferEvents.apply(envelope(new TransferApproved(transferId, partyMember, branch, otherBranch),
+                partyMember))).isTrue();
+        assertThat(people.branchOf(partyMember)).isEqualTo(otherBranch);
+    }
+
+    @Test
     @DisplayName("R-TR-8 R-TR-9 a transfer to a special unit or a system outside ends the membership with a record "
             + "(never a deletion) and says MembershipEnded; a replay changes nothing")
     void transferredOut() {

@@ -22,8 +22,9 @@ public class Approvers {
         this.tree = tree;
     }
 
+    /** An ended transfer passes here, so that the aggregate refuses the move with TRANSFER_NOT_OPEN. */
     public void requireMayAct(String caller, Transfer transfer) {
-        if (!mayAct(caller, transfer)) {
+        if (transfer.state().open() && !mayAct(caller, transfer)) {
             throw new TransferRefusal(Kind.FORBIDDEN, "NOT_APPROVER", "R-SCOPE-1", "您不是该转接当前环节的审批组织管理员");
         }
     }

@@ -110,7 +110,7 @@ class TransferController {
         return jobs.report(caller(token), request.idNumber(), request.employer());
     }
 
-    /** R-TR-11 (FAQ 63): a 流动团支部's members with a job on record, to move out within a month; overdue first asked. */
+    /** R-TR-11 (FAQ 63): a 流动团支部's members with a job on record, to move out within a month; or the overdue ones. */
     @GetMapping("/api/transfers/orgs/{branchId}/to-move-out")
     List<MoveOut> toMoveOut(JwtAuthenticationToken token, @PathVariable long branchId,
                             @RequestParam(defaultValue = "false") boolean overdueOnly,
