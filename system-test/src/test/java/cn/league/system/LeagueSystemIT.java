@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +38,9 @@ class LeagueSystemIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static String accessToken;
+    /** 林小雨: entered, transferred and replayed by the tests 160–161. */
+    private static final String REPLAYED_MEMBER = "330106200307082466";
+    private static long firstTransfer;
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -277,6 +283,120 @@ class LeagueSystemIT {
             }
         }
         throw new AssertionError("no working branch below " + parentId);
+    }
+
+    @Test
+    @Order(160)
+    @DisplayName("R-TR-13 R-SCOPE-1 through the gateway: the receiving approver sees the member's card from the real member-service; outsiders and admins above are refused")
+    void approverViewThroughTheGateway() throws Exception {
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String countyAdmin = passwordLogin("330106198703030035", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long park = childNamed(county, "西湖科创园团工委");
+        long companyBranch = childNamed(park, "某科技有限公司团支部");
+        long communityBranch = childNamed(childNamed(county, "转塘街道团工委"), "转塘街道某社区团支部");
+
+        HttpResponse<String> entered = post("/api/members/orgs/" + companyBranch + "/members", """
+                {"idNumber":"%s","name":"林小雨","ethnicity":"汉族","politicalStatus":"共青团员","education":"本科",
+                 "joinDate":"2019-05-04","developmentNumber":"201933000456","mobile":"13600000016",
+                 "emergencyContact":"林父","emergencyPhone":"13500000017"}""".formatted(REPLAYED_MEMBER), parkAdmin);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+
+        // 办理转出 to the community's branch: its parent, the street, approves (R-TR-3)
+        String out = """
+                {"idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(REPLAYED_MEMBER, communityBranch);
+        HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/out", out, parkAdmin));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        firstTransfer = JSON.readTree(started.body()).path("id").asLong();
+
+        HttpResponse<String> view = get("/api/transfers/" + firstTransfer + "/approver-view", streetAdmin);
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(view.body());
+        assertThat(page.path("complete").asBoolean()).as(view.body()).isTrue();
+        JsonNode card = page.path("member");
+        assertThat(card.path("name").asString()).isEqualTo("林小雨");
+        assertThat(card.path("contact").path("mobile").asString()).isEqualTo("13600000016");
+        assertThat(card.path("currentOrg").path("fullName").asString()).isEqualTo("某科技有限公司团支部");
+        assertThat(card.path("emergencyContact").path("name").asString()).isEqualTo("林父");
+        assertThat(card.path("emergencyContact").path("phone").asString()).isEqualTo("13500000017");
+        // the company branch has no admin of its own: the park's, who act for it, with their posts
+        assertThat(card.path("orgAdmins").get(0).path("name").asString()).isEqualTo("黄海涛");
+        assertThat(card.path("orgAdmins").get(0).path("org").path("fullName").asString()).isEqualTo("西湖科创园团工委");
+        assertThat(card.path("orgAdmins").get(0).path("titles").toString()).contains("书记");
+
+        HttpResponse<String> outsider = get("/api/transfers/" + firstTransfer + "/approver-view", universityAdmin);
+        assertThat(outsider.statusCode()).as("outside both sides").isEqualTo(404);
+        assertThat(outsider.body()).doesNotContain("13600000016");
+        HttpResponse<String> above = get("/api/transfers/" + firstTransfer + "/approver-view", countyAdmin);
+        assertThat(above.statusCode()).as("above both sides, not an approver").isEqualTo(403);
+        assertThat(JSON.readTree(above.body()).path("rule").asString()).isEqualTo("R-TR-13");
+        assertThat(get("/internal/members/" + REPLAYED_MEMBER + "/transfer-card", streetAdmin).statusCode())
+                .as("the gateway does not route /internal/**").isIn(401, 403, 404);
+    }
+
+    @Test
+    @Order(161)
+    @DisplayName("issue 6 item 7 through the gateway and real Kafka: approved, the member leaves the old branch for the new one; moved back by a second transfer; the first TransferApproved produced again changes nothing")
+    void aReplayedApprovalChangesNothing() throws Exception {
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long companyBranch = childNamed(childNamed(county, "西湖科创园团工委"), "某科技有限公司团支部");
+        long communityBranch = childNamed(childNamed(county, "转塘街道团工委"), "转塘街道某社区团支部");
+
+        HttpResponse<String> approved = post("/api/transfers/" + firstTransfer + "/approval", "", streetAdmin);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        awaitMember(communityBranch, streetAdmin, true);
+        awaitMember(companyBranch, parkAdmin, false);
+
+        // a second transfer takes her back: a replay of the first approval that acted again would undo it
+        String back = """
+                {"idNumber":"%s","toOrgId":%d,"reason":"回原单位工作"}""".formatted(REPLAYED_MEMBER, companyBranch);
+        HttpResponse<String> second = retryWhile(404, () -> post("/api/transfers/out", back, streetAdmin));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        long secondTransfer = JSON.readTree(second.body()).path("id").asLong();
+        assertThat(post("/api/transfers/" + secondTransfer + "/approval", "", parkAdmin).statusCode()).isEqualTo(200);
+        awaitMember(companyBranch, parkAdmin, true);
+        awaitMember(communityBranch, streetAdmin, false);
+        Predicate<ConsumerRecord<byte[], byte[]>> herMoves = record -> REPLAYED_MEMBER.equals(key(record))
+                && value(record).contains("\"type\":\"MembershipMoved.v1\"");
+        assertThat(StackKafka.read("league.member.events", herMoves, 2, Duration.ofSeconds(30))).hasSize(2);
+
+        ConsumerRecord<byte[], byte[]> firstApproval = StackKafka.read("league.transfer.events",
+                record -> REPLAYED_MEMBER.equals(key(record)) && value(record).contains("\"TransferApproved.v1\"")
+                        && JSON.readTree(value(record)).path("data").path("transferId").asLong() == firstTransfer,
+                1, Duration.ofSeconds(30)).getFirst();
+        RecordMetadata replayed = StackKafka.produceAgain(firstApproval);
+        assertThat(StackKafka.awaitConsumed("member-service-transfer-effects", replayed, Duration.ofSeconds(60)))
+                .as("member-service has handled the replayed record").isTrue();
+
+        Thread.sleep(3000); // what a second move would publish goes out through the outbox within a second
+        assertThat(StackKafka.read("league.member.events", herMoves, 2, Duration.ofSeconds(30)))
+                .as("no second move of the first transfer").hasSize(2);
+        assertThat(get("/api/members/orgs/" + companyBranch + "/people", parkAdmin).body()).contains(REPLAYED_MEMBER);
+        assertThat(get("/api/members/orgs/" + communityBranch + "/people", streetAdmin).body())
+                .doesNotContain(REPLAYED_MEMBER);
+    }
+
+    /** Waits (facts travel by Kafka) until the branch's people list does or does not show the replayed member. */
+    private static void awaitMember(long branchId, String token, boolean present) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String people = get("/api/members/orgs/" + branchId + "/people", token).body();
+        while (people.contains(REPLAYED_MEMBER) != present && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            people = get("/api/members/orgs/" + branchId + "/people", token).body();
+        }
+        assertThat(people.contains(REPLAYED_MEMBER)).as("branch %d people: %s", branchId, people).isEqualTo(present);
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static String value(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
     }
 
     /** Repeats a call while it answers {@code status} (facts still travelling by Kafka), for up to a minute. */

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A TCP address that is closed until {@link #open()} and then forwards to a real server: lets a test
@@ -38,19 +39,24 @@ public final class TcpGate implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Opens the gate; nothing happens when it is open already. */
     public synchronized void open() {
+        if (server != null && !server.isClosed()) {
+            return;
+        }
         try {
             server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-        Thread.ofVirtual().start(this::accept);
+        ServerSocket listening = server;
+        Thread.ofVirtual().start(() -> accept(listening));
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
             try {
-                Socket client = server.accept();
+                Socket client = listening.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -89,11 +95,20 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768+): while the gate is closed, a port from that range can be
+     * taken as the local end of any outgoing connection (a pooled database or broker connection stays for good),
+     * and the gate could not open again.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 10_000 + ThreadLocalRandom.current().nextInt(5_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 50, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port for a TCP gate in 10000-14999");
     }
 }

@@ -3,6 +3,7 @@ package cn.league.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,6 +12,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Signs JWTs shaped like the access tokens of Keycloak's realm {@code league} (same issuer form,
  * {@code preferred_username} = ID number, {@code realm_access.roles}, {@code azp}, {@code typ}) and
  * serves its public key at the realm's JWKS path, so services check them exactly as they check real ones.
+ * Its token endpoint answers Keycloak's client-credentials grant as a confidential client's service account
+ * would be answered: a token for {@code service-account-<client_id>} with the realm role {@code league-internal}.
  */
 public final class TestTokens {
 
@@ -70,13 +75,50 @@ public final class TestTokens {
                 exchange.getResponseBody().write(jwks);
                 exchange.close();
             });
+            TestTokens tokens = new TestTokens(key, server);
+            server.createContext("/realms/league/protocol/openid-connect/token", tokens::clientCredentials);
             server.start();
-            return new TestTokens(key, server);
+            return tokens;
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    /** The client is named by HTTP Basic (Spring's default) or by the form's {@code client_id}; secrets are not checked. */
+    private void clientCredentials(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String client = formValue(form, "client_id");
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+            String user = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+            client = URLDecoder.decode(user.substring(0, user.indexOf(':')), StandardCharsets.UTF_8);
+        }
+        byte[] body;
+        int status;
+        if (client == null || !"client_credentials".equals(formValue(form, "grant_type"))) {
+            status = 400;
+            body = "{\"error\":\"unauthorized_client\"}".getBytes(StandardCharsets.UTF_8);
+        } else {
+            status = 200;
+            body = ("{\"access_token\":\"" + accessToken("service-account-" + client, "league-internal")
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String formValue(String form, String name) {
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** Base URL standing in for Keycloak's: {@code <url>/realms/league} is the issuer. */

@@ -75,8 +75,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             send(batch);
-            jdbc.sql("delete from platform.outbox_event where id <= ?")
-                    .param(batch.getLast().id())
+            // exactly the rows sent: "id <= last" also took rows with a lower id whose transaction committed
+            // after the read (ids are taken at insert, not at commit), and those events were lost
+            jdbc.sql("delete from platform.outbox_event where id = any(?)")
+                    .param(batch.stream().map(StoredEvent::id).toArray(Long[]::new))
                     .update();
             return batch.size();
         });

@@ -3,8 +3,14 @@ package cn.league.support.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +60,36 @@ class OutboxTest {
                     .isEqualTo(published.eventId().toString());
             assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
                     .isEqualTo("SampleRecorded.v1");
+        }
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
+    @DisplayName("nothing is lost when transactions commit out of the order of their outbox ids (many writers at once)")
+    void eventsCommittedOutOfIdOrderAreAllSent() throws Exception {
+        String run = UUID.randomUUID().toString();
+        int writers = 8;
+        int each = 250;
+        try (ExecutorService threads = Executors.newFixedThreadPool(writers)) {
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String name = run + "-" + writer + "-" + i;
+                        transaction.executeWithoutResult(status -> {
+                            outbox.publish(SampleEvents.TOPIC, new SampleRecorded(name), "writer-" + writer, null);
+                            // hold the transaction a little, so others with higher ids commit before it
+                            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(3_000_000));
+                        });
+                    }
+                });
+            }
+        }
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            var records = reader.readUntil(seen -> seen.stream().filter(r -> r.value().contains(run)).count()
+                    >= writers * each, Duration.ofSeconds(60));
+            assertThat(records.stream().filter(r -> r.value().contains(run)).map(ConsumerRecord::value).distinct()
+                    .count()).isEqualTo(writers * each);
         }
         assertThat(outboxSize()).isZero();
     }
