@@ -49,8 +49,9 @@ class GatewaySecurity {
 
     static final String LOGIN = "/oauth2/authorization/" + KeycloakClient.REGISTRATION;
     static final String AFTER_LOGIN = "/swagger-ui.html";
-    /** Forms for people without a login: the captcha and the password reset with a code. */
-    static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset"};
+    /** Forms for people without a login: the captcha, the password reset with a code, admin registration. */
+    static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset",
+            "/api/accounts/admin-registration"};
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -63,7 +64,7 @@ class GatewaySecurity {
                                 "/v3/api-docs/swagger-config").permitAll()
                         // each service's own OpenAPI document, routed to it unchanged
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
-                        // 忘记密码 (R-AUTH-3): for people who cannot log in; rate-limited by address like any caller
+                        // 忘记密码 (R-AUTH-3), 管理员注册 (R-ADM-3): for people who cannot log in; rate-limited by address
                         .pathMatchers(HttpMethod.POST, PUBLIC_FORMS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
