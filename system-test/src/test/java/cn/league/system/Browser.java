@@ -28,6 +28,22 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build());
     }
 
+    /** A script's JSON call with the gateway's CSRF cookie sent back in X-XSRF-TOKEN, as the web client does. */
+    HttpResponse<String> sendJson(String method, String url, String json) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        String csrf = cookies.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).get("XSRF-TOKEN");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (csrf != null) {
+            request.header("X-XSRF-TOKEN", csrf);
+        }
+        return send(request.build());
+    }
+
     /** Fills in and submits Keycloak's login form found in {@code page}. */
     HttpResponse<String> logIn(HttpResponse<String> page, String username, String password)
             throws IOException, InterruptedException {
