@@ -71,12 +71,19 @@ final class Browser {
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         String origin = request.uri().getHost() + ":" + request.uri().getPort();
         Map<String, String> jar = cookies.computeIfAbsent(origin, key -> new HashMap<>());
-        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        // a hop that never answers fails the test with its address instead of hanging it
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(java.time.Duration.ofSeconds(60));
         if (!jar.isEmpty()) {
             withCookies.header("Cookie", jar.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
         }
-        HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException timeout) {
+            throw new AssertionError("no answer within 60 s: " + request.method() + " " + request.uri(), timeout);
+        }
         for (String header : response.headers().allValues("Set-Cookie")) {
             String pair = header.split(";", 2)[0];
             int equals = pair.indexOf('=');

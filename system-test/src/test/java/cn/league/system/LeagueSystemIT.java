@@ -252,14 +252,16 @@ class LeagueSystemIT {
         HttpResponse<String> done = reset(person, "Neu-pass1", code, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(tokenRequest(person, "Neu-pass1").statusCode()).isEqualTo(200);
+        // one wrong password only: two within a second would trip the realm's brute-force detection
         assertThat(tokenRequest(person, "Start-pass1").statusCode()).as("the old password is gone").isEqualTo(401);
 
         HttpResponse<String> again = reset(person, "Zweit-pass2", code, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER);
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(problemCode(again)).isEqualTo("RESET_CODE_USED");
         assertThat(JSON.readTree(again.body()).path("rule").asString()).isEqualTo("R-AUTH-3");
-        assertThat(tokenRequest(person, "Zweit-pass2").statusCode()).isEqualTo(401);
-        assertThat(tokenRequest(person, "Neu-pass1").statusCode()).isEqualTo(200);
+        Thread.sleep(1500);
+        assertThat(tokenRequest(person, "Neu-pass1").statusCode()).as("the refused second use changed nothing")
+                .isEqualTo(200);
     }
 
     @Test

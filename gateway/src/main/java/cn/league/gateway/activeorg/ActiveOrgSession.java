@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,7 +25,6 @@ import reactor.core.publisher.Mono;
  * itself wins over the session's choice.
  */
 @RestController
-@Component
 class ActiveOrgSession implements GlobalFilter, Ordered {
 
     static final String HEADER = "X-League-Org";

@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
-import cn.league.support.security.Caller;
+import org.springframework.stereotype.Repository;
 
 /**
  * 切换其他组织 (R-ADM-8, FAQ 20): the orgs the caller may choose as their active org, i.e. where they hold a post
  * (member-service's own posts) or admin rights (the org tree replica). The choice travels as the
- * {@code X-League-Org} header; see {@code cn.league.support.activeorg}.
+ * {@code X-League-Org} header; see {@code cn.league.support.security.ActiveOrg}.
  */
-@RestController
+@Repository
 class MyOrgs {
 
     /** Far above what one person holds; the list stays bounded. */
@@ -30,9 +26,8 @@ class MyOrgs {
         this.jdbc = jdbc;
     }
 
-    @GetMapping("/api/accounts/orgs")
-    List<MyOrg> mine(JwtAuthenticationToken token) {
-        String person = Caller.of(token).idNumber().toUpperCase(Locale.ROOT);
+    List<MyOrg> of(String idNumber) {
+        String person = idNumber.toUpperCase(Locale.ROOT);
         return jdbc.sql("""
                         select o.id, o.full_name, o.short_name, o.type,
                                exists (select 1 from org_replica.org_admin a
@@ -58,6 +53,6 @@ class MyOrgs {
     }
 
     /** One org to switch to, with what the person is there. */
-    record MyOrg(long orgId, String fullName, String shortName, String type, boolean admin, List<String> posts) {
+    public record MyOrg(long orgId, String fullName, String shortName, String type, boolean admin, List<String> posts) {
     }
 }
