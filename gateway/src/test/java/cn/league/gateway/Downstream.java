@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the services behind the gateway: answers every path with 200 and tells in headers what
- * it received ({@code X-Seen-Path}, {@code X-Seen-Authorization}, {@code X-Seen-Cookie}). Paths ending in
+ * it received ({@code X-Seen-Path}, {@code X-Seen-Authorization}, {@code X-Seen-Cookie}, {@code X-Seen-Org}). Paths ending in
  * {@code /slow} answer after 1.5 s, longer than Resilience4j's default time limit.
  */
 final class Downstream {
@@ -64,6 +64,7 @@ final class Downstream {
         headers.add("X-Seen-Method", exchange.getRequestMethod());
         headers.add("X-Seen-Authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         headers.add("X-Seen-Cookie", String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")));
+        headers.add("X-Seen-Org", String.valueOf(exchange.getRequestHeaders().getFirst("X-League-Org")));
         headers.add("Content-Type", "application/json");
         byte[] body = path.endsWith("/v3/api-docs")
                 ? "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\",\"version\":\"1\"},\"paths\":{}}"

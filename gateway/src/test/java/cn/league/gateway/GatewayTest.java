@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +62,41 @@ class GatewayTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Seen-Path")).hasValue(URI.create(path).getRawPath());
         assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValue("Bearer " + token);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/accounts/captcha", "/api/accounts/password-reset", "/api/accounts/admin-registration"})
+    @DisplayName("R-AUTH-3 R-ADM-3 the public account forms reach member-service without a token or a CSRF token")
+    void publicAccountFormsPassWithoutLogin(String path) {
+        HttpResponse<String> response = http.send(http.request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Path")).hasValue(path);
+        assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValue("null");
+        assertThat(http.get("/api/accounts/orgs").statusCode()).as("other account paths need a login")
+                .isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("R-ADM-8 API clients send the active org themselves: the header reaches the service unchanged; "
+            + "keeping one in a session is for browsers only")
+    void activeOrgOfApiClients() {
+        String token = TestTokens.get().accessToken(PERSON);
+        HttpResponse<String> routed = http.send(http.request("/api/members/search?name=x")
+                .header("Authorization", "Bearer " + token).header("X-League-Org", "42").GET().build());
+        assertThat(routed.headers().firstValue("X-Seen-Org")).hasValue("42");
+        assertThat(http.getWithToken("/api/members/search?name=x", token).headers().firstValue("X-Seen-Org"))
+                .hasValue("null");
+
+        HttpResponse<String> session = http.send(http.request("/api/accounts/active-org")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"orgId\":42}")).build());
+        assertProblem(session, 400, "ACTIVE_ORG_BY_HEADER", "API 客户端请在每个请求的 X-League-Org 请求头中指定当前组织");
+        assertThat(http.send(http.request("/api/accounts/active-org").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"orgId\":42}")).build()).statusCode())
+                .as("no login, no choice").isIn(401, 403);
     }
 
     @Test

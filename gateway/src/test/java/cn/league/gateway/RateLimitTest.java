@@ -2,6 +2,7 @@ package cn.league.gateway;
 
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ class RateLimitTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("league.routes.org", SERVICES::url);
+        registry.add("league.routes.member", SERVICES::url);
     }
 
     @LocalServerPort
@@ -50,6 +52,21 @@ class RateLimitTest {
         int limited = 0;
         for (int i = 0; i < 8; i++) {
             if (http.get("/actuator/health").statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+    }
+
+    @Test
+    @DisplayName("R-AUTH-3 the public password-reset form is rate-limited by address like any anonymous caller")
+    void publicFormsAreLimitedByAddress() {
+        Http http = new Http(port);
+        int limited = 0;
+        for (int i = 0; i < 8; i++) {
+            if (http.send(http.request("/api/accounts/password-reset")
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode() == 429) {
                 limited++;
             }
         }

@@ -28,6 +28,22 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build());
     }
 
+    /** A script's JSON call with the gateway's CSRF cookie sent back in X-XSRF-TOKEN, as the web client does. */
+    HttpResponse<String> sendJson(String method, String url, String json) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        String csrf = cookies.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).get("XSRF-TOKEN");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (csrf != null) {
+            request.header("X-XSRF-TOKEN", csrf);
+        }
+        return send(request.build());
+    }
+
     /** Fills in and submits Keycloak's login form found in {@code page}. */
     HttpResponse<String> logIn(HttpResponse<String> page, String username, String password)
             throws IOException, InterruptedException {
@@ -55,12 +71,19 @@ final class Browser {
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         String origin = request.uri().getHost() + ":" + request.uri().getPort();
         Map<String, String> jar = cookies.computeIfAbsent(origin, key -> new HashMap<>());
-        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        // a hop that never answers fails the test with its address instead of hanging it
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(java.time.Duration.ofSeconds(60));
         if (!jar.isEmpty()) {
             withCookies.header("Cookie", jar.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
         }
-        HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException timeout) {
+            throw new AssertionError("no answer within 60 s: " + request.method() + " " + request.uri(), timeout);
+        }
         for (String header : response.headers().allValues("Set-Cookie")) {
             String pair = header.split(";", 2)[0];
             int equals = pair.indexOf('=');

@@ -20,6 +20,12 @@ final class LeagueStack {
 
     static final String DEMO_ADMIN_ID = "110105199001014329";
     static final String DEMO_ADMIN_PASSWORD = "Zhtj@2026";
+    /**
+     * Every captcha of member-service's public forms answers this in the stack the test starts: a test-only
+     * property ({@code league.accounts.captcha.test-answer}) set through the environment; no shipped
+     * configuration sets it.
+     */
+    static final String CAPTCHA_TEST_ANSWER = "SYS7";
 
     private LeagueStack() {
     }
@@ -42,6 +48,7 @@ final class LeagueStack {
                 .redirectOutput(log.toFile());
         builder.environment().put("LEAGUE_HOME", HOME.toString());
         builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
+        builder.environment().put("LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER", CAPTCHA_TEST_ANSWER);
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

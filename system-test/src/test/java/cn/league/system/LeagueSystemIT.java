@@ -229,6 +229,235 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(120)
+    @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: an admin issues a reset code; the person, not "
+            + "logged in, sets a new password with it and the captcha and logs in with it; the code works once only")
+    void passwordResetWithACode() throws Exception {
+        long classBranch = classBranch();
+        String person = idNumber("330106", "20040607", 318);
+        HttpResponse<String> entered = post("/api/members/orgs/" + classBranch + "/members", """
+                {"idNumber":"%s","name":"林小红","ethnicity":"汉族","politicalStatus":"共青团员",
+                 "education":"本科","joinDate":"2016-07-01","mobile":"13700000001"}""".formatted(person), accessToken);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        ensureKeycloakUser(person, "Start-pass1");
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> outOfScope = post("/api/members/people/" + person + "/reset-code", "", cityAdmin);
+        assertThat(outOfScope.statusCode()).as("R-SCOPE-1: the city is beside the university").isEqualTo(403);
+        HttpResponse<String> issued = post("/api/members/people/" + person + "/reset-code", "", accessToken);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String code = JSON.readTree(issued.body()).path("resetCode").asString();
+
+        HttpResponse<String> wrongCaptcha = reset(person, "Neu-pass1", code, captcha(), "XXXX");
+        assertThat(problemCode(wrongCaptcha)).isEqualTo("CAPTCHA_WRONG");
+        HttpResponse<String> weak = reset(person, "short", code, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER);
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(422);
+        assertThat(problemCode(weak)).as("Keycloak's password policy decides").isEqualTo("PASSWORD_POLICY");
+        assertThat(JSON.readTree(weak.body()).path("detail").asString()).isEqualTo("新密码长度至少为8位");
+
+        HttpResponse<String> done = reset(person, "Neu-pass1", code, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        assertThat(tokenRequest(person, "Neu-pass1").statusCode()).isEqualTo(200);
+        // one wrong password only: two within a second would trip the realm's brute-force detection
+        assertThat(tokenRequest(person, "Start-pass1").statusCode()).as("the old password is gone").isEqualTo(401);
+
+        HttpResponse<String> again = reset(person, "Zweit-pass2", code, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(problemCode(again)).isEqualTo("RESET_CODE_USED");
+        assertThat(JSON.readTree(again.body()).path("rule").asString()).isEqualTo("R-AUTH-3");
+        Thread.sleep(1500);
+        assertThat(tokenRequest(person, "Neu-pass1").statusCode()).as("the refused second use changed nothing")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(121)
+    @DisplayName("R-ADM-8 R-ADM-7 R-SCOPE-1 through the gateway: a cadre admin of two orgs (the second by a code, "
+            + "same account) chooses one; an org they do not belong to is refused, the other org's subtree is out "
+            + "of reach, their chosen org's is not")
+    void aTokenForOneOrgCannotActInAnother() throws Exception {
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        long classBranch = classBranch();
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long companyBranch = childNamed(park, "某科技有限公司团支部");
+
+        // the park's admin becomes admin of the college too, with a code and without a new account (R-ADM-7)
+        HttpResponse<String> code = post("/api/orgs/" + college + "/admin-codes", "", universityAdmin);
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> registered = post("/api/orgs/admin-registrations", """
+                {"code":"%s","name":"园区团干部","postTitle":"委员"}""".formatted(
+                JSON.readTree(code.body()).path("code").asString()), parkAdmin);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        // member-service learns of the new admin right from org-service's event
+        HttpResponse<String> mine = retryUntil(orgs -> orgs.body().contains("计算机科学与技术学院团委"),
+                () -> get("/api/accounts/orgs", parkAdmin));
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.body()).contains("西湖科创园团工委").contains("计算机科学与技术学院团委");
+
+        HttpResponse<String> notMine = getAs("/api/members/orgs/" + companyBranch + "/people", parkAdmin, university);
+        assertThat(notMine.statusCode()).isEqualTo(403);
+        assertThat(problemCode(notMine)).isEqualTo("ACTIVE_ORG_NOT_YOURS");
+        assertThat(JSON.readTree(notMine.body()).path("rule").asString()).isEqualTo("R-ADM-8");
+        assertThat(getAs("/api/orgs/" + park + "/admins", parkAdmin, university).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> beside = getAs("/api/members/orgs/" + classBranch + "/people", parkAdmin, park);
+        assertThat(beside.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(beside.body()).path("rule").asString()).isEqualTo("R-SCOPE-1");
+        assertThat(getAs("/api/orgs/" + college + "/admins", parkAdmin, park).statusCode()).isEqualTo(403);
+
+        assertThat(getAs("/api/members/orgs/" + companyBranch + "/people", parkAdmin, park).statusCode())
+                .isEqualTo(200);
+        assertThat(getAs("/api/orgs/" + park + "/admins", parkAdmin, park).statusCode()).isEqualTo(200);
+        assertThat(getAs("/api/members/orgs/" + classBranch + "/people", parkAdmin, college).statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/members/orgs/" + classBranch + "/people", parkAdmin).statusCode())
+                .as("without a choice, all of one's rights count").isEqualTo(200);
+    }
+
+    @Test
+    @Order(122)
+    @DisplayName("R-ADM-8 in the browser: the gateway keeps the chosen org in the session and every view follows it")
+    void theBrowserSessionKeepsTheChosenOrg() throws Exception {
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long companyBranch = childNamed(park, "某科技有限公司团支部");
+        long classBranch = classBranch();
+        Browser browser = new Browser();
+        browser.logIn(browser.get(LeagueStack.gateway() + "/"), "330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String gateway = LeagueStack.gateway();
+
+        assertThat(browser.getJson(gateway + "/api/members/orgs/" + classBranch + "/people").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> chosen = browser.sendJson("PUT", gateway + "/api/accounts/active-org",
+                "{\"orgId\":" + park + "}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(browser.getJson(gateway + "/api/accounts/active-org").body()).contains(Long.toString(park));
+        assertThat(browser.getJson(gateway + "/api/members/orgs/" + companyBranch + "/people").statusCode())
+                .isEqualTo(200);
+        assertThat(browser.getJson(gateway + "/api/members/orgs/" + classBranch + "/people").statusCode())
+                .isEqualTo(403);
+
+        browser.sendJson("PUT", gateway + "/api/accounts/active-org", "{\"orgId\":12}");
+        assertThat(problemCode(browser.getJson(gateway + "/api/members/orgs/" + companyBranch + "/people")))
+                .isEqualTo("ACTIVE_ORG_NOT_YOURS");
+
+        assertThat(browser.sendJson("DELETE", gateway + "/api/accounts/active-org", null).statusCode())
+                .isEqualTo(204);
+        assertThat(browser.getJson(gateway + "/api/members/orgs/" + classBranch + "/people").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(123)
+    @DisplayName("R-ADM-3 R-AUTH-4 R-AUTH-5 through the gateway: someone new registers as admin with a code and the "
+            + "captcha, without logging in; they are admin and a person of the system; the same ID cannot register "
+            + "a second account")
+    void aNewPersonRegistersAsAdmin() throws Exception {
+        long classBranch = classBranch();
+        HttpResponse<String> code = post("/api/orgs/" + classBranch + "/admin-codes", "", accessToken);
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        String newcomer = idNumber("330106", "19960303", 427);
+        String form = """
+                {"idNumber":"%s","name":"新来的书记","postTitle":"书记","code":"%s","captchaId":"%%s",
+                 "captchaAnswer":"%s"}""".formatted(newcomer, JSON.readTree(code.body()).path("code").asString(),
+                LeagueStack.CAPTCHA_TEST_ANSWER);
+
+        HttpResponse<String> registered = postWithoutLogin("/api/accounts/admin-registration",
+                form.formatted(captcha()));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(JSON.readTree(registered.body()).path("orgId").asLong()).isEqualTo(classBranch);
+        assertThat(get("/api/orgs/" + classBranch + "/admins", accessToken).body()).contains(newcomer);
+
+        HttpResponse<String> found = retryUntil(search -> search.body().contains("新来的书记"),
+                () -> get("/api/members/search?idNumber=" + newcomer, accessToken));
+        assertThat(found.body()).as("member-service made the person from AdminRegistered").contains("新来的书记");
+
+        HttpResponse<String> twice = postWithoutLogin("/api/accounts/admin-registration", form.formatted(captcha()));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(problemCode(twice)).isEqualTo("ID_ALREADY_REGISTERED");
+    }
+
+    private long classBranch() throws Exception {
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        return JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asLong();
+    }
+
+    private static String captcha() throws Exception {
+        HttpResponse<String> captcha = postWithoutLogin("/api/accounts/captcha", "");
+        assertThat(captcha.statusCode()).as(captcha.body()).isEqualTo(201);
+        assertThat(JSON.readTree(captcha.body()).path("image").asString()).startsWith("data:image/png;base64,");
+        return JSON.readTree(captcha.body()).path("captchaId").asString();
+    }
+
+    private static HttpResponse<String> reset(String idNumber, String password, String code, String captchaId,
+                                              String answer) throws Exception {
+        return postWithoutLogin("/api/accounts/password-reset", """
+                {"idNumber":"%s","newPassword":"%s","resetCode":"%s","captchaId":"%s","captchaAnswer":"%s"}"""
+                .formatted(idNumber, password, code, captchaId, answer));
+    }
+
+    private static HttpResponse<String> postWithoutLogin(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A call for the org chosen with the X-League-Org header, as an API client does (R-ADM-8). */
+    private static HttpResponse<String> getAs(String path, String token, long activeOrg) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("X-League-Org", Long.toString(activeOrg)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String problemCode(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).path("code").asString();
+    }
+
+    /**
+     * The person's Keycloak account, made through the admin API when Keycloak does not know them yet (without a
+     * user-storage provider the realm holds only the people put there).
+     */
+    private static void ensureKeycloakUser(String idNumber, String password) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        String admin = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                        URI.create(LeagueStack.keycloak() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).path("access_token").asString();
+        String users = LeagueStack.keycloak() + "/admin/realms/league/users";
+        HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
+                        + idNumber.toLowerCase()))
+                .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (JSON.readTree(found.body()).isEmpty()) {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(users))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"username":"%s","enabled":true,
+                             "credentials":[{"type":"password","value":"%s","temporary":false}]}"""
+                            .formatted(idNumber, password))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+    }
+
+    /** A valid ID number (GB 11643 check digit). */
+    private static String idNumber(String region, String birthDate, int sequence) {
+        String body = region + birthDate + "%03d".formatted(sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
     @Order(140)
     @DisplayName("R-TR-4 through the gateway and real Kafka: the university's admin moves two members between its branches at once, and member-service shows them in the new branch")
     void batchTransferThroughTheGateway() throws Exception {
@@ -404,6 +633,18 @@ class LeagueSystemIT {
         HttpResponse<String> response = call.send();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (response.statusCode() == status && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            response = call.send();
+        }
+        return response;
+    }
+
+    /** Repeats a call until its answer satisfies {@code done} (facts still travelling by Kafka), for up to a minute. */
+    private static HttpResponse<String> retryUntil(java.util.function.Predicate<HttpResponse<String>> done, Call call)
+            throws Exception {
+        HttpResponse<String> response = call.send();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!done.test(response) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             response = call.send();
         }

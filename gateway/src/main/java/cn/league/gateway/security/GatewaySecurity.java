@@ -49,6 +49,9 @@ class GatewaySecurity {
 
     static final String LOGIN = "/oauth2/authorization/" + KeycloakClient.REGISTRATION;
     static final String AFTER_LOGIN = "/swagger-ui.html";
+    /** Forms for people without a login: the captcha, the password reset with a code, admin registration. */
+    static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset",
+            "/api/accounts/admin-registration"};
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -61,6 +64,8 @@ class GatewaySecurity {
                                 "/v3/api-docs/swagger-config").permitAll()
                         // each service's own OpenAPI document, routed to it unchanged
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
+                        // 忘记密码 (R-AUTH-3), 管理员注册 (R-ADM-3): for people who cannot log in; rate-limited by address
+                        .pathMatchers(HttpMethod.POST, PUBLIC_FORMS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakTokens()))
@@ -80,7 +85,10 @@ class GatewaySecurity {
                         // the plain handler: scripts send the cookie's value back in X-XSRF-TOKEN as it is
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-                                CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(bearer())))
+                                CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(bearer()),
+                                // they act on no session: the captcha and the reset code are what they check
+                                new NegatedServerWebExchangeMatcher(
+                                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PUBLIC_FORMS))))
                         .accessDeniedHandler(SecurityProblems.denied()))
                 .addFilterAfter(new CsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .cors(Customizer.withDefaults())
@@ -95,7 +103,8 @@ class GatewaySecurity {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(List.copyOf(cors.allowedOrigins()));
         configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-XSRF-TOKEN"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-XSRF-TOKEN",
+                "X-League-Org"));
         configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
                 HttpHeaders.CONTENT_DISPOSITION));
         configuration.setAllowCredentials(true);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import cn.league.member.idnumber.Gender;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.person.Person;
+import cn.league.support.security.ActiveOrg;
 
 /** SQL for reading and editing profiles: the person row, where they are in the tree, and the org lists. */
 @Repository
@@ -58,8 +59,8 @@ public class ProfileStore {
                         select exists (select 1 from own
                                          join org_replica.org o on o.id = own.org_id
                                          join org_replica.org_admin a on a.org_id in (o.id, o.parent_id)
-                                        where a.id_number = :caller)""")
-                .param("person", idNumber).param("caller", caller)
+                                        where a.id_number = :caller and (:active = 0 or a.org_id = :active))""")
+                .param("person", idNumber).param("caller", caller).param("active", ActiveOrg.current().orElse(0L))
                 .query(Boolean.class).single());
     }
 

@@ -1,4 +1,5 @@
 package cn.league.member.search;
+import cn.league.support.security.ActiveOrg;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,8 +64,8 @@ class MemberSearchStore {
         return jdbc.sql("""
                         select a.org_id, o.path from org_replica.org_admin a
                           join org_replica.org o on o.id = a.org_id
-                         where a.id_number = ?""")
-                .param(idNumber)
+                         where a.id_number = ? and (? = 0 or a.org_id = ?)""")
+                .params(idNumber, ActiveOrg.current().orElse(0L), ActiveOrg.current().orElse(0L))
                 .query((row, n) -> new AdministeredOrg(row.getLong(1), row.getString(2))).list();
     }
 

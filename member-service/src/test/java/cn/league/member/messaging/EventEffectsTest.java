@@ -284,6 +284,18 @@ class EventEffectsTest {
         assertThat(orgEvents.apply(registered)).isFalse();
     }
 
+    @Test
+    @DisplayName("R-ADM-3 R-AUTH-2 someone new to the system who registered as admin becomes a person here, with the "
+            + "post: the account they log in with (initial password) exists")
+    void newPersonRegisteredAsAdmin() {
+        String newcomer = TestPeople.idNumber(LocalDate.of(1993, 9, 9));
+        var registered = envelope(new AdminRegistered(committee, newcomer, "新管理员", "书记"), String.valueOf(province));
+        assertThat(orgEvents.apply(registered)).isTrue();
+        assertThat(jdbc.sql("select name from person where id_number = ? and deleted_at is null").param(newcomer)
+                .query(String.class).single()).isEqualTo("新管理员");
+        assertThat(titles(newcomer)).containsExactly("书记");
+    }
+
     private boolean graduate(String idNumber) {
         return jdbc.sql("select graduate from person where id_number = ?").param(idNumber)
                 .query(Boolean.class).single();

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.league.contracts.org.OrgEvents.MigrationApprover;
+import cn.league.support.security.ActiveOrg;
 
 /** SQL for migrations, their steps, and the one statement that moves a subtree. */
 @Repository
@@ -105,12 +106,15 @@ class MigrationStore {
         return jdbc.sql(SUMMARY + """
                          where m.id > :after and o.id is not null and (
                             (m.state = 'AWAITING_OLD_PARENT' and m.old_parent_id in
-                                (select org_id from org_admin where id_number = :person))
+                                (select org_id from org_admin where id_number = :person
+                                  and (:active = 0 or org_id = :active)))
                          or (m.state = 'AWAITING_NEW_PARENT' and m.new_parent_id in
-                                (select org_id from org_admin where id_number = :person)))
+                                (select org_id from org_admin where id_number = :person
+                                  and (:active = 0 or org_id = :active))))
                          order by m.id limit :limit""")
                 .param("after", afterId)
                 .param("person", idNumber)
+                .param("active", ActiveOrg.current().orElse(0L))
                 .param("limit", limit)
                 .query(MigrationStore::summary)
                 .list();

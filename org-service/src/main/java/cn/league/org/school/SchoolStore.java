@@ -9,6 +9,7 @@ import cn.league.contracts.org.OrgType;
 import cn.league.org.scope.Scope;
 import cn.league.org.tree.Org;
 import cn.league.org.tree.OrgStore;
+import cn.league.support.security.ActiveOrg;
 
 /** SQL of school codes, graduation marks and the yearly conversion. */
 @Repository
@@ -32,8 +33,9 @@ class SchoolStore {
         List<Long> ids = jdbc.sql("""
                         select administered.id from org administered
                         join org_admin admin on admin.org_id = administered.id
-                        where admin.id_number = ? and administered.path @> ?::ltree""")
-                .params(Scope.normalised(idNumber), org.path())
+                        where admin.id_number = ? and administered.path @> ?::ltree and (? = 0 or admin.org_id = ?)""")
+                .params(Scope.normalised(idNumber), org.path(), ActiveOrg.current().orElse(0L),
+                        ActiveOrg.current().orElse(0L))
                 .query(Long.class).list();
         return ids.stream().map(id -> orgs.find(id).orElseThrow()).toList();
     }

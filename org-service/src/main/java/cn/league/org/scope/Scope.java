@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.league.support.problem.ProblemException;
+import cn.league.support.security.ActiveOrg;
+import cn.league.support.security.OrgMembership;
 
 /**
  * Who may act on which org, from org-service's own tree and admin table. R-SCOPE-1: an admin of org X
@@ -14,7 +16,7 @@ import cn.league.support.problem.ProblemException;
  * direct parent's admin only.
  */
 @Component
-public class Scope {
+public class Scope implements OrgMembership {
 
     private final JdbcClient jdbc;
 
@@ -22,21 +24,26 @@ public class Scope {
         this.jdbc = jdbc;
     }
 
-    /** R-SCOPE-1: the person administers the org or one of its ancestors. */
+    /**
+     * R-SCOPE-1: the person administers the org or one of its ancestors. With an org chosen for the request
+     * ({@link ActiveOrg}, R-ADM-8) only that org's admin rights count, here and in the checks below.
+     */
     public boolean mayActOn(String idNumber, long orgId) {
         return jdbc.sql("""
                         select exists (
                             select 1 from org target
                             join org_admin admin on admin.id_number = ?
                             join org administered on administered.id = admin.org_id
-                            where target.id = ? and administered.path @> target.path)""")
-                .params(normalised(idNumber), orgId)
+                            where target.id = ? and administered.path @> target.path
+                              and (? = 0 or admin.org_id = ?))""")
+                .params(normalised(idNumber), orgId, active(), active())
                 .query(Boolean.class).single();
     }
 
     /** The person administers exactly this org. */
     public boolean administers(String idNumber, long orgId) {
-        return jdbc.sql("select exists (select 1 from org_admin where id_number = ? and org_id = ?)")
+        return ActiveOrg.admits(orgId)
+                && jdbc.sql("select exists (select 1 from org_admin where id_number = ? and org_id = ?)")
                 .params(normalised(idNumber), orgId)
                 .query(Boolean.class).single();
     }
@@ -47,9 +54,24 @@ public class Scope {
                         select exists (
                             select 1 from org target
                             join org_admin admin on admin.org_id = target.parent_id
-                            where target.id = ? and admin.id_number = ?)""")
-                .params(orgId, normalised(idNumber))
+                            where target.id = ? and admin.id_number = ? and (? = 0 or admin.org_id = ?))""")
+                .params(orgId, normalised(idNumber), active(), active())
                 .query(Boolean.class).single();
+    }
+
+    /** R-ADM-8: the person holds a post or admin rights in the org, so may choose it as their active org. */
+    @Override
+    public boolean belongsTo(String idNumber, long orgId) {
+        return jdbc.sql("""
+                        select exists (select 1 from org_admin where org_id = ? and id_number = ?)
+                            or exists (select 1 from org_post where org_id = ? and id_number = ?)""")
+                .params(orgId, normalised(idNumber), orgId, normalised(idNumber))
+                .query(Boolean.class).single();
+    }
+
+    /** The chosen org's id, or 0 (no org has it) when none was chosen. */
+    private static long active() {
+        return ActiveOrg.current().orElse(0L);
     }
 
     public void requireMayActOn(String idNumber, long orgId) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import cn.league.contracts.org.OrgType;
 import cn.league.org.scope.Scope;
 import cn.league.support.problem.ProblemException;
+import cn.league.support.security.ActiveOrg;
 
 /**
  * R-SRCH-1: global search for orgs by full name, limited to the subtrees the caller administers
@@ -37,11 +38,13 @@ public class OrgSearch {
                         where o.full_name like :pattern
                           and o.id > :after
                           and exists (select 1 from org_admin a join org administered on administered.id = a.org_id
-                                      where a.id_number = :caller and administered.path @> o.path)
+                                      where a.id_number = :caller and administered.path @> o.path
+                                        and (:active = 0 or a.org_id = :active))
                         order by o.id
                         limit :limit""")
                 .param("pattern", pattern).param("after", afterId).param("limit", limit)
                 .param("caller", Scope.normalised(caller))
+                .param("active", ActiveOrg.current().orElse(0L))
                 .query((row, n) -> new Hit(row.getLong("id"), row.getString("full_name"),
                         OrgType.valueOf(row.getString("type")), row.getString("path"), row.getString("province_code")))
                 .list();

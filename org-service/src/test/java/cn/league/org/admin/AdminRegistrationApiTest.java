@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.league.org.people.People;
 import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgEvents;
+import cn.league.test.TestTokens;
 import cn.league.test.TopicReader;
 
 import static cn.league.org.support.OrgEvents.await;
@@ -147,6 +148,35 @@ class AdminRegistrationApiTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(api.isAdmin(person, second)).isTrue();
         assertThat(api.get(person, "/api/orgs/mine").json().path(0).path("orgId").asLong()).isEqualTo(second);
+    }
+
+    @Test
+    @DisplayName("R-ADM-3 R-AUTH-4 a person without an account: member-service's public form redeems the code on "
+            + "their behalf with its service account (/internal/**); a person's token is refused there")
+    void onBehalfOfANewPerson() {
+        long branch = api.createChild(DISTRICT_ADMIN, tree.committee, "BRANCH", "STATE_ENTERPRISE", "某国企第三团支部");
+        String code = tree.codeFor(tree.committeeAdmin, branch);
+        String newcomer = freshPerson();
+        String form = """
+                {"idNumber":"%s","code":"%s","name":"新人","postTitle":"书记"}""".formatted(newcomer, code);
+
+        var asPerson = api.post(newcomer, "/internal/orgs/admin-registrations", form);
+        assertThat(asPerson.status()).isEqualTo(403);
+        assertThat(api.isAdmin(newcomer, branch)).isFalse();
+
+        var internal = api.withHeader("Authorization", "Bearer "
+                + TestTokens.get().accessToken("service-account-league-accounts", "league-internal"));
+        var registered = internal.anonymous("POST", "/internal/orgs/admin-registrations", form);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().path("orgId").asLong()).isEqualTo(branch);
+        assertThat(api.isAdmin(newcomer, branch)).isTrue();
+        await(topic, "AdminRegistered.v1", data -> data.path("idNumber").asString().equals(newcomer)
+                && data.path("name").asString().equals("新人"));
+
+        var again = internal.anonymous("POST", "/internal/orgs/admin-registrations", form.replace(newcomer,
+                freshPerson()));
+        assertThat(again.code()).isEqualTo("ADMIN_CODE_USED");
+        assertThat(again.rule()).isEqualTo("R-ADM-3");
     }
 
     @Test

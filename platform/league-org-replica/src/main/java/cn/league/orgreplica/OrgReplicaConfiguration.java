@@ -9,10 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.support.inbox.EventInbox;
 import cn.league.support.outbox.EventBackboneConfiguration;
+import cn.league.support.security.OrgMembership;
 
 /**
  * Gives a service with this jar its own copy of the org tree: the {@code org_replica} schema, the
- * listener on {@code league.org.events} that fills it and {@link OrgTree} to ask it. org-service, which
+ * listener on {@code league.org.events} that fills it (and on {@code league.member.events} for post holders) and
+ * {@link OrgTree} to ask it, also for the active-org check (R-ADM-8). org-service, which
  * owns the real tree, turns it off with {@code league.org-replica.enabled=false}.
  */
 @AutoConfiguration(after = EventBackboneConfiguration.class)
@@ -33,6 +35,17 @@ public class OrgReplicaConfiguration {
     @Bean
     OrgEventsListener orgEventsListener(OrgReplicaSchemaMigration migrated, EventInbox inbox, JdbcClient jdbc) {
         return new OrgEventsListener(inbox, new OrgReplicaStore(jdbc));
+    }
+
+    @Bean
+    PostsEventsListener orgReplicaPostsListener(OrgReplicaSchemaMigration migrated, EventInbox inbox, JdbcClient jdbc) {
+        return new PostsEventsListener(inbox, new OrgReplicaStore(jdbc));
+    }
+
+    /** R-ADM-8: whether a person may choose an org as their active org, from the replica. */
+    @Bean
+    OrgMembership orgReplicaMembership(OrgTree tree) {
+        return tree::belongsTo;
     }
 
     /** Marks that the replica's tables exist before anything reads or writes them. */

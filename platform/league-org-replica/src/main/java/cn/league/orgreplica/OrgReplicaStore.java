@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 
@@ -47,6 +48,7 @@ class OrgReplicaStore {
 
     void delete(long orgId) {
         jdbc.sql("delete from org_replica.org_admin where org_id = ?").param(orgId).update();
+        jdbc.sql("delete from org_replica.org_post where org_id = ?").param(orgId).update();
         jdbc.sql("delete from org_replica.org where id = ?").param(orgId).update();
     }
 
@@ -76,6 +78,17 @@ class OrgReplicaStore {
         jdbc.sql("delete from org_replica.org_admin where org_id = ? and id_number = ?")
                 .params(orgId, IdNumber.canonical(idNumber))
                 .update();
+    }
+
+    /** R-ADM-8: the person's posts are now exactly these (PostsChanged carries them all). */
+    void replacePosts(String idNumber, List<Post> posts) {
+        String person = IdNumber.canonical(idNumber);
+        jdbc.sql("delete from org_replica.org_post where id_number = ?").param(person).update();
+        for (Post post : posts == null ? List.<Post>of() : posts) {
+            jdbc.sql("insert into org_replica.org_post (org_id, id_number, title) values (?, ?, ?) on conflict do nothing")
+                    .params(post.orgId(), person, post.title())
+                    .update();
+        }
     }
 
     /** R-GRAD-3. One array parameter, however many branches a school graduates. */

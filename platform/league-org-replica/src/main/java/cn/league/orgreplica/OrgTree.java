@@ -13,6 +13,7 @@ import cn.league.contracts.org.OrgDomain;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.contracts.org.SchoolLevel;
+import cn.league.support.security.ActiveOrg;
 
 /**
  * The org tree and its admins as this service knows them from org-service's events: answers scope
@@ -43,6 +44,13 @@ public class OrgTree {
                              join org_replica.org_admin a on a.org_id = o.parent_id
                             where o.id = ? and a.id_number = ?)""";
 
+    static final String ADMINISTERS =
+            "select exists (select 1 from org_replica.org_admin where org_id = ? and id_number = ?)";
+
+    static final String BELONGS_TO = """
+            select exists (select 1 from org_replica.org_admin where org_id = ? and id_number = ?)
+                or exists (select 1 from org_replica.org_post where org_id = ? and id_number = ?)""";
+
     private final JdbcClient jdbc;
 
     public OrgTree(JdbcClient jdbc) {
@@ -58,23 +66,45 @@ public class OrgTree {
         return exists(IS_WITHIN, orgId, ancestorId);
     }
 
-    /** The orgs this person is an admin of, in any letter case of the ID number. */
+    /**
+     * The orgs this person is an admin of, in any letter case of the ID number. With an org chosen for the request
+     * ({@link ActiveOrg}, R-ADM-8) only that one counts, and so in every scope question below.
+     */
     public Set<Long> administeredBy(String idNumber) {
         if (idNumber == null || idNumber.isBlank()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql(ADMINISTERED_BY).param(IdNumber.canonical(idNumber)).query(Long.class).list());
+        Set<Long> orgs = new HashSet<>(jdbc.sql(ADMINISTERED_BY).param(IdNumber.canonical(idNumber))
+                .query(Long.class).list());
+        orgs.removeIf(orgId -> !ActiveOrg.admits(orgId));
+        return orgs;
     }
 
     /** R-SCOPE-1: the person administers the org itself or one of its ancestors, never one beside or below it. */
     public boolean mayActOn(String idNumber, long orgId) {
-        return idNumber != null && !idNumber.isBlank() && exists(MAY_ACT_ON, orgId, IdNumber.canonical(idNumber));
+        if (idNumber == null || idNumber.isBlank()) {
+            return false;
+        }
+        return ActiveOrg.current()
+                .map(active -> isWithin(orgId, active) && exists(ADMINISTERS, active, IdNumber.canonical(idNumber)))
+                .orElseGet(() -> exists(MAY_ACT_ON, orgId, IdNumber.canonical(idNumber)));
     }
 
     /** R-SCOPE-2: the person administers the org's direct parent (not a higher ancestor, not the org itself). */
     public boolean mayActAsParentOf(String idNumber, long orgId) {
-        return idNumber != null && !idNumber.isBlank()
-                && exists(MAY_ACT_AS_PARENT_OF, orgId, IdNumber.canonical(idNumber));
+        if (idNumber == null || idNumber.isBlank()) {
+            return false;
+        }
+        boolean parentAdmin = exists(MAY_ACT_AS_PARENT_OF, orgId, IdNumber.canonical(idNumber));
+        return parentAdmin && ActiveOrg.current()
+                .map(active -> find(orgId).map(org -> active.equals(org.parentId())).orElse(false))
+                .orElse(true);
+    }
+
+    /** R-ADM-8: the person holds a post or admin rights in the org (so may choose it as their active org). */
+    public boolean belongsTo(String idNumber, long orgId) {
+        return idNumber != null && !idNumber.isBlank() && exists(BELONGS_TO, orgId, IdNumber.canonical(idNumber),
+                orgId, IdNumber.canonical(idNumber));
     }
 
     private boolean exists(String sql, Object... params) {

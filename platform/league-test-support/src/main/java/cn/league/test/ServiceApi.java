@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +21,27 @@ public class ServiceApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final Map<String, String> headers;
 
     public ServiceApi(int port) {
+        this(port, Map.of());
+    }
+
+    private ServiceApi(int port, Map<String, String> headers) {
         this.port = port;
+        this.headers = headers;
+    }
+
+    /** The same calls with one more header on each, e.g. the active org ({@code X-League-Org}, R-ADM-8). */
+    public ServiceApi withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ServiceApi(port, Map.copyOf(more));
+    }
+
+    /** A call without any token, for public paths and refusals. */
+    public Response anonymous(String method, String path, String json) {
+        return send(null, method, path, json);
     }
 
     public Response get(String as, String path) {
@@ -42,9 +62,12 @@ public class ServiceApi {
 
     private Response send(String as, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.get().accessToken(as))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
+        if (as != null) {
+            request.header("Authorization", "Bearer " + TestTokens.get().accessToken(as));
+        }
+        headers.forEach(request::header);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

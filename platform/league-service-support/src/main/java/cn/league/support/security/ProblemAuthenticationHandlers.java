@@ -33,7 +33,7 @@ final class ProblemAuthenticationHandlers {
                 Problems.ACCESS_DENIED, null, "没有权限执行此操作"), null);
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem, String challenge)
+    static void write(HttpServletResponse response, ProblemDetail problem, String challenge)
             throws IOException {
         response.setStatus(problem.getStatus());
         if (challenge != null) {

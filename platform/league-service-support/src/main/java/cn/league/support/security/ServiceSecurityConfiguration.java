@@ -1,5 +1,9 @@
 package cn.league.support.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -14,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service is a resource server: it checks the Keycloak JWT itself and trusts nothing about the
- * network. Health, metrics and the OpenAPI document are open; everything else needs a token.
+ * network. Health, metrics, the OpenAPI document and the paths a service lists in
+ * {@code league.security.public-paths} are open; everything else needs a token.
  * <p>
  * {@code /internal/**} is for other parts of the suite only (Keycloak's user lookup, one service asking another):
  * it needs the realm role {@value #INTERNAL_ROLE}, which only service accounts hold, so a person's token — even an
@@ -30,7 +35,8 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtAuthenticationConverter tokens) throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtAuthenticationConverter tokens,
+            @Value("${league.security.public-paths:}") String[] publicPaths) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies: every call carries its bearer token
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -39,6 +45,8 @@ public class ServiceSecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/*/v3/api-docs/**", "/api/*/v3/api-docs").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // a service's forms for people without a login yet (e.g. password reset with a code)
+                        .requestMatchers(publicPaths.length == 0 ? new String[] {"/error"} : publicPaths).permitAll()
                         .requestMatchers("/internal/**").hasRole(INTERNAL_ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -49,6 +57,15 @@ public class ServiceSecurityConfiguration {
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthenticated())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.denied()))
                 .build();
+    }
+
+    /** R-ADM-8: the chosen org, checked right after Spring Security has found the caller. */
+    @Bean
+    FilterRegistrationBean<ActiveOrgFilter> activeOrgFilter(ObjectProvider<OrgMembership> membership) {
+        FilterRegistrationBean<ActiveOrgFilter> registration =
+                new FilterRegistrationBean<>(new ActiveOrgFilter(membership));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     @Bean

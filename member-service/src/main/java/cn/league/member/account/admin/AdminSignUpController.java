@@ -1,0 +1,30 @@
+package cn.league.member.account.admin;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AdminSignUpController {
+
+    private final AdminSignUp signUp;
+    private final Clock clock;
+
+    AdminSignUpController(AdminSignUp signUp, ObjectProvider<Clock> clock) {
+        this.signUp = signUp;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** 管理员注册 without a login (public, behind the captcha). Logged-in people use org-service's form. */
+    @PostMapping("/api/accounts/admin-registration")
+    @ResponseStatus(HttpStatus.CREATED)
+    AdminSignUp.Registered register(@Valid @RequestBody AdminSignUpForm form) {
+        return signUp.register(form, clock.instant());
+    }
+}

@@ -1,0 +1,32 @@
+package cn.league.member.account.captcha;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CaptchaController {
+
+    private final Captchas captchas;
+
+    CaptchaController(Captchas captchas) {
+        this.captchas = captchas;
+    }
+
+    /** A new captcha for a public form (no login): its id to send back with the answer, and the image to show. */
+    @PostMapping("/api/accounts/captcha")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaptchaView issue() {
+        Captchas.Issued issued = captchas.issue();
+        return new CaptchaView(issued.id(), "data:image/png;base64," + Base64.getEncoder().encodeToString(issued.png()),
+                issued.expiresAt());
+    }
+
+    record CaptchaView(UUID captchaId, String image, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,43 @@
+package cn.league.member.account.reset;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.support.security.Caller;
+
+@RestController
+class ResetController {
+
+    private final ResetCodes codes;
+    private final PasswordReset reset;
+    private final Clock clock;
+
+    ResetController(ResetCodes codes, PasswordReset reset, ObjectProvider<Clock> clock) {
+        this.codes = codes;
+        this.reset = reset;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** 分配密码重置验证码: an admin over the person gets a code to hand on; it is not shown again. */
+    @PostMapping("/api/members/people/{idNumber}/reset-code")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResetCodes.Issued issue(JwtAuthenticationToken token, @PathVariable String idNumber) {
+        return codes.issue(Caller.of(token).idNumber(), idNumber, clock.instant());
+    }
+
+    /** 忘记密码: public (no login), behind the captcha. */
+    @PostMapping("/api/accounts/password-reset")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reset(@Valid @RequestBody ResetRequest request) {
+        reset.reset(request, clock.instant());
+    }
+}

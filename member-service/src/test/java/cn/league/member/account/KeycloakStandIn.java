@@ -1,0 +1,125 @@
+package cn.league.member.account;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands in for Keycloak's token endpoint and the two admin calls member-service makes (exact user search, reset
+ * password), with the realm's minimum length as its only password rule. Keycloak itself is exercised by the system
+ * test; here it is the outside world the service talks to.
+ */
+public final class KeycloakStandIn {
+
+    public static final String CLIENT_ID = "league-accounts";
+    public static final String SECRET = "stand-in-secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    /** login name (lower-case) → Keycloak user id */
+    private final Map<String, String> users = new ConcurrentHashMap<>();
+    /** Keycloak user id → the password set last */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+
+    private KeycloakStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static KeycloakStandIn start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            KeycloakStandIn keycloak = new KeycloakStandIn(server);
+            server.createContext("/", keycloak::answer);
+            server.start();
+            return keycloak;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A person with an account (Keycloak keeps login names lower-case). */
+    public void addUser(String idNumber) {
+        users.put(idNumber.toLowerCase(), "kc-" + idNumber.toLowerCase());
+    }
+
+    public String passwordOf(String idNumber) {
+        return passwords.get("kc-" + idNumber.toLowerCase());
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String method = exchange.getRequestMethod();
+        if (path.equals("/realms/league/protocol/openid-connect/token") && method.equals("POST")) {
+            String expected = "Basic " + Base64.getEncoder().encodeToString(
+                    (CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    || !body.contains("grant_type=client_credentials")) {
+                reply(exchange, 401, "{\"error\":\"unauthorized_client\"}");
+                return;
+            }
+            reply(exchange, 200, "{\"access_token\":\"service-token\",\"expires_in\":300}");
+            return;
+        }
+        if (!"Bearer service-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "");
+            return;
+        }
+        if (path.equals("/admin/realms/league/users") && method.equals("GET")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            String username = null;
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("username=")) {
+                    username = URLDecoder.decode(pair.substring(9), StandardCharsets.UTF_8);
+                }
+            }
+            String id = users.get(username);
+            reply(exchange, 200, id == null || !query.contains("exact=true") ? "[]"
+                    : JSON.writeValueAsString(new Object[] {Map.of("id", id, "username", username)}));
+            return;
+        }
+        if (path.startsWith("/admin/realms/league/users/") && path.endsWith("/reset-password")
+                && method.equals("PUT")) {
+            String id = path.substring("/admin/realms/league/users/".length(), path.length() - "/reset-password".length());
+            String password = JSON.readTree(body).path("value").asString();
+            if (password.length() < 8) {
+                reply(exchange, 400, "{\"error\":\"invalidPasswordMinLengthMessage\","
+                        + "\"error_description\":\"Invalid password: minimum length 8.\"}");
+                return;
+            }
+            passwords.put(id, password);
+            reply(exchange, 204, null);
+            return;
+        }
+        reply(exchange, 404, "");
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        if (json == null) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+        exchange.close();
+    }
+}

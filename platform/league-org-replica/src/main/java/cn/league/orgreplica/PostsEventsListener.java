@@ -1,0 +1,42 @@
+package cn.league.orgreplica;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import cn.league.contracts.EventJson;
+import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.PostsChanged;
+import cn.league.support.inbox.EventInbox;
+
+import static cn.league.contracts.EventEnvelope.typeOf;
+
+/**
+ * Keeps the replica's post holders (R-ADM-8) from member-service's {@code PostsChanged}, each event once. Other
+ * member facts are not the replica's business.
+ */
+class PostsEventsListener {
+
+    static final String CONSUMER = "org-replica-posts";
+
+    private final EventInbox inbox;
+    private final OrgReplicaStore store;
+
+    PostsEventsListener(EventInbox inbox, OrgReplicaStore store) {
+        this.inbox = inbox;
+        this.store = store;
+    }
+
+    @KafkaListener(topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-org-replica-posts")
+    void on(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        var event = EventJson.read(record.value());
+        if (typeOf(PostsChanged.class).equals(event.type())) {
+            inbox.applyOnce(CONSUMER, event, () -> {
+                PostsChanged posts = EventJson.dataAs(event, PostsChanged.class);
+                store.replacePosts(posts.idNumber(), posts.posts());
+            });
+        }
+    }
+}
