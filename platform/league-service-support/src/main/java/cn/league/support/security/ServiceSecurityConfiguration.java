@@ -15,11 +15,18 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is a resource server: it checks the Keycloak JWT itself and trusts nothing about the
  * network. Health, metrics and the OpenAPI document are open; everything else needs a token.
+ * <p>
+ * {@code /internal/**} is for other parts of the suite only (Keycloak's user lookup, one service asking another):
+ * it needs the realm role {@value #INTERNAL_ROLE}, which only service accounts hold, so a person's token — even an
+ * admin's — is refused there. The gateway routes only {@code /api/**}, so these paths are not reachable from outside.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
 @Import(CallerController.class)
 public class ServiceSecurityConfiguration {
+
+    /** The realm role of service accounts allowed on {@code /internal/**}. */
+    public static final String INTERNAL_ROLE = "league-internal";
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -32,6 +39,7 @@ public class ServiceSecurityConfiguration {
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/*/v3/api-docs/**", "/api/*/v3/api-docs").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/internal/**").hasRole(INTERNAL_ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))

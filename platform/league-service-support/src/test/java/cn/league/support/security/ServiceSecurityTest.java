@@ -77,6 +77,27 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void aServiceAccountWithTheInternalRoleReachesInternalPaths() {
+        http.get().uri("/internal/test/ping")
+                .header("Authorization", "Bearer "
+                        + TestTokens.get().accessToken("service-account-league-test", "league-internal"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("pong");
+    }
+
+    @Test
+    void aPersonsTokenIsRefusedOnInternalPathsAsProblem() {
+        http.get().uri("/internal/test/ping")
+                .header("Authorization", "Bearer " + TestTokens.get().accessToken(ID, "league-user"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_DENIED");
+        http.get().uri("/internal/test/ping").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void otherActuatorEndpointsAreClosed() {
         http.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
     }
