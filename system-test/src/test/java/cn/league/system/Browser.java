@@ -19,6 +19,16 @@ final class Browser {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
+    private final String stopBefore;
+
+    Browser() {
+        this(null);
+    }
+
+    /** A browser that does not follow a redirect to an address starting with {@code stopBefore}, but returns it. */
+    Browser(String stopBefore) {
+        this.stopBefore = stopBefore;
+    }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return follow(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
@@ -88,6 +98,9 @@ final class Browser {
         HttpResponse<String> response = send(request);
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (stopBefore != null && next.toString().startsWith(stopBefore)) {
+                break;
+            }
             response = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build());
         }
         return response;
@@ -96,7 +109,8 @@ final class Browser {
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         String origin = request.uri().getHost() + ":" + request.uri().getPort();
         Map<String, String> jar = cookies.computeIfAbsent(origin, key -> new HashMap<>());
-        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true)
+                .timeout(java.time.Duration.ofSeconds(60));
         if (!jar.isEmpty()) {
             withCookies.header("Cookie", jar.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));

@@ -360,6 +360,36 @@ class LeagueSystemIT {
         }
     }
 
+    @Test
+    @Order(103)
+    @DisplayName("R-AUTH-2 Keycloak's admin API finds a person who never logged in by their exact ID number (so an "
+            + "admin-side password reset reaches them); a partial search does not list member-service")
+    void theAdminApiFindsAPersonWhoNeverLoggedInByExactIdNumber() throws Exception {
+        String idNumber = IdNumbers.endingInX(LocalDate.of(2005, 7, 5), 200);
+        enterMember(idNumber, "林查找");
+        HttpResponse<String> adminToken = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
+                        + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
+                        + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+        String admin = JSON.readTree(adminToken.body()).path("access_token").asString();
+
+        JsonNode partial = JSON.readTree(adminGet("/users?username=" + idNumber.substring(0, 14), admin).body());
+        assertThat(partial.size()).as("nobody imported yet").isZero();
+        JsonNode found = JSON.readTree(adminGet("/users?exact=true&username=" + idNumber, admin).body());
+        assertThat(found.size()).isEqualTo(1);
+        assertThat(found.get(0).path("username").asString()).isEqualTo(idNumber.toLowerCase());
+        assertThat(found.get(0).path("firstName").asString()).isEqualTo("林查找");
+        assertThat(found.get(0).path("requiredActions").toString()).contains("UPDATE_PASSWORD");
+        assertThat(JSON.readTree(adminGet("/users?exact=true&username=" + idNumber, admin).body()).size())
+                .as("found once, not twice, once imported").isEqualTo(1);
+    }
+
+    private static HttpResponse<String> adminGet(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak() + "/admin/realms/league" + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The province's admin enters a member into a class branch of 浙江大学, through the gateway. */
     private void enterMember(String idNumber, String name) throws Exception {
         long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");

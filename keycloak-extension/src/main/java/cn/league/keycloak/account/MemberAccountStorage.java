@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,6 +18,7 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.storage.user.UserQueryMethodsProvider;
 
 /**
  * Keycloak finds people where they already are, in member-service (R-AUTH-2): nothing is copied into Keycloak before
@@ -30,9 +33,13 @@ import org.keycloak.storage.user.UserLookupProvider;
  *       several times per login, hence one indexed read per ID number and request.</li>
  * </ul>
  * Local users without the link (the demo admins, service accounts) are Keycloak's alone and never asked about.
+ * <p>
+ * Searches: the admin API and console find a person who never logged in by their exact ID number (which imports them,
+ * as a first login would), so an admin-side action such as setting a password reaches everyone; any other search
+ * sees only the people already in Keycloak — listing member-service's tens of millions is member-service's job.
  */
-public final class MemberAccountStorage
-        implements UserStorageProvider, UserLookupProvider, CredentialInputValidator, ImportedUserValidation {
+public final class MemberAccountStorage implements UserStorageProvider, UserLookupProvider, UserQueryMethodsProvider,
+        CredentialInputValidator, ImportedUserValidation {
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -83,6 +90,30 @@ public final class MemberAccountStorage
     @Override
     public UserModel getUserByEmail(RealmModel realm, String email) {
         return null; // the login name is the ID number (R-AUTH-1)
+    }
+
+    /** An exact search by a login name Keycloak does not hold yet finds the person, as a login would. */
+    @Override
+    public Stream<UserModel> searchForUserStream(RealmModel realm, Map<String, String> params, Integer first,
+                                                 Integer max) {
+        String username = params.get(UserModel.USERNAME);
+        boolean exact = Boolean.parseBoolean(params.get(UserModel.EXACT));
+        if (!exact || username == null || (first != null && first > 0)
+                || UserStoragePrivateUtil.userLocalStorage(session).getUserByUsername(realm, username) != null) {
+            return Stream.empty(); // Keycloak's own storage answers for everyone already imported
+        }
+        UserModel person = getUserByUsername(realm, username);
+        return person == null ? Stream.empty() : Stream.of(person);
+    }
+
+    @Override
+    public Stream<UserModel> getGroupMembersStream(RealmModel realm, GroupModel group, Integer first, Integer max) {
+        return Stream.empty(); // groups live in Keycloak's own storage
+    }
+
+    @Override
+    public Stream<UserModel> searchForUserByUserAttributeStream(RealmModel realm, String name, String value) {
+        return Stream.empty(); // member-service is asked by ID number only
     }
 
     @Override
