@@ -29,6 +29,7 @@ final class MemberAccounts {
         this.memberServiceUrl = settings.memberServiceUrl();
         this.token = new ServiceAccountToken(http, settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
                 REQUEST_TIMEOUT, Clock.systemUTC());
+        token.fetch(); // ready before the first lookup needs it, as far as possible
     }
 
     /**

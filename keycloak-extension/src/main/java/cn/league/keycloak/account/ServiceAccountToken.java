@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.keycloak.models.ModelException;
 import org.keycloak.representations.AccessTokenResponse;
@@ -17,7 +21,12 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The lookup's own access token, from the client-credentials grant of a confidential client whose service account
- * holds {@code league-internal}. Kept until shortly before it expires: a login must not cost a token request.
+ * holds {@code league-internal}. Kept until shortly before it expires, then renewed in the background while the old
+ * one still serves: a login must not wait for a token request.
+ * <p>
+ * Fetching runs on its own thread, not the login's: Keycloak stops a user-storage call after 3 s (its
+ * {@code storageProviderTimeout}) by interrupting it, and on a cold, busy server the very first token request can take
+ * that long. The interrupted login fails, but the token still arrives and serves the next one.
  */
 final class ServiceAccountToken {
 
@@ -29,7 +38,13 @@ final class ServiceAccountToken {
     private final String form;
     private final Duration timeout;
     private final Clock clock;
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "league-lookup-token");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Held held;
+    private CompletableFuture<Held> fetching;
 
     ServiceAccountToken(HttpClient http, URI tokenUrl, String clientId, String clientSecret, Duration timeout,
                         Clock clock) {
@@ -41,13 +56,43 @@ final class ServiceAccountToken {
         this.clock = clock;
     }
 
-    /** A token valid for at least {@link #MARGIN}; one request at a time asks Keycloak for a new one. */
-    synchronized String get() {
-        Instant now = clock.instant();
-        if (held == null || !now.isBefore(held.renewAt())) {
-            held = fetch(now);
+    /** A valid token: the held one (renewal started when it is due), else the one being fetched. */
+    String get() {
+        CompletableFuture<Held> next;
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (held != null && now.isBefore(held.expiresAt().minus(MARGIN.dividedBy(3)))) {
+                if (!now.isBefore(held.renewAt())) {
+                    fetch();
+                }
+                return held.token();
+            }
+            next = fetch();
         }
-        return held.token();
+        try {
+            return next.get().token();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while waiting for the lookup's token from " + tokenUrl, interrupted);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof ModelException refused ? refused
+                    : new ModelException("no token from " + tokenUrl, failed.getCause());
+        }
+    }
+
+    /** Starts fetching a token unless a fetch is under way; the result replaces the held token. */
+    synchronized CompletableFuture<Held> fetch() {
+        if (fetching == null) {
+            fetching = CompletableFuture.supplyAsync(this::request, fetcher).whenComplete((fetched, failure) -> {
+                synchronized (this) {
+                    if (fetched != null) {
+                        held = fetched;
+                    }
+                    fetching = null;
+                }
+            });
+        }
+        return fetching;
     }
 
     /** member-service refused this token (e.g. Keycloak's keys rotated): the next call fetches a new one. */
@@ -57,7 +102,8 @@ final class ServiceAccountToken {
         }
     }
 
-    private Held fetch(Instant now) {
+    private Held request() {
+        Instant asked = clock.instant();
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -73,7 +119,7 @@ final class ServiceAccountToken {
             Duration lifetime = Duration.ofSeconds(answer.getExpiresIn());
             // a short-lived token is renewed half-way instead of at once
             Duration keep = lifetime.compareTo(MARGIN.multipliedBy(2)) > 0 ? lifetime.minus(MARGIN) : lifetime.dividedBy(2);
-            return new Held(answer.getToken(), now.plus(keep));
+            return new Held(answer.getToken(), asked.plus(keep), asked.plus(lifetime));
         } catch (IOException failure) {
             throw new ModelException("no token from " + tokenUrl + ": " + failure, failure);
         } catch (InterruptedException interrupted) {
@@ -86,6 +132,6 @@ final class ServiceAccountToken {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private record Held(String token, Instant renewAt) {
+    record Held(String token, Instant renewAt, Instant expiresAt) {
     }
 }
