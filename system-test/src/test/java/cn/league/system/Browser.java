@@ -19,6 +19,16 @@ final class Browser {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
+    private final String stopBefore;
+
+    Browser() {
+        this(null);
+    }
+
+    /** A browser that does not follow a redirect to an address starting with {@code stopBefore}, but returns it. */
+    Browser(String stopBefore) {
+        this.stopBefore = stopBefore;
+    }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return follow(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
@@ -44,25 +54,69 @@ final class Browser {
         return send(request.build());
     }
 
-    /** Fills in and submits Keycloak's login form found in {@code page}. */
+    /**
+     * Fills in and submits Keycloak's login form found in {@code page}: ID number, password and the captcha's answer
+     * (R-AUTH-1), which it asks the test-only provider for.
+     */
     HttpResponse<String> logIn(HttpResponse<String> page, String username, String password)
             throws IOException, InterruptedException {
-        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
-        if (!action.find()) {
-            throw new AssertionError("no login form on " + page.uri() + ":\n" + page.body());
+        return logIn(page, username, password, captchaAnswer(page));
+    }
+
+    /** Submits the login form with the given captcha, right or wrong. */
+    HttpResponse<String> logIn(HttpResponse<String> page, String username, String password, String captcha)
+            throws IOException, InterruptedException {
+        return submit(page, "kc-form-login", Map.of("username", username, "password", password, "captcha", captcha,
+                "credentialId", ""));
+    }
+
+    /** The answer of the captcha on this login page, as the test-only provider in Keycloak tells it. */
+    String captchaAnswer(HttpResponse<String> page) throws IOException, InterruptedException {
+        Matcher tab = Pattern.compile("[?&;]tab_id=([^&\"]+)").matcher(formAction(page, "kc-form-login"));
+        if (!tab.find()) {
+            throw new AssertionError("no tab_id in the login form of " + page.uri());
         }
-        String target = action.group(1).replace("&amp;", "&");
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=";
-        return follow(HttpRequest.newBuilder(page.uri().resolve(target))
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(page.uri().resolve(
+                "/realms/league/league-test-captcha?tab_id=" + tab.group(1))).GET().build());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("no captcha pending for " + page.uri() + ": " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    /** Keycloak's "set a new password" page (required action UPDATE_PASSWORD). */
+    HttpResponse<String> setNewPassword(HttpResponse<String> page, String password)
+            throws IOException, InterruptedException {
+        return submit(page, "kc-passwd-update-form", Map.of("password-new", password, "password-confirm", password));
+    }
+
+    /** Submits the form with this id found in {@code page}, following redirects. */
+    HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String form = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return follow(HttpRequest.newBuilder(page.uri().resolve(formAction(page, formId)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String formAction(HttpResponse<String> page, String formId) {
+        Matcher action = Pattern.compile("<form[^>]*id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"")
+                .matcher(page.body());
+        if (!action.find()) {
+            throw new AssertionError("no form " + formId + " on " + page.uri() + ":\n" + page.body());
+        }
+        return action.group(1).replace("&amp;", "&");
     }
 
     private HttpResponse<String> follow(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request);
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (stopBefore != null && next.toString().startsWith(stopBefore)) {
+                break;
+            }
             response = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build());
         }
         return response;

@@ -14,6 +14,9 @@ final class LeagueStack {
     static final Path ROOT = Path.of(System.getProperty("league.root", "..")).toAbsolutePath().normalize();
     static final Path HOME = Path.of(System.getProperty("league.home", "target/league-stack")).toAbsolutePath();
     static final int OFFSET = Integer.getInteger("league.port-offset", 20000);
+    /** The test-only Keycloak provider that tells the captcha's answer (cn.league.system.keycloak). */
+    static final Path KEYCLOAK_TEST_PROVIDERS = Path.of(System.getProperty("league.keycloak-test-providers",
+            "target/keycloak-test-providers")).toAbsolutePath();
 
     static final int GATEWAY_PORT = 8080 + OFFSET;
     static final int KEYCLOAK_PORT = 18080 + OFFSET;
@@ -49,6 +52,7 @@ final class LeagueStack {
         builder.environment().put("LEAGUE_HOME", HOME.toString());
         builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
         builder.environment().put("LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER", CAPTCHA_TEST_ANSWER);
+        builder.environment().put("LEAGUE_KEYCLOAK_EXTRA_PROVIDERS", KEYCLOAK_TEST_PROVIDERS.toString());
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
