@@ -1,18 +1,21 @@
 package cn.league.orgreplica;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.PostsChanged;
 import cn.league.support.inbox.EventInbox;
 
 import static cn.league.contracts.EventEnvelope.typeOf;
 
 /**
- * Keeps the replica's post holders (R-ADM-8) from member-service's {@code PostsChanged}, each event once. Other
- * member facts are not the replica's business.
+ * Keeps the replica's post holders (R-ADM-8) from member-service's {@code PostsChanged} and, for a cadre entered
+ * one by one or imported, {@code PersonEntered}; each event once. Other member facts are not the replica's business.
  */
 class PostsEventsListener {
 
@@ -37,6 +40,12 @@ class PostsEventsListener {
                 PostsChanged posts = EventJson.dataAs(event, PostsChanged.class);
                 store.replacePosts(posts.idNumber(), posts.posts());
             });
+        } else if (typeOf(PersonEntered.class).equals(event.type())) {
+            PersonEntered entered = EventJson.dataAs(event, PersonEntered.class);
+            if (entered.post() != null) { // a new person: their one post is all they hold
+                inbox.applyOnce(CONSUMER, event, () -> store.replacePosts(entered.idNumber(),
+                        List.of(entered.post())));
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.Post;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.PostsChanged;
 import cn.league.contracts.org.OrgEvents.AdminGranted;
 import cn.league.contracts.org.OrgEvents.OrgCreated;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostsEventsListenerTest {
 
     static final String CADRE = "33010619900101002X";
+    static final String ENTERED_CADRE = "330106198502020011";
+    static final String ENTERED_MEMBER = "330106200503030012";
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -42,6 +45,7 @@ class PostsEventsListenerTest {
     final OrgSnapshot province = TestOrgs.province(33, root, "33");
     final OrgSnapshot city = TestOrgs.leadingBody(3301, province, "共青团某市委");
     final OrgSnapshot otherCity = TestOrgs.leadingBody(3302, province, "共青团另一市委");
+    final OrgSnapshot thirdCity = TestOrgs.leadingBody(3303, province, "共青团第三市委");
 
     @Test
     @DisplayName("R-ADM-8 a post (PostsChanged) or admin rights make a person belong to an org; the posts follow "
@@ -71,18 +75,41 @@ class PostsEventsListenerTest {
         assertThat(tree.belongsTo(CADRE, city.id())).isFalse();
     }
 
+    @Test
+    @DisplayName("R-ADM-8 R-MEM-2 a cadre entered one by one or imported (PersonEntered with a post) belongs to that org; "
+            + "a member entered into a branch holds no post")
+    void enteredCadreBelongs() {
+        OrgEventsFeed orgs = new OrgEventsFeed(kafka, jdbc);
+        for (OrgSnapshot org : List.of(root, province, thirdCity)) {
+            orgs.apply(keyOf(org), new OrgCreated(org));
+        }
+        publish(PersonEntered.member(ENTERED_MEMBER, "团员乙", true, thirdCity.id()), ENTERED_MEMBER);
+        publish(PersonEntered.cadre(ENTERED_CADRE, "干部丙", true, new Post(thirdCity.id(), "组织委员")), ENTERED_CADRE);
+
+        awaitBelonging(ENTERED_CADRE, thirdCity.id(), true);
+        assertThat(tree.belongsTo(ENTERED_MEMBER, thirdCity.id())).isFalse();
+    }
+
     private void publish(PostsChanged posts) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(posts, posts.idNumber(), null, null, Instant.now());
+        publish(posts, posts.idNumber());
+    }
+
+    private void publish(Object event, String idNumber) {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(event, idNumber, null, null, Instant.now());
         try {
-            kafka.send(Topics.MEMBER_EVENTS, posts.idNumber(), EventJson.write(envelope)).get();
+            kafka.send(Topics.MEMBER_EVENTS, idNumber, EventJson.write(envelope)).get();
         } catch (InterruptedException | ExecutionException failure) {
             throw new IllegalStateException(failure);
         }
     }
 
     private void awaitBelonging(long orgId, boolean expected) {
+        awaitBelonging(CADRE, orgId, expected);
+    }
+
+    private void awaitBelonging(String idNumber, long orgId, boolean expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (tree.belongsTo(CADRE, orgId) != expected && System.nanoTime() < deadline) {
+        while (tree.belongsTo(idNumber, orgId) != expected && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException interrupted) {
@@ -90,6 +117,6 @@ class PostsEventsListenerTest {
                 throw new IllegalStateException(interrupted);
             }
         }
-        assertThat(tree.belongsTo(CADRE, orgId)).isEqualTo(expected);
+        assertThat(tree.belongsTo(idNumber, orgId)).isEqualTo(expected);
     }
 }
