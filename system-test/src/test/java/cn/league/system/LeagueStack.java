@@ -42,6 +42,10 @@ final class LeagueStack {
                 .redirectOutput(log.toFile());
         builder.environment().put("LEAGUE_HOME", HOME.toString());
         builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
+        String javaOpts = System.getProperty("league.java-opts"); // the apps' JVM options, e.g. for a benchmark
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            builder.environment().put("LEAGUE_JAVA_OPTS", javaOpts);
+        }
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
