@@ -53,6 +53,10 @@ final class LeagueStack {
         builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
         builder.environment().put("LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER", CAPTCHA_TEST_ANSWER);
         builder.environment().put("LEAGUE_KEYCLOAK_EXTRA_PROVIDERS", KEYCLOAK_TEST_PROVIDERS.toString());
+        String javaOpts = System.getProperty("league.java-opts"); // the apps' JVM options, e.g. for a benchmark
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            builder.environment().put("LEAGUE_JAVA_OPTS", javaOpts);
+        }
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -39,7 +39,9 @@ class TransferEventsListener {
                 event -> effects.transferredOut(dataAs(event, TransferredOut.class), event.occurredAt()));
     }
 
-    @KafkaListener(topics = Topics.TRANSFER_EVENTS, groupId = "${spring.application.name}-transfer-effects")
+    /** One consumer per partition of the topic (3 here): a person's events share a key, so they stay in order. */
+    @KafkaListener(topics = Topics.TRANSFER_EVENTS, groupId = "${spring.application.name}-transfer-effects",
+            concurrency = "${league.transfer-effects.concurrency:3}")
     void on(ConsumerRecord<String, String> record) {
         if (record.value() != null) {
             apply(EventJson.read(record.value()));

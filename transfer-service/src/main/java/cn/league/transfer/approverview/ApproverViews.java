@@ -27,6 +27,7 @@ public class ApproverViews {
     }
 
     /**
+     * @param targetOrg null when the transfer leaves the tree (R-TR-8, R-TR-9)
      * @param card     member-service's card, or null when it is not complete
      * @param complete whether member-service answered with the card
      * @param note     why it is not complete, in Chinese, for the approver; null when complete
@@ -70,7 +71,8 @@ public class ApproverViews {
                 lookup.card(), lookup.card() != null, note);
     }
 
-    private OrgName name(long orgId) {
-        return new OrgName(orgId, tree.find(orgId).map(OrgSnapshot::fullName).orElse(null));
+    /** Null for a transfer that leaves the tree (special unit, system outside: no target org here). */
+    private OrgName name(Long orgId) {
+        return orgId == null ? null : new OrgName(orgId, tree.find(orgId).map(OrgSnapshot::fullName).orElse(null));
     }
 }

@@ -123,6 +123,84 @@ public class TransferStore {
                 .update();
     }
 
+    /**
+     * Writes the moves of a whole batch (the expiry job) in one statement; the rows were locked by
+     * {@link #lockExpired}. Same columns as {@link #update}.
+     */
+    public void updateAll(List<Transfer> after) {
+        int size = after.size();
+        Long[] ids = new Long[size];
+        Long[] toBranchIds = new Long[size];
+        Integer[] done = new Integer[size];
+        String[] states = new String[size];
+        String[] currentSteps = new String[size];
+        Long[] waitingAt = new Long[size];
+        Long[] waitingParent = new Long[size];
+        String[] stepSince = new String[size]; // instants as text: the driver sends no timestamp arrays
+        String[] closedAt = new String[size];
+        String[] endedBy = new String[size];
+        String[] endReasons = new String[size];
+        for (int i = 0; i < size; i++) {
+            Transfer t = after.get(i);
+            ids[i] = t.id();
+            toBranchIds[i] = t.toBranchId();
+            done[i] = t.done();
+            states[i] = t.state().name();
+            currentSteps[i] = t.currentStep() == null ? null : t.currentStep().name();
+            waitingAt[i] = t.waitingAt();
+            waitingParent[i] = t.waitingParent();
+            stepSince[i] = t.stepSince().toString();
+            closedAt[i] = t.closedAt() == null ? null : t.closedAt().toString();
+            endedBy[i] = t.endedBy();
+            endReasons[i] = t.endReason();
+        }
+        jdbc.sql("""
+                        update transfer t
+                           set to_branch_id = u.to_branch_id, done = u.done, state = u.state,
+                               current_step = u.current_step, waiting_at = u.waiting_at,
+                               waiting_parent = u.waiting_parent, step_since = u.step_since, closed_at = u.closed_at,
+                               ended_by = u.ended_by, end_reason = u.end_reason
+                          from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as int[]), cast(? as text[]),
+                                      cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]),
+                                      cast(? as timestamptz[]), cast(? as timestamptz[]), cast(? as text[]),
+                                      cast(? as text[]))
+                               as u(id, to_branch_id, done, state, current_step, waiting_at, waiting_parent,
+                                    step_since, closed_at, ended_by, end_reason)
+                         where t.id = u.id""")
+                .params(ids, toBranchIds, done, states, currentSteps, waitingAt, waitingParent, stepSince, closedAt,
+                        endedBy, endReasons)
+                .update();
+    }
+
+    /** Adds one history entry to each of many transfers in one statement (the expiry job's batches). */
+    public void addEntries(List<Long> transferIds, List<Transfer.Entry> entries) {
+        int size = entries.size();
+        String[] actions = new String[size];
+        String[] steps = new String[size];
+        String[] actedBy = new String[size];
+        String[] actedAt = new String[size];
+        String[] reasons = new String[size];
+        Long[] branchIds = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Transfer.Entry entry = entries.get(i);
+            actions[i] = entry.action().name();
+            steps[i] = entry.step() == null ? null : entry.step().name();
+            actedBy[i] = entry.actedBy();
+            actedAt[i] = entry.at().toString();
+            reasons[i] = entry.reason();
+            branchIds[i] = entry.branchId();
+        }
+        jdbc.sql("""
+                        insert into transfer_entry (transfer_id, seq, action, step, acted_by, acted_at, reason, branch_id)
+                        select u.id, (select coalesce(max(seq), 0) + 1 from transfer_entry e where e.transfer_id = u.id),
+                               u.action, u.step, u.acted_by, u.acted_at, u.reason, u.branch_id
+                          from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                      cast(? as timestamptz[]), cast(? as text[]), cast(? as bigint[]))
+                               as u(id, action, step, acted_by, acted_at, reason, branch_id)""")
+                .params(transferIds.toArray(Long[]::new), actions, steps, actedBy, actedAt, reasons, branchIds)
+                .update();
+    }
+
     public void addEntry(long transferId, Transfer.Entry entry) {
         jdbc.sql("""
                         insert into transfer_entry (transfer_id, seq, action, step, acted_by, acted_at, reason, branch_id)
@@ -185,12 +263,16 @@ public class TransferStore {
             and (cast(:from as timestamptz) is null or started_at >= cast(:from as timestamptz))
             and (cast(:to as timestamptz) is null or started_at < cast(:to as timestamptz))""";
 
-    /** Open transfers whose step started at or before {@code cutoff}, locked; rows others hold are skipped. */
-    public List<Transfer> lockExpired(Instant cutoff, int limit) {
+    /**
+     * Open transfers whose step started at or before {@code cutoff} and not before {@code from}, oldest first,
+     * locked; rows others hold are skipped. {@code from} lets a run go on where its last batch ended instead of
+     * walking again over the index entries of the rows it has just expired.
+     */
+    public List<Transfer> lockExpired(Instant from, Instant cutoff, int limit) {
         return jdbc.sql("select " + COLUMNS + " " + """
-                         from transfer where state = 'OPEN' and step_since <= ?
+                         from transfer where state = 'OPEN' and step_since >= ? and step_since <= ?
                          order by step_since limit ? for update skip locked""")
-                .params(Timestamp.from(cutoff), limit).query(TransferStore::transfer).list();
+                .params(Timestamp.from(from), Timestamp.from(cutoff), limit).query(TransferStore::transfer).list();
     }
 
     private static Transfer transfer(ResultSet row, int n) throws SQLException {
