@@ -226,6 +226,63 @@ class LeagueSystemIT {
         assertThat(get("/api/transfers/" + transfer, parkAdmin).body()).contains("APPROVED");
     }
 
+    @Test
+    @Order(140)
+    @DisplayName("R-TR-4 through the gateway and real Kafka: the university's admin moves two members between its branches at once, and member-service shows them in the new branch")
+    void batchTransferThroughTheGateway() throws Exception {
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long from = workingBranchUnder(childNamed(university, "计算机科学与技术学院团委"));
+        long to = workingBranchUnder(childNamed(university, "经济学院团委"));
+        List<String> people = List.of("330106200407113215", "330106200408223221");
+        for (int i = 0; i < people.size(); i++) {
+            String member = """
+                    {"idNumber":"%s","name":"批量转接%d","ethnicity":"汉族","politicalStatus":"共青团员",
+                     "education":"本科","joinDate":"2019-05-04","developmentNumber":"20193300013%d",
+                     "mobile":"1370000001%d"}""".formatted(people.get(i), i, i, i);
+            HttpResponse<String> entered = retryWhile(404,
+                    () -> post("/api/members/orgs/" + from + "/members", member, accessToken));
+            assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        }
+
+        // 组织关系批量转接 (FAQ 23): no approval; transfer-service learns of the members from member-service's events
+        String batch = """
+                {"committeeId":%d,"toBranchId":%d,"idNumbers":["%s","%s"],"reason":"班级调整"}"""
+                .formatted(university, to, people.get(0), people.get(1));
+        HttpResponse<String> moved = post("/api/transfers/batch", batch, universityAdmin);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (moved.statusCode() != 201 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            moved = post("/api/transfers/batch", batch, universityAdmin);
+        }
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        assertThat(JSON.readTree(moved.body()).findValues("state").stream().map(JsonNode::asString).toList())
+                .containsExactly("APPROVED", "APPROVED");
+
+        // member-service moves each membership from TransferApproved on league.transfer.events
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String inNewBranch = "";
+        while (!(inNewBranch.contains(people.get(0)) && inNewBranch.contains(people.get(1)))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            inNewBranch = get("/api/members/orgs/" + to + "/people", universityAdmin).body();
+        }
+        assertThat(inNewBranch).contains("批量转接0").contains("批量转接1");
+        assertThat(get("/api/members/orgs/" + from + "/people", universityAdmin).body())
+                .doesNotContain(people.get(0)).doesNotContain(people.get(1));
+    }
+
+    /** A branch below the org that has not become a graduate branch. */
+    private long workingBranchUnder(long parentId) throws Exception {
+        for (JsonNode child : JSON.readTree(get("/api/orgs/" + parentId + "/children?size=500", accessToken).body())
+                .path("items")) {
+            if ("BRANCH".equals(child.path("type").asString()) && !child.hasNonNull("branchKind")) {
+                return child.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no working branch below " + parentId);
+    }
+
     /** Repeats a call while it answers {@code status} (facts still travelling by Kafka), for up to a minute. */
     private static HttpResponse<String> retryWhile(int status, Call call) throws Exception {
         HttpResponse<String> response = call.send();

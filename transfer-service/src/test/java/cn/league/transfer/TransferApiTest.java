@@ -22,6 +22,7 @@ import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.MembershipMoved;
 import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.member.MemberEvents.PersonAdded;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.transfer.deadline.TransferExpiry;
 import cn.league.transfer.messaging.MemberEventsListener;
@@ -325,6 +326,19 @@ class TransferApiTest {
         memberEvents.apply(envelope(new MembershipMoved(person, siblingBranch, oldBranch), person, now));
         Response in = api.post(newBranchAdmin, "/api/transfers/in", """
                 {"name":"赵六","idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(person, newBranch));
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        assertThat(in.json().path("fromBranchId").asLong()).isEqualTo(oldBranch);
+    }
+
+    @Test
+    @DisplayName("R-TR-2 a person entered one by one or imported (PersonEntered) is found by name + ID in their branch")
+    void enteredPersonIsFound() {
+        String person = People.idNumber();
+        var entered = envelope(PersonEntered.member(person, "孙七", true, oldBranch), person, Instant.now());
+        assertThat(memberEvents.apply(entered)).isTrue();
+        assertThat(memberEvents.apply(entered)).as("a replay changes nothing").isFalse();
+        Response in = api.post(newBranchAdmin, "/api/transfers/in", """
+                {"name":"孙七","idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(person, newBranch));
         assertThat(in.status()).as(in.body()).isEqualTo(201);
         assertThat(in.json().path("fromBranchId").asLong()).isEqualTo(oldBranch);
     }

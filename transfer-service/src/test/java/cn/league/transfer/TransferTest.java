@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.contracts.transfer.TransferEvents.TransferClosed;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferRejected;
 import cn.league.contracts.transfer.TransferEvents.TransferStepDone;
@@ -76,9 +77,9 @@ class TransferTest {
     @DisplayName("R-TR-1 started by the member: out-side, then in-side approve (decision from FAQ 72)")
     void byMember() {
         assertThat(started(Initiator.MEMBER, true).steps()).containsExactly(OUT_SIDE_APPROVAL, IN_SIDE_APPROVAL);
-        assertThat(TransferPath.stepsFor(Initiator.MEMBER, false))
+        assertThat(TransferPath.stepsFor(TransferKind.ORDINARY, Initiator.MEMBER, false))
                 .containsExactly(OUT_SIDE_APPROVAL, IN_SIDE_APPROVAL, BRANCH_ASSIGNMENT);
-        assertThat(TransferPath.stepsFor(Initiator.IN_SIDE_ADMIN, false))
+        assertThat(TransferPath.stepsFor(TransferKind.ORDINARY, Initiator.IN_SIDE_ADMIN, false))
                 .containsExactly(OUT_SIDE_APPROVAL, BRANCH_ASSIGNMENT);
     }
 

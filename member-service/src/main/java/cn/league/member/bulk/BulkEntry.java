@@ -17,11 +17,8 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.Topics;
-import cn.league.contracts.member.MemberEvents.MembershipStarted;
-import cn.league.contracts.member.MemberEvents.PersonAdded;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.Post;
-import cn.league.contracts.member.MemberEvents.PostsChanged;
-import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.member.bulk.BulkRowRule.Accepted;
 import cn.league.member.bulk.BulkRowRule.AlreadyImported;
@@ -199,8 +196,9 @@ public class BulkEntry {
     }
 
     /**
-     * Stores the accepted rows in one go; if the database refuses the batch, row by row, each in its own
-     * savepoint, so one bad row never loses the good ones. Returns the rows stored.
+     * Stores the accepted rows in one go (COPY); if the database refuses the batch — someone stored one of its ID
+     * or development numbers since the prefetch — row by row, each in its own savepoint, so one bad row never
+     * loses the good ones. Returns the rows stored.
      */
     private List<Entering> storeAll(List<Entering> entering, RowOutcome[] outcomes, TransactionStatus status) {
         if (entering.isEmpty()) {
@@ -208,9 +206,9 @@ public class BulkEntry {
         }
         Object whole = status.createSavepoint();
         try {
-            List<Entering> stored = store(entering, outcomes);
+            copy(entering);
             status.releaseSavepoint(whole);
-            return stored;
+            return entering;
         } catch (DataAccessException refused) {
             status.rollbackToSavepoint(whole);
         }
@@ -229,6 +227,16 @@ public class BulkEntry {
         return stored;
     }
 
+    private void copy(List<Entering> entering) {
+        List<Entering> members = entering.stream().filter(row -> row.row().kind() == BulkKind.MEMBER).toList();
+        List<Entering> cadres = entering.stream().filter(row -> row.row().kind() == BulkKind.CADRE).toList();
+        store.copy(entering.stream().map(Entering::person).toList(),
+                members.stream().map(Entering::person).toList(), members.stream().map(Entering::org).toList(),
+                cadres.stream().map(Entering::person).toList(), cadres.stream().map(Entering::org).toList(),
+                cadres.stream().map(Entering::postTitle).toList());
+    }
+
+    /** One row, skipping it (and saying why) when its ID or development number was stored since the prefetch. */
     private List<Entering> store(List<Entering> entering, RowOutcome[] outcomes) {
         Set<String> inserted = store.insertPeople(entering.stream().map(Entering::person).toList());
         List<Entering> stored = new ArrayList<>(inserted.size());
@@ -258,19 +266,17 @@ public class BulkEntry {
         return stored;
     }
 
-    /** Exactly what single entry publishes for each person, in row order. */
+    /** What single entry publishes for each person — one {@link PersonEntered} — in row order. */
     private static List<Publication> events(List<Entering> stored) {
-        List<Publication> events = new ArrayList<>(stored.size() * 3);
+        List<Publication> events = new ArrayList<>(stored.size());
         for (Entering row : stored) {
             Person person = row.person();
             String id = person.idNumber();
-            String path = row.org().path();
-            events.add(new Publication(new PersonAdded(id, person.name()), id, path));
-            events.add(new Publication(new ProfileChanged(id, person.name(), person.mobile() != null), id, path));
-            events.add(row.row().kind() == BulkKind.MEMBER
-                    ? new Publication(new MembershipStarted(id, row.org().id()), id, path)
-                    : new Publication(new PostsChanged(id, person.name(),
-                            List.of(new Post(row.org().id(), row.postTitle()))), id, path));
+            boolean hasMobile = person.mobile() != null;
+            PersonEntered entered = row.row().kind() == BulkKind.MEMBER
+                    ? PersonEntered.member(id, person.name(), hasMobile, row.org().id())
+                    : PersonEntered.cadre(id, person.name(), hasMobile, new Post(row.org().id(), row.postTitle()));
+            events.add(new Publication(entered, id, row.org().path()));
         }
         return events;
     }

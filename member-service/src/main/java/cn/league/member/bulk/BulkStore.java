@@ -7,23 +7,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.league.contracts.org.OrgSnapshot;
 import cn.league.member.bulk.BulkRowRule.Existing;
 import cn.league.member.person.Person;
+import cn.league.support.copy.CopyIn;
 
 /**
- * SQL of the bulk path: one query per kind of prefetch for the whole batch ({@code = any(?)}) and one multi-row
- * insert per table ({@code unnest} of arrays: one statement, one round trip, whatever the batch size).
+ * SQL of the bulk path: one query per kind of prefetch for the whole batch ({@code = any(?)}); the batch's rows
+ * stored by one {@code COPY} per table; and, for a batch that meets a conflict, a multi-row insert that skips the
+ * conflicting rows ({@code unnest} of arrays with {@code on conflict do nothing}).
  */
 @Repository
 class BulkStore {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    BulkStore(JdbcClient jdbc) {
+    BulkStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores the people, their memberships and their posts by COPY, as single entry stores them. All or nothing: a
+     * row that meets a unique index (someone stored the ID or development number since the prefetch) fails the
+     * whole call with a {@link org.springframework.dao.DataAccessException}.
+     */
+    void copy(List<Person> people, List<Person> members, List<OrgSnapshot> branches, List<Person> cadres,
+              List<OrgSnapshot> orgs, List<String> titles) {
+        CopyIn rows = new CopyIn("person (id_number, name, birth_date, gender, ethnicity, political_status, education, "
+                + "join_date, development_number, mobile, email, address, emergency_contact, emergency_phone, "
+                + "graduate, delayed_graduate, teacher, verification)", people.size());
+        for (Person p : people) {
+            rows.row(p.idNumber(), p.name(), p.birthDate(), p.gender(), p.ethnicity(), p.politicalStatus(),
+                    p.education(), p.joinDate(), p.developmentNumber(), p.mobile(), p.email(), p.address(),
+                    p.emergencyContact(), p.emergencyPhone(), p.graduate(), p.delayedGraduate(), p.teacher(),
+                    p.verification());
+        }
+        rows.into(dataSource);
+        CopyIn memberships = new CopyIn("membership (id_number, branch_id, org_path)", members.size());
+        for (int i = 0; i < members.size(); i++) {
+            memberships.row(members.get(i).idNumber(), branches.get(i).id(), branches.get(i).path());
+        }
+        memberships.into(dataSource);
+        CopyIn posts = new CopyIn("post (id_number, org_id, title, org_path)", cadres.size());
+        for (int i = 0; i < cadres.size(); i++) {
+            posts.row(cadres.get(i).idNumber(), orgs.get(i).id(), titles.get(i), orgs.get(i).path());
+        }
+        posts.into(dataSource);
     }
 
     /** The people among these ID numbers who are in the system, deleted ones too (R-AUTH-5). */

@@ -6,11 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.league.contracts.Topics;
-import cn.league.contracts.member.MemberEvents.MembershipStarted;
-import cn.league.contracts.member.MemberEvents.PersonAdded;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.Post;
-import cn.league.contracts.member.MemberEvents.PostsChanged;
-import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.member.entry.DevelopmentNumberRule;
 import cn.league.member.entry.EntryCheck;
@@ -66,8 +63,8 @@ public class MemberEntry {
         MembershipRule.checkBranch(branch);
         Person person = add(entry, EntryRole.MEMBER, branch);
         memberships.startMembership(person.idNumber(), branch.id(), branch.path());
-        outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(person.idNumber(), branch.id()), person.idNumber(),
-                branch.path());
+        outbox.publish(Topics.MEMBER_EVENTS, PersonEntered.member(person.idNumber(), person.name(),
+                person.mobile() != null, branch.id()), person.idNumber(), branch.path());
         return person;
     }
 
@@ -76,10 +73,10 @@ public class MemberEntry {
     public Person admitCadre(OrgSnapshot org, NewPerson entry) {
         checkPostTitle(entry.postTitle());
         Person person = add(entry, EntryRole.CADRE, org);
-        memberships.addPost(person.idNumber(), org.id(), entry.postTitle().strip(), org.path());
-        outbox.publish(Topics.MEMBER_EVENTS, new PostsChanged(person.idNumber(), person.name(),
-                memberships.posts(person.idNumber()).stream().map(held -> new Post(held.orgId(), held.title()))
-                        .toList()), person.idNumber(), org.path());
+        String title = entry.postTitle().strip();
+        memberships.addPost(person.idNumber(), org.id(), title, org.path());
+        outbox.publish(Topics.MEMBER_EVENTS, PersonEntered.cadre(person.idNumber(), person.name(),
+                person.mobile() != null, new Post(org.id(), title)), person.idNumber(), org.path());
         return person;
     }
 
@@ -105,10 +102,6 @@ public class MemberEntry {
                     ? DevelopmentNumberRule.TAKEN.toProblem()
                     : alreadyRegistered();
         }
-        outbox.publish(Topics.MEMBER_EVENTS, new PersonAdded(person.idNumber(), person.name()), person.idNumber(),
-                org.path());
-        outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(person.idNumber(), person.name(),
-                person.mobile() != null), person.idNumber(), org.path());
         return person;
     }
 

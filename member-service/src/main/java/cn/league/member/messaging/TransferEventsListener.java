@@ -14,6 +14,7 @@ import cn.league.contracts.Topics;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.contracts.transfer.TransferEvents.TransferClosed;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 import cn.league.support.inbox.EventInbox;
 
 import static cn.league.contracts.EventEnvelope.typeOf;
@@ -33,7 +34,9 @@ class TransferEventsListener {
         this.handlers = Map.of(
                 typeOf(TransferRequested.class), event -> effects.requested(dataAs(event, TransferRequested.class)),
                 typeOf(TransferApproved.class), event -> effects.approved(dataAs(event, TransferApproved.class)),
-                typeOf(TransferClosed.class), event -> effects.closed(dataAs(event, TransferClosed.class)));
+                typeOf(TransferClosed.class), event -> effects.closed(dataAs(event, TransferClosed.class)),
+                typeOf(TransferredOut.class),
+                event -> effects.transferredOut(dataAs(event, TransferredOut.class), event.occurredAt()));
     }
 
     @KafkaListener(topics = Topics.TRANSFER_EVENTS, groupId = "${spring.application.name}-transfer-effects")

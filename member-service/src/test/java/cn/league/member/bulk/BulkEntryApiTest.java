@@ -18,10 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
-import cn.league.contracts.member.MemberEvents.MembershipStarted;
-import cn.league.contracts.member.MemberEvents.PersonAdded;
-import cn.league.contracts.member.MemberEvents.PostsChanged;
-import cn.league.contracts.member.MemberEvents.ProfileChanged;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
+import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.member.support.MemberApi;
 import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
@@ -234,7 +232,7 @@ class BulkEntryApiTest {
     }
 
     @Test
-    @DisplayName("R-IMP-4 R-MEM-1 imported rows publish what single entry publishes: PersonAdded, ProfileChanged, MembershipStarted or PostsChanged")
+    @DisplayName("R-IMP-4 R-MEM-1 R-MEM-2 each imported person is one PersonEntered, as single entry publishes it: who, with a mobile or not, and the membership or the post")
     void events() {
         String memberId = TestPeople.idNumber(BORN);
         String cadreId = TestPeople.idNumber(LocalDate.of(1985, 1, 1));
@@ -242,36 +240,25 @@ class BulkEntryApiTest {
                 row(3, "CADRE", committee, cadreId, "乙", "中共党员", null, null, "书记"));
 
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
-            // read until each person's last event is in, whatever partitions it comes from
-            var records = reader.readUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(cadreId)
-                            && r.value().contains("PostsChanged.v1"))
-                    && seen.stream().anyMatch(r -> r.key().equals(memberId) && r.value().contains("MembershipStarted.v1")),
-                    Duration.ofSeconds(20));
+            // read until both people's events are in, whatever partitions they come from
+            var records = reader.readUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(cadreId))
+                    && seen.stream().anyMatch(r -> r.key().equals(memberId)), Duration.ofSeconds(20));
             Map<String, List<String>> types = records.stream()
                     .filter(r -> r.key().equals(memberId) || r.key().equals(cadreId))
                     .collect(Collectors.groupingBy(r -> r.key(), Collectors.mapping(
                             r -> EventJson.read(r.value()).type(), Collectors.toList())));
-            assertThat(types.get(memberId)).containsSubsequence("PersonAdded.v1", "ProfileChanged.v1",
-                    "MembershipStarted.v1");
-            assertThat(types.get(cadreId)).containsSubsequence("PersonAdded.v1", "ProfileChanged.v1",
-                    "PostsChanged.v1");
-            var started = records.stream().filter(r -> r.key().equals(memberId)
-                    && r.value().contains("MembershipStarted.v1")).findFirst().orElseThrow();
-            var envelope = EventJson.read(started.value());
-            assertThat(EventJson.dataAs(envelope, MembershipStarted.class).branchId()).isEqualTo(branch);
-            assertThat(envelope.orgPath()).endsWith("." + branch);
-            var added = records.stream().filter(r -> r.key().equals(memberId) && r.value().contains("PersonAdded.v1"))
-                    .findFirst().orElseThrow();
-            assertThat(EventJson.dataAs(EventJson.read(added.value()), PersonAdded.class).name()).isEqualTo("甲");
-            var profile = records.stream().filter(r -> r.key().equals(memberId)
-                    && r.value().contains("ProfileChanged.v1")).findFirst().orElseThrow();
-            assertThat(EventJson.dataAs(EventJson.read(profile.value()), ProfileChanged.class).hasMobile()).isTrue();
-            var posts = records.stream().filter(r -> r.key().equals(cadreId) && r.value().contains("PostsChanged.v1"))
-                    .findFirst().orElseThrow();
-            var post = EventJson.dataAs(EventJson.read(posts.value()), PostsChanged.class).posts();
-            assertThat(post).hasSize(1);
-            assertThat(post.getFirst().orgId()).isEqualTo(committee);
-            assertThat(post.getFirst().title()).isEqualTo("书记");
+            assertThat(types.get(memberId)).containsExactly("PersonEntered.v1");
+            assertThat(types.get(cadreId)).containsExactly("PersonEntered.v1");
+            var memberEvent = EventJson.read(records.stream().filter(r -> r.key().equals(memberId))
+                    .findFirst().orElseThrow().value());
+            var member = EventJson.dataAs(memberEvent, PersonEntered.class);
+            assertThat(member).isEqualTo(PersonEntered.member(memberId, "甲", true, branch));
+            assertThat(memberEvent.orgPath()).endsWith("." + branch);
+            var cadre = EventJson.dataAs(EventJson.read(records.stream().filter(r -> r.key().equals(cadreId))
+                    .findFirst().orElseThrow().value()), PersonEntered.class);
+            assertThat(cadre.branchId()).isNull();
+            assertThat(cadre.post()).isEqualTo(new Post(committee, "书记"));
+            assertThat(cadre.name()).isEqualTo("乙");
         }
     }
 

@@ -183,7 +183,7 @@ class DemoPeopleFillerTest {
             assertThat(reader.readUntilContains(delayed, Duration.ofSeconds(20)).stream()
                     .filter(r -> r.key().equals(delayed)).map(r -> r.value()).toList())
                     .anyMatch(event -> event.contains("GraduationFlagsSet.v1") && event.contains("\"delayedGraduate\":true"))
-                    .anyMatch(event -> event.contains("MembershipStarted.v1"));
+                    .anyMatch(event -> event.contains("PersonEntered.v1"));
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
-import cn.league.contracts.member.MemberEvents.MembershipStarted;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.member.support.MemberApi;
 import cn.league.member.support.TreeReplica;
 import cn.league.test.TestKafka;
@@ -66,11 +66,13 @@ class MemberEntryApiTest {
         assertThat(people.path("items").get(0).path("member").asBoolean()).isTrue();
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
             var record = reader.readUntilContains("110101200001011232", Duration.ofSeconds(20)).stream()
-                    .filter(r -> r.value().contains("MembershipStarted.v1") && r.key().equals("110101200001011232"))
+                    .filter(r -> r.value().contains("PersonEntered.v1") && r.key().equals("110101200001011232"))
                     .findFirst().orElseThrow();
             assertThat(record.key()).isEqualTo("110101200001011232");
-            assertThat(EventJson.dataAs(EventJson.read(record.value()), MembershipStarted.class).branchId())
-                    .isEqualTo(branch);
+            var event = EventJson.dataAs(EventJson.read(record.value()), PersonEntered.class);
+            assertThat(event.branchId()).isEqualTo(branch);
+            assertThat(event.name()).isEqualTo("张三");
+            assertThat(event.post()).isNull();
         }
     }
 

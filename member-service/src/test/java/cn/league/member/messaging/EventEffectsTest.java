@@ -17,14 +17,19 @@ import tools.jackson.databind.JsonNode;
 import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.MembershipEnded;
 import cn.league.contracts.member.MemberEvents.MembershipMoved;
 import cn.league.contracts.org.OrgEvents.AdminRegistered;
 import cn.league.contracts.org.OrgEvents.BranchesGraduated;
 import cn.league.contracts.org.OrgEvents.OrgDeleted;
 import cn.league.contracts.org.OrgEvents.SecretaryAppointed;
 import cn.league.contracts.org.OrgEvents.SubtreeMoved;
+import cn.league.contracts.transfer.TransferEvents.DestinationType;
+import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
 import cn.league.test.TestKafka;
@@ -101,6 +106,64 @@ class EventEffectsTest {
                     .filter(r -> r.key().equals(member) && r.value().contains("MembershipMoved.v1"))
                     .map(r -> EventJson.dataAs(EventJson.read(r.value()), MembershipMoved.class)).toList();
             assertThat(moved).containsExactly(new MembershipMoved(member, branch, otherBranch));
+        }
+    }
+
+    @Test
+    @DisplayName("R-TR-12 a party member under 28 keeps the membership and transfers: the approval moves it like anyone's")
+    void partyMemberTransfers() {
+        String partyMember = people.member(branch, LocalDate.now().minusYears(25), "中共党员");
+        long transferId = System.nanoTime();
+        assertThat(transferEvents.apply(envelope(new TransferRequested(transferId, partyMember, branch, otherBranch),
+                partyMember))).isTrue();
+        assertThat(transferEvents.apply(envelope(new TransferApproved(transferId, partyMember, branch, otherBranch),
+                partyMember))).isTrue();
+        assertThat(people.branchOf(partyMember)).isEqualTo(otherBranch);
+    }
+
+    @Test
+    @DisplayName("R-TR-8 R-TR-9 a transfer to a special unit or a system outside ends the membership with a record "
+            + "(never a deletion) and says MembershipEnded; a replay changes nothing")
+    void transferredOut() {
+        String soldier = people.member(branch, LocalDate.of(2004, 2, 3), "共青团员");
+        String leaver = people.member(branch, LocalDate.of(2004, 2, 4), "中共党员");
+        long special = System.nanoTime();
+        long external = special + 1;
+        assertThat(transferEvents.apply(envelope(new TransferRequested(special, soldier, branch, null,
+                TransferKind.SPECIAL_UNIT, DestinationType.MILITARY), soldier))).isTrue();
+        assertThat(jdbc.sql("select count(*) from open_transfer where id_number = ?").param(soldier)
+                .query(Integer.class).single()).as("an open transfer with no target org").isOne();
+        var toSpecialUnit = envelope(new TransferredOut(special, soldier, branch, TransferKind.SPECIAL_UNIT, null,
+                "参军入伍"), soldier);
+        var toBeijing = envelope(new TransferredOut(external, leaver.toLowerCase(), branch, TransferKind.EXTERNAL,
+                ExternalSystem.BEIJING, "共青团北京市某公司委员会"), leaver);
+        assertThat(transferEvents.apply(toSpecialUnit)).isTrue();
+        assertThat(transferEvents.apply(toBeijing)).isTrue();
+
+        assertThat(people.branchOf(soldier)).isNull();
+        assertThat(people.branchOf(leaver)).isNull();
+        assertThat(jdbc.sql("select count(*) from open_transfer where id_number = ?").param(soldier)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select reason from membership_end where id_number = ?").param(soldier)
+                .query(String.class).list()).containsExactly("转往特殊单位");
+        assertThat(jdbc.sql("select reason from membership_end where id_number = ?").param(leaver)
+                .query(String.class).list()).containsExactly("转出至外部系统(北京:共青团北京市某公司委员会)");
+        assertThat(jdbc.sql("select count(*) from person where id_number in (?, ?) and deleted_at is null")
+                .params(soldier, leaver).query(Integer.class).single()).as("nobody deleted").isEqualTo(2);
+
+        jdbc.sql("insert into membership (id_number, branch_id, org_path) values (?, ?, ?)")
+                .params(soldier, branch, pathOf(branch)).update(); // so that a second effect would show
+        assertThat(transferEvents.apply(toSpecialUnit)).isFalse();
+        assertThat(people.branchOf(soldier)).isEqualTo(branch);
+        assertThat(jdbc.sql("select count(*) from membership_end where id_number = ?").param(soldier)
+                .query(Integer.class).single()).isOne();
+
+        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
+            var ended = reader.readUntilContains("\"idNumber\":\"" + leaver + "\",\"branchId\"",
+                            Duration.ofSeconds(20)).stream()
+                    .filter(r -> r.key().equals(leaver) && r.value().contains("MembershipEnded.v1"))
+                    .map(r -> EventJson.dataAs(EventJson.read(r.value()), MembershipEnded.class)).toList();
+            assertThat(ended).containsExactly(new MembershipEnded(leaver, branch, "转出至外部系统(北京:共青团北京市某公司委员会)"));
         }
     }
 

@@ -8,14 +8,20 @@ import org.junit.jupiter.api.Test;
 import cn.league.contracts.member.MemberEvents.GraduateFlagged;
 import cn.league.contracts.member.MemberEvents.GraduationFlagsSet;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
+import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.member.MemberEvents.RegistrationClosed;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
 import cn.league.contracts.member.MemberEvents.RegistrationOutcome;
 import cn.league.contracts.member.MemberEvents.RegistrationRequested;
+import cn.league.contracts.transfer.TransferEvents.DestinationType;
+import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.contracts.transfer.TransferEvents.TransferClosed;
 import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +40,36 @@ class LifecycleEventsJsonTest {
     @Test
     void transferEvents() {
         assertThat(data(new TransferRequested(9, ID, 100, 200)))
-                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200}");
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200,"
+                        + "\"kind\":\"ORDINARY\",\"destinationType\":null}");
+        assertThat(data(new TransferRequested(9, ID, 100, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":null,"
+                        + "\"kind\":\"SPECIAL_UNIT\",\"destinationType\":\"MILITARY\"}");
+        assertThat(data(new TransferredOut(9, ID, 100, TransferKind.EXTERNAL, ExternalSystem.GUANGDONG, "共青团广州市某公司委员会")))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"kind\":\"EXTERNAL\","
+                        + "\"externalSystem\":\"GUANGDONG\",\"destination\":\"共青团广州市某公司委员会\"}");
         assertThat(data(new TransferApproved(9, ID, 100, 201)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"toBranchId\":201}");
         assertThat(data(new TransferClosed(9, ID, TransferOutcome.WITHDRAWN)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"outcome\":\"WITHDRAWN\"}");
+    }
+
+    @Test
+    void personEntered() {
+        assertThat(data(PersonEntered.member(ID, "张三", true, 7)))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"hasMobile\":true,\"branchId\":7,"
+                        + "\"post\":null}");
+        assertThat(data(PersonEntered.cadre(ID, "张三", false, new Post(8, "书记"))))
+                .isEqualTo("{\"idNumber\":\"" + ID + "\",\"name\":\"张三\",\"hasMobile\":false,\"branchId\":null,"
+                        + "\"post\":{\"orgId\":8,\"title\":\"书记\"}}");
+    }
+
+    @Test
+    void transferRequestedWrittenBeforeKindsReadsAsOrdinary() {
+        var old = EventJson.read("{\"eventId\":\"0b9c6f4e-2d59-4a53-9a51-4a8f0f3f6a10\",\"type\":\"TransferRequested.v1\","
+                + "\"occurredAt\":\"2027-06-01T00:00:00Z\",\"aggregateId\":\"" + ID + "\",\"data\":{\"transferId\":9,"
+                + "\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200}}");
+        assertThat(EventJson.dataAs(old, TransferRequested.class)).isEqualTo(new TransferRequested(9, ID, 100, 200));
     }
 
     @Test

@@ -22,8 +22,9 @@ public class Approvers {
         this.tree = tree;
     }
 
+    /** An ended transfer passes here, so that the aggregate refuses the move with TRANSFER_NOT_OPEN. */
     public void requireMayAct(String caller, Transfer transfer) {
-        if (!mayAct(caller, transfer)) {
+        if (transfer.state().open() && !mayAct(caller, transfer)) {
             throw new TransferRefusal(Kind.FORBIDDEN, "NOT_APPROVER", "R-SCOPE-1", "您不是该转接当前环节的审批组织管理员");
         }
     }
@@ -38,9 +39,13 @@ public class Approvers {
                 || (transfer.waitingParent() != null && administered.contains(transfer.waitingParent()));
     }
 
-    /** R-SCOPE-1/3: the member, or an admin of either side or above it; never a sibling's or a child's admin. */
+    /**
+     * R-SCOPE-1/3: the member, or an admin of either side or above it; never a sibling's or a child's admin. The
+     * provincial-level approver of a special unit (R-TR-8) is above the out-side.
+     */
     public boolean maySee(String caller, Transfer transfer) {
         return caller.equals(transfer.idNumber()) || caller.equals(transfer.startedBy())
-                || tree.mayActOn(caller, transfer.fromBranchId()) || tree.mayActOn(caller, transfer.targetOrgId());
+                || tree.mayActOn(caller, transfer.fromBranchId())
+                || (transfer.targetOrgId() != null && tree.mayActOn(caller, transfer.targetOrgId()));
     }
 }

@@ -44,16 +44,17 @@ public class TransferDecisions {
         return apply(transfer.approve(caller, clock.instant()));
     }
 
-    /** R-TR-3: the branch must be a working branch below the receiving body. */
+    /** R-TR-3, R-TR-4: the branch must exist and be a working branch below the receiving body. */
     @Transactional
     public Transfer assignBranch(String caller, long transferId, long branchId) {
         Transfer transfer = locked(caller, transferId);
         approvers.requireMayAct(caller, transfer);
+        Transfer.Change change = transfer.assignBranch(branchId, caller, clock.instant()); // refused at other steps
         OrgSnapshot branch = tree.find(branchId).orElse(null);
         if (branch == null || branch.type() != OrgType.BRANCH || !tree.isWithin(branchId, transfer.targetOrgId())) {
             throw new TransferRefusal(Kind.INVALID, "BRANCH_NOT_BELOW_TARGET", "R-TR-3", "请选择本组织下属的团支部");
         }
-        return apply(transfer.assignBranch(branchId, caller, clock.instant()));
+        return apply(change);
     }
 
     @Transactional

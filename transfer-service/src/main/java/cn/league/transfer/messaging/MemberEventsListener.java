@@ -12,19 +12,22 @@ import tools.jackson.databind.JsonNode;
 import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.GraduateFlagged;
+import cn.league.contracts.member.MemberEvents.GraduationFlagsSet;
 import cn.league.contracts.member.MemberEvents.IdentityDetailsChanged;
 import cn.league.contracts.member.MemberEvents.MembershipEnded;
 import cn.league.contracts.member.MemberEvents.MembershipMoved;
 import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.member.MemberEvents.PersonAdded;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
+import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.support.inbox.EventInbox;
 import cn.league.transfer.store.MemberCopyStore;
 
 import static cn.league.contracts.EventEnvelope.typeOf;
 import static cn.league.contracts.EventJson.dataAs;
 
-/** Keeps the member copy (name, branch) from member-service's facts, each event once. */
+/** Keeps the member copy (name, branch, graduate flags) from member-service's facts, each event once. */
 @Component
 public class MemberEventsListener {
 
@@ -39,6 +42,13 @@ public class MemberEventsListener {
                 typeOf(PersonAdded.class), event -> {
                     PersonAdded added = dataAs(event, PersonAdded.class);
                     copy.named(id(added.idNumber()), added.name());
+                },
+                typeOf(PersonEntered.class), event -> {
+                    PersonEntered entered = dataAs(event, PersonEntered.class);
+                    copy.named(id(entered.idNumber()), entered.name());
+                    if (entered.branchId() != null) {
+                        copy.inBranch(id(entered.idNumber()), entered.branchId());
+                    }
                 },
                 typeOf(MembershipStarted.class), event -> {
                     MembershipStarted started = dataAs(event, MembershipStarted.class);
@@ -56,7 +66,14 @@ public class MemberEventsListener {
                     IdentityDetailsChanged changed = dataAs(event, IdentityDetailsChanged.class);
                     copy.renumbered(id(changed.previousIdNumber()), id(changed.idNumber()), changed.name());
                 },
-                typeOf(PersonDeleted.class), event -> copy.delete(id(dataAs(event, PersonDeleted.class).idNumber())));
+                typeOf(PersonDeleted.class), event -> copy.delete(id(dataAs(event, PersonDeleted.class).idNumber())),
+                typeOf(GraduateFlagged.class),
+                event -> copy.flaggedGraduate(id(dataAs(event, GraduateFlagged.class).idNumber())),
+                typeOf(GraduationFlagsSet.class), event -> {
+                    GraduationFlagsSet flags = dataAs(event, GraduationFlagsSet.class);
+                    copy.graduationFlags(id(flags.idNumber()), flags.graduate(), flags.delayedGraduate(),
+                            flags.teacher());
+                });
     }
 
     @KafkaListener(topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-member-copy")

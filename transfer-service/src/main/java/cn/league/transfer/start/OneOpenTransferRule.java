@@ -24,6 +24,7 @@ final class OneOpenTransferRule {
             case MEMBER -> "团员本人";
             case OUT_SIDE_ADMIN -> "转出方管理员";
             case IN_SIDE_ADMIN -> "转入方管理员";
+            case COMMITTEE_ADMIN -> "团委管理员";
         };
     }
 }

@@ -1,7 +1,7 @@
 package cn.league.transfer.start;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -9,12 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
-import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.DestinationType;
+import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Initiator;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferRefusal;
 import cn.league.transfer.TransferRefusal.Kind;
+import cn.league.transfer.graduate.GraduateDestinationRule;
+import cn.league.transfer.graduate.JobReports;
 import cn.league.transfer.messaging.TransferPublication;
 import cn.league.transfer.store.MemberCopyStore;
 import cn.league.transfer.store.MemberCopyStore.MemberCopy;
@@ -22,8 +26,10 @@ import cn.league.transfer.store.TransferStore;
 
 /**
  * Starting a transfer (R-TR-1): 办理转入 by the in-side's admin (R-TR-2), 办理转出 by the out-side's admin
- * (R-TR-3), or by the member. One open transfer per member, guarded by the database ({@link OneOpenTransferRule}).
- * Graduate branches transfer like branches (R-GRAD-4); party membership changes nothing (R-TR-12).
+ * (R-TR-3), or by the member; to a special unit (R-TR-8) or a system outside (R-TR-9). One open transfer per
+ * member, guarded by the database ({@link OneOpenTransferRule}). A graduate names a destination
+ * ({@link GraduateDestinationRule}, R-TR-11). Graduate branches transfer like branches (R-GRAD-4); party
+ * membership changes nothing (R-TR-12).
  */
 @Service
 public class TransferStart {
@@ -32,20 +38,29 @@ public class TransferStart {
     private final MemberCopyStore members;
     private final OrgTree tree;
     private final TransferPublication publication;
+    private final JobReports jobs;
     private final Clock clock;
 
     TransferStart(TransferStore transfers, MemberCopyStore members, OrgTree tree, TransferPublication publication,
-                  ObjectProvider<Clock> clock) {
+                  JobReports jobs, ObjectProvider<Clock> clock) {
         this.transfers = transfers;
         this.members = members;
         this.tree = tree;
         this.publication = publication;
+        this.jobs = jobs;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** What a graduate's transfer names (R-TR-11); both null for members who are not graduates. */
+    public record GraduateDestination(DestinationType type, Long employerLocationOrgId) {
+
+        public static final GraduateDestination NONE = new GraduateDestination(null, null);
     }
 
     /** R-TR-2 办理转入: the caller administers the receiving org and names the person by name + ID number. */
     @Transactional
-    public Transfer transferIn(String caller, String name, String idNumber, long toOrgId, String reason) {
+    public Transfer transferIn(String caller, String name, String idNumber, long toOrgId, String reason,
+                               GraduateDestination destination) {
         OrgSnapshot target = receivingOrg(toOrgId);
         if (!tree.administeredBy(caller).contains(target.id())) {
             throw notAdminOf();
@@ -54,42 +69,103 @@ public class TransferStart {
                 .filter(found -> found.branchId() != null && found.name() != null && name != null
                         && found.name().equals(name.strip()))
                 .orElseThrow(TransferStart::personNotFound); // never says where the person is
-        return start(member, Initiator.IN_SIDE_ADMIN, caller, target, reason);
+        return start(member, Initiator.IN_SIDE_ADMIN, caller, target, reason, destination);
     }
 
     /** R-TR-3 办理转出: the caller administers the member's branch or its direct parent (FAQ 23 (3)). */
     @Transactional
-    public Transfer transferOut(String caller, String idNumber, long toOrgId, String reason) {
+    public Transfer transferOut(String caller, String idNumber, long toOrgId, String reason,
+                                GraduateDestination destination) {
+        return start(outSideMember(caller, idNumber), Initiator.OUT_SIDE_ADMIN, caller, receivingOrg(toOrgId), reason,
+                destination);
+    }
+
+    /** The member moves their own membership (FAQ 72). */
+    @Transactional
+    public Transfer byMember(String caller, long toOrgId, String reason, GraduateDestination destination) {
+        return start(ownMembership(caller), Initiator.MEMBER, caller, receivingOrg(toOrgId), reason, destination);
+    }
+
+    /**
+     * R-TR-8: to a special unit, by the member ({@code idNumber} null or their own) or the out-side's admin; the
+     * out-side's provincial-level org approves.
+     */
+    @Transactional
+    public Transfer toSpecialUnit(String caller, String idNumber, String note, String reason,
+                                  DestinationType destinationType) {
+        MemberCopy member = self(caller, idNumber) ? ownMembership(caller) : outSideMember(caller, idNumber);
+        OrgSnapshot from = branchOf(member);
+        GraduateDestinationRule.check(member.graduate(), TransferKind.SPECIAL_UNIT, destinationType, null, null,
+                jobs.hasJob(member.idNumber()));
+        return open(Transfer.toSpecialUnit(member.idNumber(), member.name(), initiator(caller, idNumber), caller,
+                reason, from.id(), from.parentId(), from.path(), from.treeRootId(), note, destinationType,
+                clock.instant()));
+    }
+
+    /** R-TR-9: to a system outside (北京, 广东, 福建) by the typed full name, by the member or the out-side's admin. */
+    @Transactional
+    public Transfer toExternalSystem(String caller, String idNumber, ExternalSystem system, String targetFullName,
+                                     String reason, DestinationType destinationType) {
+        MemberCopy member = self(caller, idNumber) ? ownMembership(caller) : outSideMember(caller, idNumber);
+        OrgSnapshot from = branchOf(member);
+        GraduateDestinationRule.check(member.graduate(), TransferKind.EXTERNAL, destinationType, null, null,
+                jobs.hasJob(member.idNumber()));
+        return open(Transfer.toExternalSystem(member.idNumber(), member.name(), initiator(caller, idNumber), caller,
+                reason, from.id(), from.parentId(), from.path(), system, targetFullName, destinationType,
+                clock.instant()));
+    }
+
+    private Transfer start(MemberCopy member, Initiator initiator, String caller, OrgSnapshot target, String reason,
+                           GraduateDestination destination) {
+        OrgSnapshot from = branchOf(member);
+        GraduateDestination wanted = destination == null ? GraduateDestination.NONE : destination;
+        Transfer transfer = Transfer.start(member.idNumber(), member.name(), initiator, caller, reason, from.id(),
+                from.parentId(), from.path(), target.id(), target.parentId(), target.path(), target.type().isBranch(),
+                wanted.type(), clock.instant());
+        OrgSnapshot employerLocation = wanted.employerLocationOrgId() == null ? null
+                : tree.find(wanted.employerLocationOrgId()).orElse(null);
+        GraduateDestinationRule.check(member.graduate(), TransferKind.ORDINARY, wanted.type(), target,
+                employerLocation, jobs.hasJob(member.idNumber()));
+        return open(transfer);
+    }
+
+    private Transfer open(Transfer transfer) {
+        long id = transfers.insertIfNoneOpen(transfer).orElseThrow(() -> OneOpenTransferRule.refusal(
+                transfers.openOf(transfer.idNumber()).orElse(null)));
+        Transfer stored = transfer.withId(id);
+        transfers.addEntry(id, stored.startEntry());
+        publication.publish(stored, stored.startEvents());
+        return stored;
+    }
+
+    private MemberCopy ownMembership(String caller) {
+        return members.find(caller.toUpperCase(Locale.ROOT)).filter(found -> found.branchId() != null)
+                .orElseThrow(() -> new TransferRefusal(Kind.NOT_FOUND, "NO_MEMBERSHIP", "R-TR-1",
+                        "您当前没有组织关系,不能发起转接"));
+    }
+
+    /** A member of a branch the caller administers, or of a direct child branch of the caller's org. */
+    private MemberCopy outSideMember(String caller, String idNumber) {
         MemberCopy member = members.find(canonical(idNumber)).filter(found -> found.branchId() != null)
                 .orElseThrow(TransferStart::personNotFound);
         if (!tree.administeredBy(caller).contains(member.branchId())
                 && !tree.mayActAsParentOf(caller, member.branchId())) {
             throw personNotFound(); // someone else's member: as if not there
         }
-        return start(member, Initiator.OUT_SIDE_ADMIN, caller, receivingOrg(toOrgId), reason);
+        return member;
     }
 
-    /** The member moves their own membership (FAQ 72). */
-    @Transactional
-    public Transfer byMember(String caller, long toOrgId, String reason) {
-        MemberCopy member = members.find(caller).filter(found -> found.branchId() != null)
-                .orElseThrow(() -> new TransferRefusal(Kind.NOT_FOUND, "NO_MEMBERSHIP", "R-TR-1",
-                        "您当前没有组织关系,不能发起转接"));
-        return start(member, Initiator.MEMBER, caller, receivingOrg(toOrgId), reason);
+    private static boolean self(String caller, String idNumber) {
+        return idNumber == null || idNumber.isBlank() || idNumber.strip().equalsIgnoreCase(caller);
     }
 
-    private Transfer start(MemberCopy member, Initiator initiator, String caller, OrgSnapshot target, String reason) {
-        OrgSnapshot from = tree.find(member.branchId()).orElseThrow(() -> new TransferRefusal(Kind.NOT_FOUND,
-                "ORG_NOT_FOUND", null, "团组织不存在"));
-        Transfer transfer = Transfer.start(member.idNumber(), member.name(), initiator, caller, reason, from.id(),
-                from.parentId(), from.path(), target.id(), target.parentId(), target.path(), target.type().isBranch(),
-                clock.instant());
-        long id = transfers.insertIfNoneOpen(transfer).orElseThrow(() -> OneOpenTransferRule.refusal(
-                transfers.openOf(member.idNumber()).orElse(null)));
-        Transfer stored = transfer.withId(id);
-        transfers.addEntry(id, stored.startEntry());
-        publication.publish(stored, List.of(new TransferRequested(id, stored.idNumber(), from.id(), target.id())));
-        return stored;
+    private static Initiator initiator(String caller, String idNumber) {
+        return self(caller, idNumber) ? Initiator.MEMBER : Initiator.OUT_SIDE_ADMIN;
+    }
+
+    private OrgSnapshot branchOf(MemberCopy member) {
+        return tree.find(member.branchId()).orElseThrow(() -> new TransferRefusal(Kind.NOT_FOUND, "ORG_NOT_FOUND",
+                null, "团组织不存在"));
     }
 
     /** A branch, or a 团委/团工委/团总支 that will assign one (R-TR-3); never a leading body or a system branch. */
@@ -107,7 +183,7 @@ public class TransferStart {
         if (idNumber == null || idNumber.isBlank()) {
             throw personNotFound();
         }
-        return idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        return idNumber.strip().toUpperCase(Locale.ROOT);
     }
 
     static TransferRefusal personNotFound() {

@@ -10,8 +10,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberCopyStore {
 
-    /** @param branchId the branch holding the membership, or null when the person has none */
-    public record MemberCopy(String idNumber, String name, Long branchId) {
+    /**
+     * @param branchId        the branch holding the membership, or null when the person has none
+     * @param flaggedGraduate member-service flagged them a graduate (R-GRAD-3)
+     */
+    public record MemberCopy(String idNumber, String name, Long branchId, boolean flaggedGraduate,
+                             boolean delayedGraduate, boolean teacher) {
+
+        /** R-MEM-10: delayed graduates and teachers in a graduating branch are not treated as graduates. */
+        public boolean graduate() {
+            return flaggedGraduate && !delayedGraduate && !teacher;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -21,9 +30,29 @@ public class MemberCopyStore {
     }
 
     public Optional<MemberCopy> find(String idNumber) {
-        return jdbc.sql("select id_number, name, branch_id from member_copy where id_number = ?").param(idNumber)
-                .query((row, n) -> new MemberCopy(row.getString(1), row.getString(2), row.getObject(3, Long.class)))
+        return jdbc.sql("""
+                        select id_number, name, branch_id, graduate, delayed_graduate, teacher
+                          from member_copy where id_number = ?""").param(idNumber)
+                .query((row, n) -> new MemberCopy(row.getString(1), row.getString(2), row.getObject(3, Long.class),
+                        row.getBoolean(4), row.getBoolean(5), row.getBoolean(6)))
                 .optional();
+    }
+
+    /** R-GRAD-3: the person's branch graduated and they are a graduate now. */
+    public void flaggedGraduate(String idNumber) {
+        jdbc.sql("""
+                        insert into member_copy (id_number, graduate) values (?, true)
+                        on conflict (id_number) do update set graduate = true""")
+                .param(idNumber).update();
+    }
+
+    /** R-MEM-10: the graduate, delayed-graduate and teacher flags as member-service set them. */
+    public void graduationFlags(String idNumber, boolean graduate, boolean delayedGraduate, boolean teacher) {
+        jdbc.sql("""
+                        insert into member_copy (id_number, graduate, delayed_graduate, teacher) values (?, ?, ?, ?)
+                        on conflict (id_number) do update set graduate = excluded.graduate,
+                               delayed_graduate = excluded.delayed_graduate, teacher = excluded.teacher""")
+                .params(idNumber, graduate, delayedGraduate, teacher).update();
     }
 
     public void named(String idNumber, String name) {
@@ -52,6 +81,7 @@ public class MemberCopyStore {
                 .params(idNumber, name, previousIdNumber).update();
         jdbc.sql("update transfer set id_number = ? where id_number = ? and state = 'OPEN'")
                 .params(idNumber, previousIdNumber).update();
+        jdbc.sql("update job_report set id_number = ? where id_number = ?").params(idNumber, previousIdNumber).update();
     }
 
     public void delete(String idNumber) {

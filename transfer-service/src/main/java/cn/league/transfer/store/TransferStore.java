@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.league.contracts.transfer.TransferEvents.DestinationType;
+import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.transfer.Initiator;
 import cn.league.transfer.Transfer;
@@ -22,9 +25,10 @@ import cn.league.transfer.TransferState;
 public class TransferStore {
 
     private static final String COLUMNS = """
-            id, id_number, name, initiator, started_by, reason, from_branch_id, from_parent_id, from_path,
-            target_org_id, target_parent_id, target_path, to_branch, to_branch_id, steps, done, state, started_at,
-            step_since, closed_at, ended_by, end_reason""";
+            id, id_number, name, kind, initiator, started_by, reason, from_branch_id, from_parent_id, from_path,
+            target_org_id, target_parent_id, target_path, to_branch, to_branch_id, destination_type, external_system,
+            destination_note, provincial_org_id, steps, done, state, started_at, step_since, closed_at, ended_by,
+            end_reason""";
 
     private final JdbcClient jdbc;
 
@@ -38,27 +42,50 @@ public class TransferStore {
      */
     public Optional<Long> insertIfNoneOpen(Transfer t) {
         return jdbc.sql("""
-                        insert into transfer (id_number, name, initiator, started_by, reason, from_branch_id,
+                        insert into transfer (id_number, name, kind, initiator, started_by, reason, from_branch_id,
                                               from_parent_id, from_path, target_org_id, target_parent_id, target_path,
-                                              to_branch, to_branch_id, steps, done, state, current_step, waiting_at,
-                                              waiting_parent, started_at, step_since)
-                        values (:idNumber, :name, :initiator, :startedBy, :reason, :fromBranchId, :fromParentId,
-                                :fromPath, :targetOrgId, :targetParentId, :targetPath, :toBranch, :toBranchId, :steps,
-                                :done, :state, :currentStep, :waitingAt, :waitingParent, :startedAt, :stepSince)
+                                              to_branch, to_branch_id, destination_type, external_system,
+                                              destination_note, provincial_org_id, steps, done, state, current_step,
+                                              waiting_at, waiting_parent, started_at, step_since, closed_at, ended_by)
+                        values (:idNumber, :name, :kind, :initiator, :startedBy, :reason, :fromBranchId, :fromParentId,
+                                :fromPath, :targetOrgId, :targetParentId, :targetPath, :toBranch, :toBranchId,
+                                :destinationType, :externalSystem, :destinationNote, :provincialOrgId, :steps, :done,
+                                'OPEN', :currentStep, :waitingAt, :waitingParent, :startedAt, :stepSince, :closedAt,
+                                :endedBy)
                         on conflict (id_number) where state = 'OPEN' do nothing
                         returning id""")
-                .param("idNumber", t.idNumber()).param("name", t.name()).param("initiator", t.initiator().name())
+                .param("idNumber", t.idNumber()).param("name", t.name()).param("kind", t.kind().name())
+                .param("initiator", t.initiator().name())
                 .param("startedBy", t.startedBy()).param("reason", t.reason())
                 .param("fromBranchId", t.fromBranchId()).param("fromParentId", t.fromParentId(), Types.BIGINT)
-                .param("fromPath", t.fromPath()).param("targetOrgId", t.targetOrgId())
-                .param("targetParentId", t.targetParentId(), Types.BIGINT).param("targetPath", t.targetPath())
+                .param("fromPath", t.fromPath()).param("targetOrgId", t.targetOrgId(), Types.BIGINT)
+                .param("targetParentId", t.targetParentId(), Types.BIGINT)
+                .param("targetPath", t.targetPath(), Types.VARCHAR)
                 .param("toBranch", t.toBranch()).param("toBranchId", t.toBranchId(), Types.BIGINT)
+                .param("destinationType", nameOf(t.destination().type()), Types.VARCHAR)
+                .param("externalSystem", nameOf(t.destination().externalSystem()), Types.VARCHAR)
+                .param("destinationNote", t.destination().note(), Types.VARCHAR)
+                .param("provincialOrgId", t.destination().provincialOrgId(), Types.BIGINT)
                 .param("steps", String.join(",", t.steps().stream().map(Enum::name).toList()))
-                .param("done", t.done()).param("state", t.state().name())
-                .param("currentStep", t.currentStep() == null ? null : t.currentStep().name(), Types.VARCHAR)
+                .param("done", t.done())
+                .param("currentStep", nameOf(t.currentStep()), Types.VARCHAR)
                 .param("waitingAt", t.waitingAt(), Types.BIGINT).param("waitingParent", t.waitingParent(), Types.BIGINT)
                 .param("startedAt", Timestamp.from(t.startedAt())).param("stepSince", Timestamp.from(t.stepSince()))
-                .query(Long.class).optional();
+                .param("closedAt", t.closedAt() == null ? null : Timestamp.from(t.closedAt()), Types.TIMESTAMP)
+                .param("endedBy", t.endedBy(), Types.VARCHAR)
+                .query(Long.class).optional()
+                .map(id -> {
+                    if (!t.state().open()) {
+                        // a batch move (R-TR-4) is done as it starts: inserted OPEN so the index above arbitrates
+                        // against a concurrent start, then closed in the same transaction
+                        jdbc.sql("update transfer set state = ? where id = ?").params(t.state().name(), id).update();
+                    }
+                    return id;
+                });
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     public Optional<Transfer> find(long id) {
@@ -168,14 +195,24 @@ public class TransferStore {
 
     private static Transfer transfer(ResultSet row, int n) throws SQLException {
         Timestamp closed = row.getTimestamp("closed_at");
+        String steps = row.getString("steps");
         return new Transfer(row.getLong("id"), row.getString("id_number"), row.getString("name"),
+                TransferKind.valueOf(row.getString("kind")),
                 Initiator.valueOf(row.getString("initiator")), row.getString("started_by"), row.getString("reason"),
                 row.getLong("from_branch_id"), row.getObject("from_parent_id", Long.class), row.getString("from_path"),
-                row.getLong("target_org_id"), row.getObject("target_parent_id", Long.class),
+                row.getObject("target_org_id", Long.class), row.getObject("target_parent_id", Long.class),
                 row.getString("target_path"), row.getBoolean("to_branch"), row.getObject("to_branch_id", Long.class),
-                Arrays.stream(row.getString("steps").split(",")).map(TransferStep::valueOf).toList(),
+                new Transfer.Destination(enumOf(DestinationType.class, row.getString("destination_type")),
+                        enumOf(ExternalSystem.class, row.getString("external_system")),
+                        row.getString("destination_note"), row.getObject("provincial_org_id", Long.class)),
+                steps.isEmpty() ? List.of()
+                        : Arrays.stream(steps.split(",")).map(TransferStep::valueOf).toList(),
                 row.getInt("done"), TransferState.valueOf(row.getString("state")),
                 row.getTimestamp("started_at").toInstant(), row.getTimestamp("step_since").toInstant(),
                 closed == null ? null : closed.toInstant(), row.getString("ended_by"), row.getString("end_reason"));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

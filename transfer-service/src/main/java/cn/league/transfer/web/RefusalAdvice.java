@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.league.support.problem.Problems;
 import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.batch.BatchTransfers.BatchRefused;
 
 /** Answers the domain's refusals as problem+json with their code, rule and Chinese detail. */
 @RestControllerAdvice
@@ -24,6 +25,10 @@ class RefusalAdvice {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return ResponseEntity.status(status).body(Problems.of(status, refusal.code(), refusal.rule(), refusal.detail()));
+        ProblemDetail problem = Problems.of(status, refusal.code(), refusal.rule(), refusal.detail());
+        if (refusal instanceof BatchRefused batch) {
+            problem.setProperty("refused", batch.refused()); // R-TR-4: every refused person with the reason
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.league.contracts.transfer.TransferEvents.DestinationType;
+import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
+import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.support.security.Caller;
 import cn.league.transfer.Initiator;
@@ -22,10 +25,15 @@ import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferDeadline;
 import cn.league.transfer.TransferState;
 import cn.league.transfer.approval.TransferDecisions;
+import cn.league.transfer.batch.BatchTransfers;
+import cn.league.transfer.graduate.JobReports;
+import cn.league.transfer.graduate.JobReports.MoveOut;
 import cn.league.transfer.history.TransferHistory;
 import cn.league.transfer.start.TargetOrgs;
 import cn.league.transfer.start.TargetOrgs.TargetOrg;
 import cn.league.transfer.start.TransferStart;
+import cn.league.transfer.start.TransferStart.GraduateDestination;
+import cn.league.transfer.store.JobReportStore.JobReport;
 import cn.league.transfer.store.TransferStore.StepCount;
 
 @RestController
@@ -35,12 +43,17 @@ class TransferController {
     private final TransferDecisions decisions;
     private final TransferHistory history;
     private final TargetOrgs targets;
+    private final BatchTransfers batches;
+    private final JobReports jobs;
 
-    TransferController(TransferStart start, TransferDecisions decisions, TransferHistory history, TargetOrgs targets) {
+    TransferController(TransferStart start, TransferDecisions decisions, TransferHistory history, TargetOrgs targets,
+                       BatchTransfers batches, JobReports jobs) {
         this.start = start;
         this.decisions = decisions;
         this.history = history;
         this.targets = targets;
+        this.batches = batches;
+        this.jobs = jobs;
     }
 
     /** 办理转入 (R-TR-2). */
@@ -48,21 +61,62 @@ class TransferController {
     @ResponseStatus(HttpStatus.CREATED)
     View transferIn(JwtAuthenticationToken token, @RequestBody TransferIn request) {
         return view(start.transferIn(caller(token), request.name(), request.idNumber(), request.toOrgId(),
-                request.reason()));
+                request.reason(), request.destination()));
     }
 
     /** 办理转出 (R-TR-3). */
     @PostMapping("/api/transfers/out")
     @ResponseStatus(HttpStatus.CREATED)
     View transferOut(JwtAuthenticationToken token, @RequestBody TransferOut request) {
-        return view(start.transferOut(caller(token), request.idNumber(), request.toOrgId(), request.reason()));
+        return view(start.transferOut(caller(token), request.idNumber(), request.toOrgId(), request.reason(),
+                request.destination()));
     }
 
     /** The member moves their own membership (R-TR-1). */
     @PostMapping("/api/transfers/own")
     @ResponseStatus(HttpStatus.CREATED)
     View own(JwtAuthenticationToken token, @RequestBody OwnTransfer request) {
-        return view(start.byMember(caller(token), request.toOrgId(), request.reason()));
+        return view(start.byMember(caller(token), request.toOrgId(), request.reason(), request.destination()));
+    }
+
+    /** R-TR-8 转往特殊单位: by the member (no {@code idNumber}) or the out-side's admin; the province approves. */
+    @PostMapping("/api/transfers/special-unit")
+    @ResponseStatus(HttpStatus.CREATED)
+    View toSpecialUnit(JwtAuthenticationToken token, @RequestBody SpecialUnitTransfer request) {
+        return view(start.toSpecialUnit(caller(token), request.idNumber(), request.note(), request.reason(),
+                request.destinationType()));
+    }
+
+    /** R-TR-9 转往北京/广东/福建系统: the receiving org's full name typed; the out-side approves. */
+    @PostMapping("/api/transfers/external")
+    @ResponseStatus(HttpStatus.CREATED)
+    View toExternalSystem(JwtAuthenticationToken token, @RequestBody ExternalTransfer request) {
+        return view(start.toExternalSystem(caller(token), request.idNumber(), request.system(),
+                request.targetFullName(), request.reason(), request.destinationType()));
+    }
+
+    /** R-TR-4 组织关系批量转接: up to 30 people between branches under the caller's committee, done at once. */
+    @PostMapping("/api/transfers/batch")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<View> batch(JwtAuthenticationToken token, @RequestBody BatchTransfer request) {
+        return batches.move(caller(token), request.committeeId(), request.toBranchId(), request.idNumbers(),
+                request.reason()).stream().map(this::view).toList();
+    }
+
+    /** R-TR-11: a graduate found work; reported by them ({@code idNumber} omitted) or an admin over their branch. */
+    @PostMapping("/api/transfers/job-reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    JobReport reportJob(JwtAuthenticationToken token, @RequestBody JobReportRequest request) {
+        return jobs.report(caller(token), request.idNumber(), request.employer());
+    }
+
+    /** R-TR-11 (FAQ 63): a 流动团支部's members with a job on record, to move out within a month; or the overdue ones. */
+    @GetMapping("/api/transfers/orgs/{branchId}/to-move-out")
+    List<MoveOut> toMoveOut(JwtAuthenticationToken token, @PathVariable long branchId,
+                            @RequestParam(defaultValue = "false") boolean overdueOnly,
+                            @RequestParam(defaultValue = "") String after,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return jobs.toMoveOut(caller(token), branchId, overdueOnly, after, size);
     }
 
     @GetMapping("/api/transfers/{id}")
@@ -137,16 +191,45 @@ class TransferController {
                 t.state().open() ? t.stepSince() : null,
                 t.state().open() ? TransferDeadline.expiresAt(t.stepSince()) : null,
                 t.state().open() ? TransferDeadline.daysLeft(t.stepSince(), now) : null,
-                t.closedAt(), t.endedBy(), t.endReason());
+                t.closedAt(), t.endedBy(), t.endReason(), t.kind(), t.destination().type(),
+                t.destination().externalSystem(), t.destination().note());
     }
 
-    record TransferIn(String name, String idNumber, long toOrgId, String reason) {
+    /** {@code destinationType} and {@code employerLocationOrgId}: a graduate's destination (R-TR-11). */
+    record TransferIn(String name, String idNumber, long toOrgId, String reason, DestinationType destinationType,
+                      Long employerLocationOrgId) {
+
+        GraduateDestination destination() {
+            return new GraduateDestination(destinationType, employerLocationOrgId);
+        }
     }
 
-    record TransferOut(String idNumber, long toOrgId, String reason) {
+    record TransferOut(String idNumber, long toOrgId, String reason, DestinationType destinationType,
+                       Long employerLocationOrgId) {
+
+        GraduateDestination destination() {
+            return new GraduateDestination(destinationType, employerLocationOrgId);
+        }
     }
 
-    record OwnTransfer(long toOrgId, String reason) {
+    record OwnTransfer(long toOrgId, String reason, DestinationType destinationType, Long employerLocationOrgId) {
+
+        GraduateDestination destination() {
+            return new GraduateDestination(destinationType, employerLocationOrgId);
+        }
+    }
+
+    record SpecialUnitTransfer(String idNumber, String note, String reason, DestinationType destinationType) {
+    }
+
+    record ExternalTransfer(String idNumber, ExternalSystem system, String targetFullName, String reason,
+                            DestinationType destinationType) {
+    }
+
+    record BatchTransfer(long committeeId, long toBranchId, List<String> idNumbers, String reason) {
+    }
+
+    record JobReportRequest(String idNumber, String employer) {
     }
 
     record Assignment(long branchId) {
@@ -156,9 +239,11 @@ class TransferController {
     }
 
     record View(long id, String idNumber, String name, Initiator initiator, String startedBy, String reason,
-                long fromBranchId, long targetOrgId, Long toBranchId, List<TransferStep> steps,
+                long fromBranchId, Long targetOrgId, Long toBranchId, List<TransferStep> steps,
                 TransferStep currentStep, TransferState state, Instant startedAt, Instant stepSince,
-                Instant expiresAt, Long daysLeft, Instant closedAt, String endedBy, String endReason) {
+                Instant expiresAt, Long daysLeft, Instant closedAt, String endedBy, String endReason,
+                TransferKind kind, DestinationType destinationType, ExternalSystem externalSystem,
+                String destinationNote) {
     }
 
     record Detail(View transfer, List<cn.league.transfer.Transfer.Entry> entries) {

@@ -37,6 +37,9 @@ class TransferEventsJsonTest {
                         + "\"rejectedBy\":\"A\",\"reason\":\"不符合\"}");
         assertThat(data(new TransferWithdrawn(9, ID, ID)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"withdrawnBy\":\"" + ID + "\"}");
+        assertThat(data(new TransferStepDone(9, ID, TransferStep.PROVINCIAL_APPROVAL, "P", null, null)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"step\":\"PROVINCIAL_APPROVAL\","
+                        + "\"actedBy\":\"P\",\"nextStep\":null,\"assignedBranchId\":null}");
         assertThat(data(new TransferExpired(9, ID, TransferStep.BRANCH_ASSIGNMENT)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"step\":\"BRANCH_ASSIGNMENT\"}");
     }

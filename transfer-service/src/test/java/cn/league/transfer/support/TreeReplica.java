@@ -31,6 +31,23 @@ public final class TreeReplica {
         return id;
     }
 
+    /** A branch with a flag: 流动团支部 or 学社衔接临时团支部 (R-TR-11). */
+    public long flaggedBranch(long parentId, String name, String branchKind) {
+        long id = child(parentId, "BRANCH", name);
+        jdbc.sql("update org_replica.org set branch_kind = ? where id = ?").params(branchKind, id).update();
+        return id;
+    }
+
+    public void domain(long orgId, String domain) {
+        jdbc.sql("update org_replica.org set domain = ? where id = ?").params(domain, orgId).update();
+    }
+
+    /** The graduate flags member-service's events leave in the member copy (R-MEM-10). */
+    public void graduationFlags(String idNumber, boolean graduate, boolean delayedGraduate, boolean teacher) {
+        jdbc.sql("update member_copy set graduate = ?, delayed_graduate = ?, teacher = ? where id_number = ?")
+                .params(graduate, delayedGraduate, teacher, idNumber).update();
+    }
+
     public void admin(String idNumber, long orgId) {
         jdbc.sql("insert into org_replica.org_admin (org_id, id_number) values (?, ?) on conflict do nothing")
                 .params(orgId, idNumber.toUpperCase()).update();

@@ -46,6 +46,26 @@ public final class MemberEvents {
     public record PostsChanged(String idNumber, String name, List<Post> posts) {
     }
 
+    /**
+     * A new person was entered into an org — by an admin one by one or in bulk (R-IMP-3), or by an approved
+     * self-registration (R-AUTH-4): who they are (they log in at once, R-AUTH-2, and are queued for the identity
+     * check, R-ID-1), whether they gave a mobile (R-ORG-5), and where they are: a membership in {@code branchId}
+     * (R-MEM-1) or the cadre {@code post} (R-MEM-2) — exactly one of the two is set. One fact instead of
+     * PersonAdded, ProfileChanged and MembershipStarted or PostsChanged, so an import of millions of people sends a
+     * third of the messages.
+     */
+    @EventType("PersonEntered.v1")
+    public record PersonEntered(String idNumber, String name, boolean hasMobile, Long branchId, Post post) {
+
+        public static PersonEntered member(String idNumber, String name, boolean hasMobile, long branchId) {
+            return new PersonEntered(idNumber, name, hasMobile, branchId, null);
+        }
+
+        public static PersonEntered cadre(String idNumber, String name, boolean hasMobile, Post post) {
+            return new PersonEntered(idNumber, name, hasMobile, null, post);
+        }
+    }
+
     /** The person's profile changed; says what other services may need of it (R-ORG-5 needs the mobile). */
     @EventType("ProfileChanged.v1")
     public record ProfileChanged(String idNumber, String name, boolean hasMobile) {

@@ -12,9 +12,35 @@ public final class TransferEvents {
     private TransferEvents() {
     }
 
-    /** A transfer was started (R-TR-1) and is open until it is approved or closed. */
+    /**
+     * What kind of transfer (FAQ 22, 23, 69, 75): an ordinary one between orgs of this system, a committee's batch
+     * move between its own branches (R-TR-4), one to a special unit (R-TR-8) or one to a system outside (R-TR-9).
+     */
+    public enum TransferKind { ORDINARY, COMMITTEE_BATCH, SPECIAL_UNIT, EXTERNAL }
+
+    /** A graduate's destination (去向, R-TR-11); null for members who are not graduates (R-MEM-10). */
+    public enum DestinationType { JOB, FURTHER_STUDY, MILITARY, NO_JOB, STUDY_ABROAD }
+
+    /** The systems outside this one that take memberships by a typed full name (R-TR-9, FAQ 48, 69). */
+    public enum ExternalSystem { BEIJING, GUANGDONG, FUJIAN }
+
+    /**
+     * A transfer was started (R-TR-1) and is open until it is approved or closed; a batch move (R-TR-4) is
+     * approved at once. {@code toOrgId} is null when it leaves the tree (special unit, external system);
+     * {@code kind} is ORDINARY in events written before it existed.
+     */
     @EventType("TransferRequested.v1")
-    public record TransferRequested(long transferId, String idNumber, long fromOrgId, long toOrgId) {
+    public record TransferRequested(long transferId, String idNumber, long fromOrgId, Long toOrgId,
+                                    TransferKind kind, DestinationType destinationType) {
+
+        public TransferRequested {
+            kind = kind == null ? TransferKind.ORDINARY : kind;
+        }
+
+        /** An ordinary transfer with no graduate destination: the shape before kinds existed. */
+        public TransferRequested(long transferId, String idNumber, long fromOrgId, long toOrgId) {
+            this(transferId, idNumber, fromOrgId, Long.valueOf(toOrgId), TransferKind.ORDINARY, null);
+        }
     }
 
     /** The last approval step passed: the membership is now in {@code toBranchId} (R-TR-2, R-TR-3, R-TR-4). */
@@ -30,8 +56,22 @@ public final class TransferEvents {
     public record TransferClosed(long transferId, String idNumber, TransferOutcome outcome) {
     }
 
-    /** The steps a transfer waits at (R-TR-2, R-TR-3): the out-side's approval, the in-side's, a committee's branch choice. */
-    public enum TransferStep { OUT_SIDE_APPROVAL, IN_SIDE_APPROVAL, BRANCH_ASSIGNMENT }
+    /**
+     * The last approval passed for a transfer that leaves this system's tree (R-TR-8 special unit, R-TR-9 system
+     * outside): the membership ends with a record, the person is never deleted. {@code externalSystem} is set
+     * for EXTERNAL only; {@code destination} is the note (special unit) or the typed full name (external).
+     * TransferClosed (APPROVED) follows.
+     */
+    @EventType("TransferredOut.v1")
+    public record TransferredOut(long transferId, String idNumber, long fromBranchId, TransferKind kind,
+                                 ExternalSystem externalSystem, String destination) {
+    }
+
+    /**
+     * The steps a transfer waits at (R-TR-2, R-TR-3, R-TR-8): the out-side's approval, the in-side's, a
+     * committee's branch choice, the out-side's provincial-level approval for a special unit.
+     */
+    public enum TransferStep { OUT_SIDE_APPROVAL, IN_SIDE_APPROVAL, BRANCH_ASSIGNMENT, PROVINCIAL_APPROVAL }
 
     /**
      * A step passed (R-TR-14). {@code nextStep} is null after the last one (then TransferApproved follows);

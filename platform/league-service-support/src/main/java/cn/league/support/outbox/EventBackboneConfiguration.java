@@ -47,7 +47,7 @@ public class EventBackboneConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Tracer> tracer) {
+    Outbox outbox(JdbcClient jdbc, DataSource dataSource, OutboxRelay relay, ObjectProvider<Tracer> tracer) {
         Supplier<String> traceparent = () -> {
             Tracer current = tracer.getIfAvailable();
             Span span = current == null ? null : current.currentSpan();
@@ -56,7 +56,7 @@ public class EventBackboneConfiguration {
             }
             return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
         };
-        return new Outbox(jdbc, Clock.systemUTC(), traceparent, relay);
+        return new Outbox(jdbc, dataSource, Clock.systemUTC(), traceparent, relay);
     }
 
     @Bean

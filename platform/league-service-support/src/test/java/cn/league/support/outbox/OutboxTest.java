@@ -133,6 +133,28 @@ class OutboxTest {
     }
 
     @Test
+    void aBatchKeepsEveryCharacterOfItsEventsAndKeys() {
+        String awkward = "反斜杠\\ 制表\t 换行\n 回车\r 引号\" \\N 结束";
+        List<Outbox.Publication> batch = List.of(
+                new Outbox.Publication(new SampleRecorded("awkward-1 " + awkward), "org-awkward\t\\1", null),
+                new Outbox.Publication(new SampleRecorded("awkward-2 " + awkward), "org-awkward-2", "1.7"));
+        transaction.executeWithoutResult(status -> outbox.publishAll(SampleEvents.TOPIC, batch));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, SampleEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = reader.readUntilContains("awkward-2", Duration.ofSeconds(20))
+                    .stream().filter(record -> record.value().contains("awkward-")).toList();
+            assertThat(records).extracting(record -> EventJson.dataAs(EventJson.read(record.value()),
+                    SampleRecorded.class).name()).containsExactlyInAnyOrder("awkward-1 " + awkward,
+                    "awkward-2 " + awkward);
+            assertThat(records).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("org-awkward\t\\1", "org-awkward-2");
+            assertThat(records).extracting(record -> EventJson.read(record.value()).orgPath())
+                    .containsExactlyInAnyOrder(null, "1.7");
+        }
+        assertThat(outboxSize()).isZero();
+    }
+
+    @Test
     void aRolledBackBatchPublishesNothing() {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             outbox.publishAll(SampleEvents.TOPIC, List.of(

@@ -1,0 +1,72 @@
+package cn.league.test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and by a PostgreSQL server (its postmaster and every process it started), read
+ * from Linux's {@code /proc}. Benchmarks print CPU per unit of work next to wall-clock rates: on a shared machine
+ * the wall clock measures the neighbours too, CPU time measures only the work.
+ */
+public final class CpuTime {
+
+    private static final Path PROC = Path.of("/proc");
+
+    private CpuTime() {
+    }
+
+    /** CPU seconds (user + system) this JVM used so far, all threads. */
+    public static double jvmSeconds() {
+        return seconds(ProcessHandle.current().pid(), false);
+    }
+
+    /**
+     * CPU seconds the PostgreSQL server one of whose backends has this pid ({@code select pg_backend_pid()}) used
+     * so far: the postmaster, its live children, and the children it reaped.
+     */
+    public static double postgresSeconds(long backendPid) {
+        long postmaster = parentOf(backendPid);
+        double total = seconds(postmaster, true);
+        try (Stream<Path> processes = Files.list(PROC)) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmaster) {
+                    total += seconds(Long.parseLong(name), false);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + PROC, e);
+        }
+        return total;
+    }
+
+    private static long parentOf(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    private static double seconds(long pid, boolean withReapedChildren) {
+        String[] fields = stat(pid);
+        if (fields == null) {
+            return 0;
+        }
+        // fields after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14), in clock ticks
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (withReapedChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticks / 100.0; // USER_HZ is 100 on every Linux this runs on
+    }
+
+    /** The fields of /proc/pid/stat after the command name (which may itself hold blanks and parentheses). */
+    private static String[] stat(long pid) {
+        try {
+            String line = Files.readString(PROC.resolve(pid + "/stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null; // the process ended meanwhile
+        }
+    }
+}
