@@ -43,6 +43,8 @@ class LeagueSystemIT {
     /** 林小雨: entered, transferred and replayed by the tests 160–161. */
     private static final String REPLAYED_MEMBER = "330106200307082466";
     private static long firstTransfer;
+    /** Where Keycloak sends a browser back to the gateway after a login. */
+    private static final String CALLBACK = LeagueStack.gateway() + "/login/oauth2/code/keycloak";
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -659,7 +661,7 @@ class LeagueSystemIT {
         enterMember(idNumber, "林初登");
         awaitWarmLookup();
 
-        Browser browser = new Browser();
+        Browser browser = new Browser(CALLBACK);
         HttpResponse<String> changePassword = browser.logIn(browser.get(LeagueStack.gateway() + "/"), idNumber,
                 initialPassword);
         assertThat(changePassword.body()).as("Keycloak asks for a new password").contains("kc-passwd-update-form")
@@ -669,18 +671,13 @@ class LeagueSystemIT {
         assertThat(grant.statusCode()).isEqualTo(400);
         assertThat(grant.body()).contains("Account is not fully set up");
 
-        HttpResponse<String> landing = browser.setNewPassword(changePassword, "Chudeng2026x");
-        assertThat(landing.uri().toString()).startsWith(LeagueStack.gateway());
-        HttpResponse<String> me = browser.getJson(LeagueStack.gateway() + "/api/members/me");
+        assertLoggedIn(browser.setNewPassword(changePassword, "Chudeng2026x"));
+        HttpResponse<String> me = get("/api/members/me", passwordLogin(idNumber.toLowerCase(), "Chudeng2026x"));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(JSON.readTree(me.body()).path("idNumber").asString()).isEqualTo(idNumber);
 
-        Browser again = new Browser();
-        HttpResponse<String> withNewPassword = again.logIn(again.get(LeagueStack.gateway() + "/"), idNumber,
-                "Chudeng2026x");
-        assertThat(withNewPassword.uri().toString()).startsWith(LeagueStack.gateway());
-        assertThat(withNewPassword.statusCode()).isEqualTo(200);
-        assertThat(passwordLogin(idNumber.toLowerCase(), "Chudeng2026x")).isNotBlank();
+        Browser again = new Browser(CALLBACK);
+        assertLoggedIn(again.logIn(again.get(LeagueStack.gateway() + "/"), idNumber, "Chudeng2026x"));
 
         Browser oldPassword = new Browser();
         HttpResponse<String> refused = oldPassword.logIn(oldPassword.get(LeagueStack.gateway() + "/"), idNumber,
@@ -731,10 +728,10 @@ class LeagueSystemIT {
         String neverLoggedIn = IdNumbers.of(LocalDate.of(2005, 6, 4), 103);
         enterMember(hasLoggedIn, "林已删");
         enterMember(neverLoggedIn, "林未登");
-        Browser browser = new Browser();
+        Browser browser = new Browser(CALLBACK);
         HttpResponse<String> changePassword = browser.logIn(browser.get(LeagueStack.gateway() + "/"), hasLoggedIn,
                 hasLoggedIn.substring(10));
-        browser.setNewPassword(changePassword, "Yishan2026x");
+        assertLoggedIn(browser.setNewPassword(changePassword, "Yishan2026x"));
         assertThat(passwordLogin(hasLoggedIn, "Yishan2026x")).isNotBlank();
 
         for (String idNumber : List.of(hasLoggedIn, neverLoggedIn)) {
@@ -780,6 +777,15 @@ class LeagueSystemIT {
     private static HttpResponse<String> adminGet(String path, String token) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak() + "/admin/realms/league" + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Keycloak ended the login by sending the browser back to the gateway with an authorization code. (The gateway's
+     * side of a browser login is test 5's; here the login at Keycloak is what counts.)
+     */
+    private static void assertLoggedIn(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK).contains("code=");
     }
 
     /**
