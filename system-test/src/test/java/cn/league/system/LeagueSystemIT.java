@@ -356,9 +356,9 @@ class LeagueSystemIT {
 
     @Test
     @Order(123)
-    @DisplayName("R-ADM-3 R-AUTH-4 R-AUTH-5 through the gateway: someone new registers as admin with a code and the "
-            + "captcha, without logging in; they are admin and a person of the system; the same ID cannot register "
-            + "a second account")
+    @DisplayName("R-ADM-3 R-AUTH-4 R-AUTH-5 R-AUTH-2 through the gateway: someone new registers as admin with a code "
+            + "and the captcha, without logging in; they are admin and a person of the system, log in with the initial "
+            + "password and must set their own; the same ID cannot register a second account")
     void aNewPersonRegistersAsAdmin() throws Exception {
         long classBranch = classBranch();
         HttpResponse<String> code = post("/api/orgs/" + classBranch + "/admin-codes", "", accessToken);
@@ -378,6 +378,11 @@ class LeagueSystemIT {
         HttpResponse<String> found = retryUntil(search -> search.body().contains("新来的书记"),
                 () -> get("/api/members/search?idNumber=" + newcomer, accessToken));
         assertThat(found.body()).as("member-service made the person from AdminRegistered").contains("新来的书记");
+        Browser browser = new Browser(CALLBACK);
+        HttpResponse<String> firstLogin = browser.logIn(browser.get(LeagueStack.gateway() + "/"), newcomer,
+                newcomer.substring(10));
+        assertThat(firstLogin.body()).as("an account was made: Keycloak asks the new admin for their own password")
+                .contains("kc-passwd-update-form");
 
         HttpResponse<String> twice = postWithoutLogin("/api/accounts/admin-registration", form.formatted(captcha()));
         assertThat(twice.statusCode()).isEqualTo(409);

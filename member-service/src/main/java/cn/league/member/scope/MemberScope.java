@@ -1,5 +1,7 @@
 package cn.league.member.scope;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,12 +38,16 @@ public class MemberScope {
 
     /** Whether an admin may act on the person: their membership or one of their posts is in the admin's subtree. */
     public boolean mayActOnPerson(String caller, String idNumber) {
-        var orgIds = jdbc.sql("""
+        return orgsOf(idNumber).stream().anyMatch(orgId -> tree.mayActOn(caller, orgId));
+    }
+
+    /** The person's orgs: the branch of their membership and the orgs of their posts. */
+    public List<Long> orgsOf(String idNumber) {
+        return jdbc.sql("""
                         select branch_id from membership where id_number = ?
                         union select org_id from post where id_number = ?""")
                 .params(idNumber, idNumber)
                 .query(Long.class).list();
-        return orgIds.stream().anyMatch(orgId -> tree.mayActOn(caller, orgId));
     }
 
     /** R-SCOPE-3 or R-SCOPE-1: the person themself, or an admin over them. */

@@ -2,6 +2,7 @@ package cn.league.member.account.reset;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -10,19 +11,25 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
 import cn.league.member.scope.MemberScope;
+import cn.league.orgreplica.OrgTree;
 import cn.league.support.problem.ProblemException;
 
-/** 分配密码重置验证码 in the member list (R-AUTH-3), by an admin over the person (R-SCOPE-1). */
+/**
+ * 分配密码重置验证码 in the member list (R-AUTH-3): by an admin of the person's org or of its direct parent — FAQ 14
+ * names these two, so an admin higher up, who sees the person (R-SCOPE-1), still does not issue their codes.
+ */
 @Service
 public class ResetCodes {
 
     private final PersonStore people;
     private final MemberScope scope;
+    private final OrgTree tree;
     private final ResetCodeStore codes;
 
-    ResetCodes(PersonStore people, MemberScope scope, ResetCodeStore codes) {
+    ResetCodes(PersonStore people, MemberScope scope, OrgTree tree, ResetCodeStore codes) {
         this.people = people;
         this.scope = scope;
+        this.tree = tree;
         this.codes = codes;
     }
 
@@ -32,13 +39,20 @@ public class ResetCodes {
         String canonical = idNumber.strip().toUpperCase(Locale.ROOT);
         Person person = people.find(canonical).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "PERSON_NOT_FOUND", null, "人员不存在"));
-        if (!scope.mayActOnPerson(caller, person.idNumber())) {
-            throw MemberScope.outOfScope();
+        Set<Long> administered = tree.administeredBy(caller);
+        if (scope.orgsOf(person.idNumber()).stream()
+                .noneMatch(org -> administered.contains(org) || tree.mayActAsParentOf(caller, org))) {
+            throw scope.mayActOnPerson(caller, person.idNumber()) ? notOwnOrParentAdmin() : MemberScope.outOfScope();
         }
         String code = ResetCode.random();
         Instant expiresAt = now.plus(ResetCode.VALIDITY);
         codes.issue(person.idNumber(), ResetCode.hash(person.idNumber(), code), caller, now, expiresAt);
         return new Issued(person.idNumber(), person.name(), code, expiresAt);
+    }
+
+    private static ProblemException notOwnOrParentAdmin() {
+        return new ProblemException(HttpStatus.FORBIDDEN, "RESET_CODE_NOT_YOUR_MEMBER", "R-AUTH-3",
+                "只有该成员所在组织或其上级组织的管理员可以分配密码重置验证码");
     }
 
     public record Issued(String idNumber, String name, String resetCode, Instant expiresAt) {

@@ -110,12 +110,16 @@ class PasswordResetApiTest {
     }
 
     @Test
-    @DisplayName("R-AUTH-3 R-SCOPE-1 the org's admin, its parent's and higher ones issue codes; an admin of "
-            + "another subtree and the person themself are refused")
+    @DisplayName("R-AUTH-3 R-SCOPE-1 the admin of the person's org and of its parent issue codes; a higher admin, an "
+            + "admin of another subtree and the person themself are refused")
     void whoIssues() {
         issue(BRANCH_ADMIN);
         issue(COMMITTEE_ADMIN);
-        issue(PROVINCE_ADMIN);
+
+        Response higher = api.post(PROVINCE_ADMIN, "/api/members/people/" + person + "/reset-code", null);
+        assertThat(higher.status()).isEqualTo(403);
+        assertThat(higher.code()).isEqualTo("RESET_CODE_NOT_YOUR_MEMBER");
+        assertThat(higher.rule()).isEqualTo("R-AUTH-3");
 
         Response sibling = api.post(SIBLING_ADMIN, "/api/members/people/" + person + "/reset-code", null);
         assertThat(sibling.status()).isEqualTo(403);
