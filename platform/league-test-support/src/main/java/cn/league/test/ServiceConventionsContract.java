@@ -48,6 +48,16 @@ public abstract class ServiceConventionsContract {
     }
 
     @Test
+    void refusesAnActiveOrgTheCallerDoesNotBelongTo() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + basePath + "/me"))
+                .header("Authorization", "Bearer " + TestTokens.get().accessToken(ID_NUMBER))
+                .header("X-League-Org", "987654321").build();
+        HttpResponse<String> chosen = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(chosen.statusCode()).as("R-ADM-8: %s", chosen.body()).isEqualTo(403);
+        assertThat(chosen.body()).contains("\"code\":\"ACTIVE_ORG_NOT_YOURS\"").contains("\"rule\":\"R-ADM-8\"");
+    }
+
+    @Test
     void answersProbesMetricsAndItsOpenApiDocument() throws Exception {
         assertThat(get("/actuator/health/liveness", null).body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"");
