@@ -13,7 +13,7 @@ final class LeagueStack {
 
     static final Path ROOT = Path.of(System.getProperty("league.root", "..")).toAbsolutePath().normalize();
     static final Path HOME = Path.of(System.getProperty("league.home", "target/league-stack")).toAbsolutePath();
-    static final int OFFSET = Integer.getInteger("league.port-offset", 20000);
+    static final int OFFSET = Integer.getInteger("league.port-offset", 12000);
     /** The test-only Keycloak provider that tells the captcha's answer (cn.league.system.keycloak). */
     static final Path KEYCLOAK_TEST_PROVIDERS = Path.of(System.getProperty("league.keycloak-test-providers",
             "target/keycloak-test-providers")).toAbsolutePath();
