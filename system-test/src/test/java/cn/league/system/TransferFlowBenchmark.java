@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (transfer.closed_at) to the membership's move (membership.since), both stamped by the same PostgreSQL server.
  * <pre>
  * ./mvnw -B -o -pl system-test -am -Pbenchmark verify -Dtest=TransferFlowBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dleague.port-offset=24000 [-Dbenchmark.transfers=100000]
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dleague.port-offset=13000 [-Dbenchmark.transfers=100000]
  * </pre>
  */
 @Tag("benchmark")
