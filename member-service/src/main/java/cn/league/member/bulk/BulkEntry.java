@@ -228,8 +228,8 @@ public class BulkEntry {
     }
 
     private void copy(List<Entering> entering) {
-        List<Entering> members = entering.stream().filter(row -> row.row().kind() == BulkKind.MEMBER).toList();
-        List<Entering> cadres = entering.stream().filter(row -> row.row().kind() == BulkKind.CADRE).toList();
+        List<Entering> members = ofKind(entering, BulkKind.MEMBER);
+        List<Entering> cadres = ofKind(entering, BulkKind.CADRE);
         store.copy(entering.stream().map(Entering::person).toList(),
                 members.stream().map(Entering::person).toList(), members.stream().map(Entering::org).toList(),
                 cadres.stream().map(Entering::person).toList(), cadres.stream().map(Entering::org).toList(),
@@ -254,16 +254,20 @@ public class BulkEntry {
                                 : DevelopmentNumberRule.TAKEN));
             }
         }
-        List<Entering> members = stored.stream().filter(row -> row.row().kind() == BulkKind.MEMBER).toList();
+        List<Entering> members = ofKind(stored, BulkKind.MEMBER);
         store.startMemberships(members.stream().map(row -> row.person().idNumber()).toArray(String[]::new),
                 members.stream().map(row -> String.valueOf(row.org().id())).toArray(String[]::new),
                 members.stream().map(row -> row.org().path()).toArray(String[]::new));
-        List<Entering> cadres = stored.stream().filter(row -> row.row().kind() == BulkKind.CADRE).toList();
+        List<Entering> cadres = ofKind(stored, BulkKind.CADRE);
         store.addPosts(cadres.stream().map(row -> row.person().idNumber()).toArray(String[]::new),
                 cadres.stream().map(row -> String.valueOf(row.org().id())).toArray(String[]::new),
                 cadres.stream().map(Entering::postTitle).toArray(String[]::new),
                 cadres.stream().map(row -> row.org().path()).toArray(String[]::new));
         return stored;
+    }
+
+    private static List<Entering> ofKind(List<Entering> rows, BulkKind kind) {
+        return rows.stream().filter(row -> row.row().kind() == kind).toList();
     }
 
     /** What single entry publishes for each person — one {@link PersonEntered} — in row order. */
