@@ -7,9 +7,7 @@ import java.util.List;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
 import cn.league.contracts.transfer.TransferEvents.TransferExpired;
-import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRejected;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
@@ -170,13 +168,12 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
                 0, TransferState.APPROVED, now, now, now, startedBy, null);
     }
 
-    /** The events its start causes: requested, and for a batch move approved and closed as well. */
+    /** The events its start causes: requested, and for a batch move approved as well. */
     public List<Object> startEvents() {
         List<Object> events = new ArrayList<>();
         events.add(new TransferRequested(id, idNumber, fromBranchId, targetOrgId, kind, destination.type()));
         if (state == TransferState.APPROVED) {
             events.add(new TransferApproved(id, idNumber, fromBranchId, toBranchId));
-            events.add(new TransferClosed(id, idNumber, TransferOutcome.APPROVED));
         }
         return events;
     }
@@ -310,7 +307,6 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
                     ? new TransferredOut(id, idNumber, fromBranchId, kind, destination.externalSystem(),
                     destination.note())
                     : new TransferApproved(id, idNumber, fromBranchId, branchId));
-            events.add(new TransferClosed(id, idNumber, TransferOutcome.APPROVED));
         } else {
             after = new Transfer(id, idNumber, name, kind, initiator, startedBy, reason, fromBranchId, fromParentId,
                     fromPath, targetOrgId, targetParentId, targetPath, toBranch, toBranchId, destination, steps, passed,
@@ -328,14 +324,14 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
         }
         String reasonGiven = why.strip();
         return end(TransferState.REJECTED, step, by, reasonGiven, now,
-                new TransferRejected(id, idNumber, step, by, reasonGiven), TransferOutcome.REJECTED, Action.REJECTED);
+                new TransferRejected(id, idNumber, step, by, reasonGiven), Action.REJECTED);
     }
 
     /** R-TR-6: 撤销申请 before the last approval, i.e. while the transfer is open. */
     public Change withdraw(String by, Instant now) {
         TransferStep step = requireOpen();
         return end(TransferState.WITHDRAWN, step, by, null, now, new TransferWithdrawn(id, idNumber, by),
-                TransferOutcome.WITHDRAWN, Action.WITHDRAWN);
+                Action.WITHDRAWN);
     }
 
     /** R-TR-5: the system ends a transfer whose step waited 10 days; refused before that. */
@@ -345,7 +341,7 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
             throw new TransferRefusal(Kind.CONFLICT, "STEP_NOT_EXPIRED", "R-TR-5", "该转接尚未超过审批时限");
         }
         return end(TransferState.EXPIRED, step, null, "超过10天未审批,系统自动终止", now,
-                new TransferExpired(id, idNumber, step), TransferOutcome.EXPIRED, Action.EXPIRED);
+                new TransferExpired(id, idNumber, step), Action.EXPIRED);
     }
 
     /** A special unit or a system outside: on approval the membership ends here (R-TR-8, R-TR-9). */
@@ -354,12 +350,12 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
     }
 
     private Change end(TransferState ended, TransferStep step, String by, String why, Instant now, Object event,
-                       TransferOutcome outcome, Action action) {
+                       Action action) {
         Transfer after = new Transfer(id, idNumber, name, kind, initiator, startedBy, reason, fromBranchId,
                 fromParentId, fromPath, targetOrgId, targetParentId, targetPath, toBranch, toBranchId, destination,
                 steps, done, ended, startedAt, stepSince, now, by, why);
         return new Change(after, new Entry(action, step, by, now, why, null),
-                List.of(event, new TransferClosed(id, idNumber, outcome)));
+                List.of(event));
     }
 
     private TransferStep requireOpen() {

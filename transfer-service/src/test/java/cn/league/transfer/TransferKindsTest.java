@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
-import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
 import cn.league.contracts.transfer.TransferEvents.TransferStepDone;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
@@ -48,7 +46,7 @@ class TransferKindsTest {
         assertThat(moved.currentStep()).isNull();
         assertThat(moved.startEvents()).containsExactly(
                 new TransferRequested(9, ID, 10, 11L, TransferKind.COMMITTEE_BATCH, null),
-                new TransferApproved(9, ID, 10, 11), new TransferClosed(9, ID, TransferOutcome.APPROVED));
+                new TransferApproved(9, ID, 10, 11));
         assertThatThrownBy(() -> moved.withdraw("COMMITTEE", T0)).hasFieldOrPropertyWithValue("code", "TRANSFER_NOT_OPEN");
         assertThatThrownBy(() -> Transfer.batchMove(ID, "张三", "C", "x", 10, 5L, "p", 10, 5L, "p", T0))
                 .hasFieldOrPropertyWithValue("code", "ALREADY_IN_TARGET");
@@ -70,8 +68,7 @@ class TransferKindsTest {
         assertThat(approved.after().toBranchId()).isNull();
         assertThat(approved.events()).containsExactly(
                 new TransferStepDone(7, ID, PROVINCIAL_APPROVAL, "PROVINCE", null, null),
-                new TransferredOut(7, ID, 10, TransferKind.SPECIAL_UNIT, null, "参军入伍"),
-                new TransferClosed(7, ID, TransferOutcome.APPROVED));
+                new TransferredOut(7, ID, 10, TransferKind.SPECIAL_UNIT, null, "参军入伍"));
         assertThat(special(Initiator.MEMBER, "涉密单位", null).steps()).containsExactly(PROVINCIAL_APPROVAL);
     }
 

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
+import cn.league.contracts.transfer.TransferEvents.TransferExpired;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
-import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferRejected;
 import cn.league.contracts.transfer.TransferEvents.TransferStepDone;
 
@@ -41,7 +40,7 @@ class TransferTest {
         assertThat(change.after().state()).isEqualTo(TransferState.APPROVED);
         assertThat(change.after().toBranchId()).isEqualTo(20);
         assertThat(change.events()).containsExactly(new TransferStepDone(7, ID, OUT_SIDE_APPROVAL, "OLD", null, null),
-                new TransferApproved(7, ID, 10, 20), new TransferClosed(7, ID, TransferOutcome.APPROVED));
+                new TransferApproved(7, ID, 10, 20));
     }
 
     @Test
@@ -92,8 +91,7 @@ class TransferTest {
         assertThat(rejected.after().state()).isEqualTo(TransferState.REJECTED);
         assertThat(rejected.after().endReason()).isEqualTo("转入组织选择错误");
         assertThat(rejected.events()).containsExactly(
-                new TransferRejected(7, ID, IN_SIDE_APPROVAL, "NEW", "转入组织选择错误"),
-                new TransferClosed(7, ID, TransferOutcome.REJECTED));
+                new TransferRejected(7, ID, IN_SIDE_APPROVAL, "NEW", "转入组织选择错误"));
     }
 
     @Test
@@ -118,7 +116,7 @@ class TransferTest {
                 .hasFieldOrPropertyWithValue("code", "STEP_NOT_EXPIRED");
         Transfer.Change expired = t.expire(T0.plus(Duration.ofDays(10)));
         assertThat(expired.after().state()).isEqualTo(TransferState.EXPIRED);
-        assertThat(expired.events()).contains(new TransferClosed(7, ID, TransferOutcome.EXPIRED));
+        assertThat(expired.events()).containsExactly(new TransferExpired(7, ID, OUT_SIDE_APPROVAL));
         assertThat(TransferDeadline.daysLeft(T0, T0)).isEqualTo(10);
         assertThat(TransferDeadline.daysLeft(T0, T0.plus(Duration.ofDays(9)).plusSeconds(1))).isEqualTo(1);
         assertThat(TransferDeadline.daysLeft(T0, T0.plus(Duration.ofDays(11)))).isZero();

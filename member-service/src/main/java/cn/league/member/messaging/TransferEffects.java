@@ -12,7 +12,6 @@ import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 import cn.league.member.membership.MembershipStore;
@@ -74,8 +73,9 @@ class TransferEffects {
         outbox.publish(Topics.MEMBER_EVENTS, new MembershipStarted(idNumber, branch.id()), idNumber, branch.path());
     }
 
-    void closed(TransferClosed closed) {
-        openTransfers.closed(closed.transferId());
+    /** Rejected, withdrawn or expired: open no more, nothing else changes here. */
+    void closed(long transferId) {
+        openTransfers.closed(transferId);
     }
 
     /**

@@ -17,9 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
-import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferWithdrawn;
 import cn.league.member.support.MemberApi;
 import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
@@ -183,7 +182,7 @@ class PersonDeletionApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("PERSON_IN_TRANSFER");
 
-        send(new TransferClosed(transferId, member, TransferOutcome.WITHDRAWN), member);
+        send(new TransferWithdrawn(transferId, member, member), member);
         await(() -> jdbc.sql("select count(*) from open_transfer where transfer_id = ?").param(transferId)
                 .query(Integer.class).single() == 0);
         assertThat(api.post(CITY_ADMIN, "/api/members/people/" + member + "/deletion", reason("x")).status())

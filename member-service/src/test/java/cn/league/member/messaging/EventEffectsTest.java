@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,8 +28,12 @@ import cn.league.contracts.org.OrgEvents.SubtreeMoved;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
+import cn.league.contracts.transfer.TransferEvents.TransferExpired;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
+import cn.league.contracts.transfer.TransferEvents.TransferRejected;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferStep;
+import cn.league.contracts.transfer.TransferEvents.TransferWithdrawn;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
@@ -106,6 +111,24 @@ class EventEffectsTest {
                     .filter(r -> r.key().equals(member) && r.value().contains("MembershipMoved.v1"))
                     .map(r -> EventJson.dataAs(EventJson.read(r.value()), MembershipMoved.class)).toList();
             assertThat(moved).containsExactly(new MembershipMoved(member, branch, otherBranch));
+        }
+    }
+
+    @Test
+    @DisplayName("R-MEM-8 a rejected, withdrawn or expired transfer is open no more; the membership stays where it was")
+    void transferEnded() {
+        for (var end : List.<LongFunction<Object>>of(
+                id -> new TransferRejected(id, "", TransferStep.IN_SIDE_APPROVAL, "NEW", "转入组织选择错误"),
+                id -> new TransferWithdrawn(id, "", "MEMBER"),
+                id -> new TransferExpired(id, "", TransferStep.OUT_SIDE_APPROVAL))) {
+            String member = people.member(branch, LocalDate.of(2004, 2, 5), "共青团员");
+            long transferId = System.nanoTime();
+            assertThat(transferEvents.apply(envelope(new TransferRequested(transferId, member, branch, otherBranch),
+                    member))).isTrue();
+            assertThat(transferEvents.apply(envelope(end.apply(transferId), member))).isTrue();
+            assertThat(jdbc.sql("select count(*) from open_transfer where id_number = ?").param(member)
+                    .query(Integer.class).single()).isZero();
+            assertThat(people.branchOf(member)).isEqualTo(branch);
         }
     }
 

@@ -17,8 +17,6 @@ import cn.league.contracts.member.MemberEvents.RegistrationRequested;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.contracts.transfer.TransferEvents.TransferClosed;
-import cn.league.contracts.transfer.TransferEvents.TransferOutcome;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
@@ -50,8 +48,6 @@ class LifecycleEventsJsonTest {
                         + "\"externalSystem\":\"GUANGDONG\",\"destination\":\"共青团广州市某公司委员会\"}");
         assertThat(data(new TransferApproved(9, ID, 100, 201)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"toBranchId\":201}");
-        assertThat(data(new TransferClosed(9, ID, TransferOutcome.WITHDRAWN)))
-                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"outcome\":\"WITHDRAWN\"}");
     }
 
     @Test

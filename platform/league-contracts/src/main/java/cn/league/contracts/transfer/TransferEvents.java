@@ -25,8 +25,9 @@ public final class TransferEvents {
     public enum ExternalSystem { BEIJING, GUANGDONG, FUJIAN }
 
     /**
-     * A transfer was started (R-TR-1) and is open until it is approved or closed; a batch move (R-TR-4) is
-     * approved at once. {@code toOrgId} is null when it leaves the tree (special unit, external system);
+     * A transfer was started (R-TR-1) and is open until one of the events that end it: TransferApproved,
+     * TransferredOut, TransferRejected, TransferWithdrawn or TransferExpired. A batch move (R-TR-4) is approved at
+     * once. {@code toOrgId} is null when it leaves the tree (special unit, external system);
      * {@code kind} is ORDINARY in events written before it existed.
      */
     @EventType("TransferRequested.v1")
@@ -48,19 +49,10 @@ public final class TransferEvents {
     public record TransferApproved(long transferId, String idNumber, long fromBranchId, long toBranchId) {
     }
 
-    /** How a transfer ended. */
-    public enum TransferOutcome { APPROVED, REJECTED, WITHDRAWN, EXPIRED }
-
-    /** The transfer is no longer open (R-TR-5 expiry, R-TR-6 withdrawal, R-TR-7 rejection, or done). */
-    @EventType("TransferClosed.v1")
-    public record TransferClosed(long transferId, String idNumber, TransferOutcome outcome) {
-    }
-
     /**
      * The last approval passed for a transfer that leaves this system's tree (R-TR-8 special unit, R-TR-9 system
      * outside): the membership ends with a record, the person is never deleted. {@code externalSystem} is set
      * for EXTERNAL only; {@code destination} is the note (special unit) or the typed full name (external).
-     * TransferClosed (APPROVED) follows.
      */
     @EventType("TransferredOut.v1")
     public record TransferredOut(long transferId, String idNumber, long fromBranchId, TransferKind kind,
@@ -82,18 +74,18 @@ public final class TransferEvents {
                                    TransferStep nextStep, Long assignedBranchId) {
     }
 
-    /** An approver returned the transfer (退回) with a reason the member reads (R-TR-7); TransferClosed follows. */
+    /** An approver returned the transfer (退回) with a reason the member reads (R-TR-7); it ends the transfer. */
     @EventType("TransferRejected.v1")
     public record TransferRejected(long transferId, String idNumber, TransferStep step, String rejectedBy,
                                    String reason) {
     }
 
-    /** The initiator or the member withdrew it (撤销申请, R-TR-6); TransferClosed follows. */
+    /** The initiator or the member withdrew it (撤销申请, R-TR-6); it ends the transfer. */
     @EventType("TransferWithdrawn.v1")
     public record TransferWithdrawn(long transferId, String idNumber, String withdrawnBy) {
     }
 
-    /** A step waited more than 10 days and the system ended the transfer (R-TR-5); TransferClosed follows. */
+    /** A step waited more than 10 days and the system ended the transfer (R-TR-5). */
     @EventType("TransferExpired.v1")
     public record TransferExpired(long transferId, String idNumber, TransferStep step) {
     }

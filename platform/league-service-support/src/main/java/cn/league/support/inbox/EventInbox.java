@@ -1,11 +1,20 @@
 package cn.league.support.inbox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 import cn.league.contracts.EventEnvelope;
+import cn.league.contracts.EventJson;
 
 /**
  * Makes a consumer idempotent: the event id is recorded in the same transaction as the event's
@@ -44,5 +53,61 @@ public class EventInbox {
             effect.run();
             return true;
         }));
+    }
+
+    /**
+     * The records of a batch listener, applied in order in one transaction, each event unless applied before: one
+     * commit for the whole poll instead of one per event, which is what lets a consumer keep up when events come
+     * by the thousand per second. When that transaction fails, the records are applied again one by one, each in
+     * its own transaction, and the first that fails is thrown as a {@link BatchListenerFailedException}: the error
+     * handler keeps what came before it, retries from it and in the end parks only that record.
+     *
+     * @param effectOf an event's effect, or null when this consumer ignores events of its type
+     */
+    public void applyBatch(String consumer, List<ConsumerRecord<String, String>> records,
+                           Function<EventEnvelope<JsonNode>, Runnable> effectOf) {
+        try {
+            transaction.executeWithoutResult(status -> applyAll(consumer, records, effectOf));
+        } catch (RuntimeException batchFailed) {
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, String> record = records.get(i);
+                try {
+                    transaction.executeWithoutResult(status -> applyAll(consumer, List.of(record), effectOf));
+                } catch (RuntimeException failed) {
+                    throw new BatchListenerFailedException("event at " + record.topic() + "-" + record.partition()
+                            + "@" + record.offset() + " failed", failed, i);
+                }
+            }
+        }
+    }
+
+    private void applyAll(String consumer, List<ConsumerRecord<String, String>> records,
+                          Function<EventEnvelope<JsonNode>, Runnable> effectOf) {
+        List<Effect> effects = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() != null) {
+                EventEnvelope<JsonNode> event = EventJson.read(record.value());
+                Runnable effect = effectOf.apply(event);
+                if (effect != null) {
+                    effects.add(new Effect(event.eventId(), effect));
+                }
+            }
+        }
+        if (effects.isEmpty()) {
+            return;
+        }
+        Set<UUID> firstTime = new HashSet<>(jdbc.sql("""
+                        insert into platform.consumed_event (consumer, event_id)
+                        select ?, unnest(cast(? as uuid[])) on conflict do nothing returning event_id""")
+                .params(consumer, effects.stream().map(Effect::eventId).toArray(UUID[]::new))
+                .query(UUID.class).list());
+        for (Effect effect : effects) {
+            if (firstTime.remove(effect.eventId())) { // an event twice in one batch still applies once
+                effect.run().run();
+            }
+        }
+    }
+
+    private record Effect(UUID eventId, Runnable run) {
     }
 }

@@ -1,9 +1,12 @@
 package cn.league.support.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
@@ -74,6 +78,57 @@ class EventInboxTest {
         assertThat(inbox.applyOnce("test-consumer", eventId, () -> attempts.incrementAndGet())).isFalse();
         assertThat(inbox.applyOnce("another-consumer", eventId, () -> attempts.incrementAndGet()))
                 .as("each consumer applies an event once").isTrue();
+    }
+
+    @Test
+    void aBatchAppliesEachEventOnceInOrderAndSkipsWhatItIgnores() {
+        var applied = EventEnvelope.wrap(new NoteTaken("before"), "org-9", null, null, java.time.Instant.now());
+        inbox.applyOnce("batch-test", applied, () -> { });
+        var first = EventEnvelope.wrap(new NoteTaken("first"), "org-9", null, null, java.time.Instant.now());
+        var ignored = EventEnvelope.wrap(new NoteTaken("ignored"), "org-9", null, null, java.time.Instant.now());
+        var second = EventEnvelope.wrap(new NoteTaken("second"), "org-9", null, null, java.time.Instant.now());
+        List<String> effects = new ArrayList<>();
+
+        inbox.applyBatch("batch-test", records(applied, first, ignored, first, second, null), event -> {
+            String note = EventJson.dataAs(event, NoteTaken.class).note();
+            return note.equals("ignored") ? null : () -> effects.add(note);
+        });
+
+        assertThat(effects).containsExactly("first", "second");
+    }
+
+    @Test
+    void aFailingEventInABatchKeepsTheEventsBeforeItAndIsReportedByItsIndex() {
+        var events = new ArrayList<EventEnvelope<NoteTaken>>();
+        for (String note : List.of("a", "b", "fails", "d")) {
+            events.add(EventEnvelope.wrap(new NoteTaken(note), "org-9", null, null, java.time.Instant.now()));
+        }
+
+        assertThatThrownBy(() -> inbox.applyBatch("batch-fail-test", records(events.toArray()), event -> () -> {
+            NoteTaken note = EventJson.dataAs(event, NoteTaken.class);
+            jdbc.sql("insert into applied_effect (event_id, note) values (?, ?)")
+                    .params(event.eventId(), note.note()).update();
+            if (note.note().equals("fails")) {
+                throw new IllegalStateException("effect failed");
+            }
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex())
+                .isEqualTo(2));
+
+        assertThat(events.stream().map(e -> timesApplied(e.eventId())).toList())
+                .as("a and b stored in their own transactions; the failing one and what follows it left for the retry")
+                .containsExactly(1, 1, 0, 0);
+        assertThat(inbox.applyOnce("batch-fail-test", events.get(0).eventId(), () -> { })).isFalse();
+        assertThat(inbox.applyOnce("batch-fail-test", events.get(2).eventId(), () -> { })).isTrue();
+    }
+
+    /** Records as a batch listener gets them; null stands for a tombstone. */
+    private static List<ConsumerRecord<String, String>> records(Object... events) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (Object event : events) {
+            records.add(new ConsumerRecord<>(TOPIC, 0, records.size(), "org-9",
+                    event == null ? null : EventJson.write((EventEnvelope<?>) event)));
+        }
+        return records;
     }
 
     private int timesApplied(UUID eventId) {
