@@ -36,10 +36,12 @@ class TransferEventsListener {
         this.handlers = Map.of(
                 typeOf(TransferRequested.class), event -> effects.requested(dataAs(event, TransferRequested.class)),
                 typeOf(TransferApproved.class), event -> effects.approved(dataAs(event, TransferApproved.class)),
-                typeOf(TransferRejected.class), event -> effects.closed(dataAs(event, TransferRejected.class).transferId()),
+                typeOf(TransferRejected.class),
+                event -> effects.closed(dataAs(event, TransferRejected.class).transferId()),
                 typeOf(TransferWithdrawn.class),
                 event -> effects.closed(dataAs(event, TransferWithdrawn.class).transferId()),
-                typeOf(TransferExpired.class), event -> effects.closed(dataAs(event, TransferExpired.class).transferId()),
+                typeOf(TransferExpired.class),
+                event -> effects.closed(dataAs(event, TransferExpired.class).transferId()),
                 typeOf(TransferredOut.class),
                 event -> effects.transferredOut(dataAs(event, TransferredOut.class), event.occurredAt()));
     }

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import tools.jackson.databind.JsonNode;
 
+import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
@@ -29,23 +31,24 @@ class PostsEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-org-replica-posts")
-    void on(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return;
-        }
-        var event = EventJson.read(record.value());
+    /** A poll's records in one transaction: imports bring member events by the thousand per second. */
+    @KafkaListener(topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-org-replica-posts",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.applyBatch(CONSUMER, records, this::effectOf);
+    }
+
+    private Runnable effectOf(EventEnvelope<JsonNode> event) {
         if (typeOf(PostsChanged.class).equals(event.type())) {
-            inbox.applyOnce(CONSUMER, event, () -> {
-                PostsChanged posts = EventJson.dataAs(event, PostsChanged.class);
-                store.replacePosts(posts.idNumber(), posts.posts());
-            });
-        } else if (typeOf(PersonEntered.class).equals(event.type())) {
+            PostsChanged posts = EventJson.dataAs(event, PostsChanged.class);
+            return () -> store.replacePosts(posts.idNumber(), posts.posts());
+        }
+        if (typeOf(PersonEntered.class).equals(event.type())) {
             PersonEntered entered = EventJson.dataAs(event, PersonEntered.class);
             if (entered.post() != null) { // a new person: their one post is all they hold
-                inbox.applyOnce(CONSUMER, event, () -> store.replacePosts(entered.idNumber(),
-                        List.of(entered.post())));
+                return () -> store.replacePosts(entered.idNumber(), List.of(entered.post()));
             }
         }
+        return null;
     }
 }
