@@ -11,7 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.test.CpuTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (办理转出 by the park's admin) and approved (by the street's admin) over transfer-service's HTTP API, and
  * member-service moving each membership from TransferApproved on Kafka. Prints the request and approval rates,
  * the end-to-end rate (first approval sent → last membership moved) and the lag from each approval's commit
- * (transfer.closed_at) to the membership's move (membership.since), both stamped by the same PostgreSQL server.
+ * (transfer.closed_at) to the membership's move (membership.since), both stamped by the same PostgreSQL server,
+ * and the CPU each part of the stack used per approval from the first approval to the last move (what the work
+ * costs even when other jobs share the machine).
  * <pre>
  * ./mvnw -B -o -pl system-test -am -Pbenchmark verify -Dtest=TransferFlowBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dleague.port-offset=13000 [-Dbenchmark.transfers=100000]
@@ -81,6 +88,7 @@ class TransferFlowBenchmark {
         System.out.printf("requested %d transfers in %.1f s: %.0f/s%n", TRANSFERS, requestSeconds,
                 TRANSFERS / requestSeconds);
 
+        Map<String, Double> cpuBefore = cpuByPart();
         long approveStart = System.nanoTime();
         long approveStartWall = System.currentTimeMillis();
         run(TRANSFERS, i -> post("/api/transfers/" + ids[i] + "/approval", "", street, 200, body -> { }));
@@ -90,6 +98,14 @@ class TransferFlowBenchmark {
         System.out.printf("load after the API phases: %s%n", loadAverage());
 
         long moved = awaitMoved(community, Duration.ofMinutes(30));
+        Map<String, Double> cpuAfter = cpuByPart();
+        StringBuilder cpu = new StringBuilder();
+        double cpuTotal = 0;
+        for (String part : cpuAfter.keySet()) {
+            double used = cpuAfter.get(part) - cpuBefore.getOrDefault(part, 0.0);
+            cpuTotal += used;
+            cpu.append(String.format(" %s %.2f,", part, used * 1000 / TRANSFERS));
+        }
         Map<String, Long> closedAt = epochMillis("league_transfer", """
                 select id_number, (extract(epoch from closed_at) * 1000)::bigint from transfer
                  where id_number like '99%' and state = 'APPROVED'""");
@@ -108,12 +124,34 @@ class TransferFlowBenchmark {
                         end to end:  %.1f s from the first approval sent to the last membership moved, %.0f approvals/s (goal >= 500)
                         moved:       %d of %d memberships in the new branch
                         lag approval commit -> membership moved: p50 %d ms, p95 %d ms (goal < 1000), p99 %d ms, max %d ms
+                        CPU ms per approval, first approval to last move: %.2f in all (the load client not counted):%s
                         load at the end: %s
                         """, TRANSFERS, IN_FLIGHT, LeagueStack.OFFSET, requestSeconds, TRANSFERS / requestSeconds,
                 approveSeconds, TRANSFERS / approveSeconds, endToEndSeconds, TRANSFERS / endToEndSeconds, moved,
                 TRANSFERS, percentile(lags, 50), percentile(lags, 95), percentile(lags, 99),
-                lags.length == 0 ? -1 : lags[lags.length - 1], loadAverage());
+                lags.length == 0 ? -1 : lags[lags.length - 1], cpuTotal * 1000 / TRANSFERS, cpu, loadAverage());
         assertThat(moved).isEqualTo(TRANSFERS);
+    }
+
+    /**
+     * CPU seconds each part of the stack used so far, read by the process group {@code ./league} started it in;
+     * PostgreSQL's backends start groups of their own, so the server is read from a backend.
+     */
+    private static Map<String, Double> cpuByPart() throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (Connection connection = connect("league_member"); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            seconds.put("postgresql", CpuTime.postgresSeconds(row.getLong(1)));
+        }
+        for (String part : List.of("kafka", "keycloak", "gateway", "org-service", "member-service",
+                "transfer-service", "import-service", "stats-service", "identity-verification-service")) {
+            var pidFile = LeagueStack.HOME.resolve("run/" + part + ".pid");
+            if (Files.exists(pidFile)) {
+                seconds.put(part, CpuTime.processGroupSeconds(Long.parseLong(Files.readString(pidFile).strip())));
+            }
+        }
+        return seconds;
     }
 
     private static String idNumber(int i) {

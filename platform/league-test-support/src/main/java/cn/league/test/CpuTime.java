@@ -42,6 +42,28 @@ public final class CpuTime {
         return total;
     }
 
+    /**
+     * CPU seconds used so far by the processes of one process group (e.g. a part of {@code ./league up}, which
+     * starts each part in its own group): every live member, and the children they reaped.
+     */
+    public static double processGroupSeconds(long groupId) {
+        double total = 0;
+        try (Stream<Path> processes = Files.list(PROC)) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    String[] fields = stat(Long.parseLong(name));
+                    if (fields != null && Long.parseLong(fields[2]) == groupId) { // pgrp(2)
+                        total += seconds(Long.parseLong(name), true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + PROC, e);
+        }
+        return total;
+    }
+
     private static long parentOf(long pid) {
         String[] fields = stat(pid);
         return fields == null ? -1 : Long.parseLong(fields[1]);
