@@ -263,6 +263,12 @@ public class TransferStore {
             and (cast(:from as timestamptz) is null or started_at >= cast(:from as timestamptz))
             and (cast(:to as timestamptz) is null or started_at < cast(:to as timestamptz))""";
 
+    /** When the step started that has waited longest among the open transfers. */
+    public Optional<Instant> oldestOpenStep() {
+        return jdbc.sql("select min(step_since) from transfer where state = 'OPEN'")
+                .query((row, n) -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    }
+
     /**
      * Open transfers whose step started at or before {@code cutoff} and not before {@code from}, oldest first,
      * locked; rows others hold are skipped. {@code from} lets a run go on where its last batch ended instead of
