@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -21,25 +22,38 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  */
 public final class CopyIn {
 
+    private static final byte[] NULL = {'\\', 'N'};
+
     private final String target;
-    private final StringBuilder rows;
+    // the rows as UTF-8, written as they come: a text buffer turned UTF-16 by the first Chinese character, then
+    // copied and encoded whole, cost the bulk path more than forming the rows
+    private byte[] rows;
+    private int length;
     private int size;
 
     /** @param target the table and its columns, e.g. {@code platform.outbox_event (event_id, topic)} */
     public CopyIn(String target, int expectedRows) {
         this.target = target;
-        this.rows = new StringBuilder(Math.max(64, expectedRows * 128));
+        this.rows = new byte[Math.max(64, expectedRows * 128)];
     }
 
-    /** One row: its values in the columns' order; null is SQL NULL, anything else is written as its text. */
+    /**
+     * One row: its values in the columns' order; null is SQL NULL, a {@code byte[]} is text already in UTF-8,
+     * anything else is written as its text.
+     */
     public CopyIn row(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                rows.append('\t');
+                append((byte) '\t');
             }
-            appendText(values[i] == null ? null : values[i].toString());
+            if (values[i] == null) {
+                append(NULL);
+            } else {
+                appendText(values[i] instanceof byte[] utf8 ? utf8
+                        : values[i].toString().getBytes(StandardCharsets.UTF_8));
+            }
         }
-        rows.append('\n');
+        append((byte) '\n');
         size++;
         return this;
     }
@@ -53,11 +67,10 @@ public final class CopyIn {
         if (size == 0) {
             return;
         }
-        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = "copy " + target + " from stdin";
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows, 0, length));
         } catch (SQLException e) {
             throw new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", sql, e);
         } catch (IOException e) {
@@ -67,21 +80,47 @@ public final class CopyIn {
         }
     }
 
-    /** COPY's text format: backslash, tab, newline and carriage return escaped; null as {@code \N}. */
-    private void appendText(String value) {
-        if (value == null) {
-            rows.append("\\N");
+    /**
+     * COPY's text format: backslash, tab, newline and carriage return escaped. Looking at the UTF-8 bytes is exact:
+     * the bytes of a character beyond ASCII are all 0x80 or above.
+     */
+    private void appendText(byte[] value) {
+        int plain = 0;
+        while (plain < value.length && !special(value[plain])) {
+            plain++;
+        }
+        if (plain == value.length) {
+            append(value);
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(c);
+        for (byte b : value) {
+            if (special(b)) {
+                append((byte) '\\');
+                append(b == '\t' ? (byte) 't' : b == '\n' ? (byte) 'n' : b == '\r' ? (byte) 'r' : b);
+            } else {
+                append(b);
             }
+        }
+    }
+
+    private static boolean special(byte b) {
+        return b == '\\' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private void append(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, rows, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void append(byte b) {
+        room(1);
+        rows[length++] = b;
+    }
+
+    private void room(int more) {
+        if (length + more > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(rows.length * 2, length + more));
         }
     }
 }
