@@ -25,6 +25,11 @@ public final class EventJson {
         return MAPPER.writeValueAsString(envelope);
     }
 
+    /** {@link #write} as UTF-8, for a writer that sends bytes: the text form would be encoded once more. */
+    public static byte[] writeUtf8(EventEnvelope<?> envelope) {
+        return MAPPER.writeValueAsBytes(envelope);
+    }
+
     /** Reads the envelope and leaves its data as a tree; see {@link #dataAs}. */
     public static EventEnvelope<JsonNode> read(String json) {
         JsonNode tree = MAPPER.readTree(json);

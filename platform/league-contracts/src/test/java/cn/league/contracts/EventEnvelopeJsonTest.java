@@ -1,5 +1,6 @@
 package cn.league.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,6 +32,15 @@ class EventEnvelopeJsonTest {
                 "occurredAt":"2026-11-27T08:00:00Z","aggregateId":"org-42","orgPath":"1.3.42",\
                 "traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",\
                 "data":{"orgId":"org-42","count":3}}""");
+    }
+
+    @Test
+    void theUtf8FormIsTheTextFormEncoded() {
+        var chinese = new EventEnvelope<>(envelope.eventId(), "OtherHappened.v1", envelope.occurredAt(),
+                "团委\t\"42\"", null, null, new OtherHappened("北京\\市"));
+
+        assertThat(new String(EventJson.writeUtf8(chinese), StandardCharsets.UTF_8))
+                .isEqualTo(EventJson.write(chinese));
     }
 
     @Test
