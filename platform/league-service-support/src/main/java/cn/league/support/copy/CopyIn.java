@@ -1,11 +1,10 @@
 package cn.league.support.copy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -23,18 +22,22 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 public final class CopyIn {
 
     private static final byte[] NULL = {'\\', 'N'};
+    // well below half of G1's smallest region: one array of a whole batch's rows (megabytes) was allocated outside
+    // the young generation and started a concurrent GC cycle every few batches
+    private static final int CHUNK = 256 * 1024;
 
     private final String target;
     // the rows as UTF-8, written as they come: a text buffer turned UTF-16 by the first Chinese character, then
     // copied and encoded whole, cost the bulk path more than forming the rows
-    private byte[] rows;
+    private final List<byte[]> fullChunks = new ArrayList<>();
+    private byte[] chunk;
     private int length;
     private int size;
 
     /** @param target the table and its columns, e.g. {@code platform.outbox_event (event_id, topic)} */
     public CopyIn(String target, int expectedRows) {
         this.target = target;
-        this.rows = new byte[Math.max(64, expectedRows * 128)];
+        this.chunk = new byte[Math.clamp(expectedRows * 128L, 64, CHUNK)];
     }
 
     /**
@@ -70,11 +73,20 @@ public final class CopyIn {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = "copy " + target + " from stdin";
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows, 0, length));
+            org.postgresql.copy.CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                for (byte[] full : fullChunks) {
+                    copy.writeToCopy(full, 0, full.length);
+                }
+                copy.writeToCopy(chunk, 0, length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException e) {
             throw new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", sql, e);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not send " + size + " rows to " + target, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -108,19 +120,28 @@ public final class CopyIn {
     }
 
     private void append(byte[] bytes) {
-        room(bytes.length);
-        System.arraycopy(bytes, 0, rows, length, bytes.length);
-        length += bytes.length;
+        int done = 0;
+        while (done < bytes.length) {
+            if (length == chunk.length) {
+                nextChunk();
+            }
+            int part = Math.min(bytes.length - done, chunk.length - length);
+            System.arraycopy(bytes, done, chunk, length, part);
+            length += part;
+            done += part;
+        }
     }
 
     private void append(byte b) {
-        room(1);
-        rows[length++] = b;
+        if (length == chunk.length) {
+            nextChunk();
+        }
+        chunk[length++] = b;
     }
 
-    private void room(int more) {
-        if (length + more > rows.length) {
-            rows = Arrays.copyOf(rows, Math.max(rows.length * 2, length + more));
-        }
+    private void nextChunk() {
+        fullChunks.add(chunk);
+        chunk = new byte[CHUNK];
+        length = 0;
     }
 }
