@@ -54,6 +54,18 @@ class EventEnvelopeJsonTest {
     }
 
     @Test
+    void readsOnlyTheDataWhenAskedFor() {
+        assertThat(EventJson.dataOf(EventJson.write(envelope), SampleHappened.class))
+                .isEqualTo(new SampleHappened("org-42", 3));
+        assertThat(EventJson.dataOf("""
+                {"eventId":"0b9c6f4e-2d59-4a53-9a51-4a8f0f3f6a10","extra":{"nested":[1,{"data":2}]},\
+                "data":{"orgId":"org-42","count":3,"addedLater":"x"},"type":"SampleHappened.v1"}""",
+                SampleHappened.class)).isEqualTo(new SampleHappened("org-42", 3));
+        assertThatThrownBy(() -> EventJson.dataOf("{\"eventId\":\"x\"}", SampleHappened.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void toleratesFieldsAddedByNewerProducersAndMissingOptionalFields() {
         var read = EventJson.read("""
                 {"eventId":"0b9c6f4e-2d59-4a53-9a51-4a8f0f3f6a10","type":"SampleHappened.v1",\

@@ -28,6 +28,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6c65616775650001L; // "league" + 1
+    /** The header naming each event's type, so consumers may pass over events without reading them. */
+    public static final String TYPE_HEADER = "eventType";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -91,7 +93,7 @@ public class OutboxRelay implements SmartLifecycle {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.messageKey(),
                     event.payload());
             record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventType", event.eventType().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(TYPE_HEADER, event.eventType().getBytes(StandardCharsets.UTF_8));
             if (event.traceparent() != null) {
                 record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
             }
