@@ -17,6 +17,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -40,9 +41,9 @@ public class EventBackboneConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PlatformSchemaMigration migrated, JdbcClient jdbc,
-                            PlatformTransactionManager transactions, KafkaTemplate<String, String> kafka,
+                            PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
                             OutboxProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties.batchSize(),
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), producers, properties.batchSize(),
                 properties.idlePoll(), properties.sendTimeout());
     }
 
