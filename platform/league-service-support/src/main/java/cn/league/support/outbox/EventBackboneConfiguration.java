@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -42,9 +43,10 @@ public class EventBackboneConfiguration {
     @Bean
     OutboxRelay outboxRelay(PlatformSchemaMigration migrated, JdbcClient jdbc,
                             PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
-                            OutboxProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), producers, properties.batchSize(),
-                properties.idlePoll(), properties.sendTimeout());
+                            OutboxProperties properties, Environment environment) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), producers,
+                environment.getProperty("spring.application.name", "league") + "-outbox-relay",
+                properties.batchSize(), properties.idlePoll(), properties.sendTimeout());
     }
 
     @Bean

@@ -48,17 +48,18 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private Thread worker;
 
     /**
-     * @param producers the service's producers: the relay makes one of its own from them that takes the stored JSON
-     *                  as the database returns it, UTF-8 bytes (decoded to a String and encoded again, it cost a
-     *                  third of the relay's time)
+     * @param producers the service's producers: the relay makes one of its own from them (its client id
+     *                  {@code clientId}) that takes the stored JSON as the database returns it, UTF-8 bytes (decoded
+     *                  to a String and encoded again, it cost a third of the relay's time)
      */
     @SuppressWarnings("unchecked")
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, ProducerFactory<?, ?> producers,
-                       int batchSize, Duration idlePoll, Duration sendTimeout) {
+                       String clientId, int batchSize, Duration idlePoll, Duration sendTimeout) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = new KafkaTemplate<>((ProducerFactory<String, byte[]>) producers,
-                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                        ProducerConfig.CLIENT_ID_CONFIG, clientId));
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
         this.sendTimeout = sendTimeout;
