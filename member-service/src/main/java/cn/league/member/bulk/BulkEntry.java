@@ -131,28 +131,28 @@ public class BulkEntry {
         return BulkResult.of(List.of(outcomes));
     }
 
-    /** R-SCOPE-1 and R-MEM-1 once per distinct target org, from the tree replica. */
+    /** R-SCOPE-1 and R-MEM-1 once per distinct target org, from the tree replica, for all of them at once. */
     private Map<Long, Target> targets(String caller, List<BulkRow> rows) {
-        Map<Long, Target> targets = new HashMap<>();
+        Set<Long> orgIds = new LinkedHashSet<>();
         for (BulkRow row : rows) {
-            if (row.orgId() == null || targets.containsKey(row.orgId())) {
-                continue;
+            if (row.orgId() != null) {
+                orgIds.add(row.orgId());
             }
-            Target target;
-            try {
-                OrgSnapshot org = scope.requireOrgInScope(caller, row.orgId());
-                EntryViolation notABranch = null;
-                try {
-                    MembershipRule.checkBranch(org);
-                } catch (ProblemException refused) {
-                    notABranch = BulkRowRule.violation(refused);
-                }
-                target = new Target(org, null, notABranch);
-            } catch (ProblemException refused) {
-                target = new Target(null, BulkRowRule.violation(refused), null);
-            }
-            targets.put(row.orgId(), target);
         }
+        Map<Long, Target> targets = new HashMap<>();
+        scope.orgsInScope(caller, orgIds).forEach((orgId, scoped) -> {
+            if (scoped.refusal() != null) {
+                targets.put(orgId, new Target(null, BulkRowRule.violation(scoped.refusal()), null));
+                return;
+            }
+            EntryViolation notABranch = null;
+            try {
+                MembershipRule.checkBranch(scoped.org());
+            } catch (ProblemException refused) {
+                notABranch = BulkRowRule.violation(refused);
+            }
+            targets.put(orgId, new Target(scoped.org(), null, notABranch));
+        });
         return targets;
     }
 
@@ -179,9 +179,13 @@ public class BulkEntry {
                 DevelopmentNumbers.heldBy(store.developmentNumberHolders(numbers.toArray(String[]::new))));
     }
 
-    /** Single entry's bean validation of the person's fields, per row, with its words. */
+    /**
+     * Single entry's bean validation of the person's fields, per row, with its words. Checked by hand first; only a
+     * row that breaks a constraint, or carries an e-mail, meets the validator.
+     */
     private List<EntryViolation> fieldFaults(NewPerson person) {
-        if (person == null) {
+        if (person == null || person.holdsRequiredAndSizes()
+                && (person.email() == null || validator.validateProperty(person, "email").isEmpty())) {
             return List.of();
         }
         Set<ConstraintViolation<NewPerson>> faults = validator.validate(person);

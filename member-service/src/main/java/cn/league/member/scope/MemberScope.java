@@ -1,6 +1,10 @@
 package cn.league.member.scope;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +32,31 @@ public class MemberScope {
 
     /** The org, if the caller administers it or an org above it (R-SCOPE-1). */
     public OrgSnapshot requireOrgInScope(String caller, long orgId) {
-        OrgSnapshot org = tree.find(orgId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "ORG_NOT_FOUND", null, "团组织不存在"));
+        OrgSnapshot org = tree.find(orgId).orElseThrow(MemberScope::orgNotFound);
         if (!tree.mayActOn(caller, orgId)) {
             throw outOfScope();
         }
         return org;
+    }
+
+    /**
+     * {@link #requireOrgInScope} for many orgs in a few queries (bulk paths): for each, the org or the problem that
+     * refuses it.
+     */
+    public Map<Long, OrgInScope> orgsInScope(String caller, Collection<Long> orgIds) {
+        Map<Long, OrgSnapshot> found = tree.findAll(orgIds);
+        Set<Long> allowed = tree.mayActOnAll(caller, found.keySet());
+        Map<Long, OrgInScope> scoped = new HashMap<>();
+        for (Long orgId : orgIds) {
+            OrgSnapshot org = found.get(orgId);
+            scoped.put(orgId, org == null ? new OrgInScope(null, orgNotFound())
+                    : allowed.contains(orgId) ? new OrgInScope(org, null) : new OrgInScope(null, outOfScope()));
+        }
+        return scoped;
+    }
+
+    /** An org the caller may act on, or (org null) why not. */
+    public record OrgInScope(OrgSnapshot org, ProblemException refusal) {
     }
 
     /** Whether an admin may act on the person: their membership or one of their posts is in the admin's subtree. */
@@ -55,6 +78,10 @@ public class MemberScope {
         if (!caller.equals(idNumber) && !mayActOnPerson(caller, idNumber)) {
             throw outOfScope();
         }
+    }
+
+    private static ProblemException orgNotFound() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "ORG_NOT_FOUND", null, "团组织不存在");
     }
 
     public static ProblemException outOfScope() {

@@ -1,6 +1,8 @@
 package cn.league.member.bulk;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -56,9 +59,15 @@ class BulkEntryBenchmark {
     private static final int PEOPLE = 1_000_000;
     private static final int ROWS = 210_000;
     private static final int BATCH = 5_000;
+    // the JIT compiler's first work is no cost per row: after a one-batch warm-up it was half of the one-client
+    // phase's JVM CPU, after ten batches a third (the JIT line shows it), and the path ran partly interpreted
+    private static final int WARM_UP = 10 * BATCH;
     private static final int BRANCHES = 100;
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
+    // the JIT compiler's (warm-up) and the garbage collector's threads, whose CPU is shown apart
+    private static final String[] JIT = {"C1 CompilerThre", "C2 CompilerThre"};
+    private static final String[] GC = {"GC Thread", "G1 "};
 
     @Value("${local.server.port}")
     int port;
@@ -67,6 +76,9 @@ class BulkEntryBenchmark {
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final StringBuilder report = new StringBuilder();
+    // the load client's own threads' CPU, shown apart too
+    final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    final AtomicLong clientCpuNanos = new AtomicLong();
     long committee;
     long[] branches = new long[BRANCHES];
     int nextRow;
@@ -116,7 +128,7 @@ class BulkEntryBenchmark {
     @Order(1)
     @DisplayName("R-IMP-3 bulk path, one client: 210,000 rows (5% invalid) in batches of 5,000 (prints rows/s, p95)")
     void oneClient() throws Exception {
-        send(batches(BATCH), "warm-up (1 batch, not counted)", false);
+        send(batches(WARM_UP), "warm-up (10 batches, not counted)", false);
         run(1);
     }
 
@@ -139,6 +151,9 @@ class BulkEntryBenchmark {
         }
         long before = jdbc.sql("select count(*) from person").query(Long.class).single();
         long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        clientCpuNanos.set(0);
+        double jitBefore = CpuTime.jvmThreadSeconds(JIT);
+        double gcBefore = CpuTime.jvmThreadSeconds(GC);
         double jvmBefore = CpuTime.jvmSeconds();
         double postgresBefore = CpuTime.postgresSeconds(backend);
         if (clients == 1) {
@@ -149,6 +164,8 @@ class BulkEntryBenchmark {
         awaitOutboxDrained();
         double jvm = CpuTime.jvmSeconds() - jvmBefore;
         double postgres = CpuTime.postgresSeconds(backend) - postgresBefore;
+        double jit = CpuTime.jvmThreadSeconds(JIT) - jitBefore;
+        double gc = CpuTime.jvmThreadSeconds(GC) - gcBefore;
         long after = jdbc.sql("select count(*) from person").query(Long.class).single();
         assertThat(after - before).isEqualTo(ROWS - ROWS / 20);
         // what the work costs, whatever else the machine runs meanwhile: rows/s if it had every core to itself
@@ -157,6 +174,9 @@ class BulkEntryBenchmark {
                         + "broker) %.0f ms + PostgreSQL %.0f ms = %.0f ms -> at most %,.0f rows/s on %d cores",
                 jvm * 1000_000 / ROWS, postgres * 1000_000 / ROWS, (jvm + postgres) * 1000_000 / ROWS,
                 ROWS * cores / (jvm + postgres), cores);
+        line("  of this JVM's: JIT compilation %.0f ms, garbage collection %.0f ms, the load client's threads "
+                        + "(building requests, reading responses; not the HTTP client's own) %.0f ms",
+                jit * 1000_000 / ROWS, gc * 1000_000 / ROWS, clientCpuNanos.get() / 1e3 / ROWS);
     }
 
     private void awaitOutboxDrained() throws InterruptedException {
@@ -174,12 +194,14 @@ class BulkEntryBenchmark {
         long[] nanos = new long[batches.size()];
         int[] counts = new int[3];
         long start = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < batches.size(); i++) {
             long t = System.nanoTime();
             JsonNode result = post(batches.get(i));
             nanos[i] = System.nanoTime() - t;
             count(result, counts);
         }
+        clientCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
         double seconds = (System.nanoTime() - start) / 1e9;
         line("%s: %,d rows in %.2f s = %,.0f rows/s; imported %,d, refused %,d, already %,d; per batch of %,d: %s",
                 label, counts[0] + counts[1] + counts[2], seconds, (counts[0] + counts[1] + counts[2]) / seconds,
@@ -201,12 +223,14 @@ class BulkEntryBenchmark {
             for (int c = 0; c < perClient.size(); c++) {
                 int client = c;
                 done.add(clients.submit(() -> {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     for (String batch : perClient.get(client)) {
                         long t = System.nanoTime();
                         JsonNode result = post(batch);
                         nanos[slot.getAndIncrement()] = System.nanoTime() - t;
                         count(result, counts[client]);
                     }
+                    clientCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
                     return null;
                 }));
             }

@@ -3,8 +3,11 @@ package cn.league.contracts;
 import java.time.Instant;
 import java.util.UUID;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,12 +20,20 @@ public final class EventJson {
             // consumers must survive fields added by newer producers of the same version
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    // reads a value in the midst of an envelope, the envelope's closing brace after it
+    private static final ObjectReader IN_ENVELOPE = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private EventJson() {
     }
 
     public static String write(EventEnvelope<?> envelope) {
         return MAPPER.writeValueAsString(envelope);
+    }
+
+    /** {@link #write} as UTF-8, for a writer that sends bytes: the text form would be encoded once more. */
+    public static byte[] writeUtf8(EventEnvelope<?> envelope) {
+        return MAPPER.writeValueAsBytes(envelope);
     }
 
     /** Reads the envelope and leaves its data as a tree; see {@link #dataAs}. */
@@ -36,6 +47,27 @@ public final class EventJson {
                 optionalText(tree, "orgPath"),
                 optionalText(tree, "traceparent"),
                 tree.required("data"));
+    }
+
+    /**
+     * Only an envelope's data, as {@code eventClass}, read in one pass without the envelope's other fields: for a
+     * consumer that sees many events and needs the whole envelope of few (it reads those with {@link #read}). The
+     * caller knows the type, e.g. from the relay's {@code eventType} header.
+     */
+    public static <T> T dataOf(String json, Class<T> eventClass) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    boolean data = "data".equals(parser.currentName());
+                    parser.nextToken();
+                    if (data) {
+                        return IN_ENVELOPE.forType(eventClass).readValue(parser);
+                    }
+                    parser.skipChildren();
+                }
+            }
+        }
+        throw new IllegalArgumentException("not an event envelope with data: " + json);
     }
 
     private static String optionalText(JsonNode tree, String field) {

@@ -1,5 +1,6 @@
 package cn.league.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,6 +35,15 @@ class EventEnvelopeJsonTest {
     }
 
     @Test
+    void theUtf8FormIsTheTextFormEncoded() {
+        var chinese = new EventEnvelope<>(envelope.eventId(), "OtherHappened.v1", envelope.occurredAt(),
+                "团委\t\"42\"", null, null, new OtherHappened("北京\\市"));
+
+        assertThat(new String(EventJson.writeUtf8(chinese), StandardCharsets.UTF_8))
+                .isEqualTo(EventJson.write(chinese));
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         var read = EventJson.read(EventJson.write(envelope));
 
@@ -41,6 +51,18 @@ class EventEnvelopeJsonTest {
         assertThat(read.occurredAt()).isEqualTo(envelope.occurredAt());
         assertThat(read.orgPath()).isEqualTo("1.3.42");
         assertThat(EventJson.dataAs(read, SampleHappened.class)).isEqualTo(new SampleHappened("org-42", 3));
+    }
+
+    @Test
+    void readsOnlyTheDataWhenAskedFor() {
+        assertThat(EventJson.dataOf(EventJson.write(envelope), SampleHappened.class))
+                .isEqualTo(new SampleHappened("org-42", 3));
+        assertThat(EventJson.dataOf("""
+                {"eventId":"0b9c6f4e-2d59-4a53-9a51-4a8f0f3f6a10","extra":{"nested":[1,{"data":2}]},\
+                "data":{"orgId":"org-42","count":3,"addedLater":"x"},"type":"SampleHappened.v1"}""",
+                SampleHappened.class)).isEqualTo(new SampleHappened("org-42", 3));
+        assertThatThrownBy(() -> EventJson.dataOf("{\"eventId\":\"x\"}", SampleHappened.class))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

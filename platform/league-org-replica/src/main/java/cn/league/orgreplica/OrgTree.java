@@ -2,7 +2,10 @@ package cn.league.orgreplica;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +30,11 @@ public class OrgTree {
                    province_code, tree_root_id, graduation_year
               from org_replica.org where id = ?""";
 
+    static final String FIND_ALL = """
+            select id, parent_id, path, type, branch_kind, domain, school_level, full_name, short_name,
+                   province_code, tree_root_id, graduation_year
+              from org_replica.org where id = any (cast(? as bigint[]))""";
+
     static final String IS_WITHIN = """
             select exists (select 1 from org_replica.org o
                             where o.id = ? and ? = any (cast(string_to_array(o.path, '.') as bigint[])))""";
@@ -38,6 +46,17 @@ public class OrgTree {
                              join org_replica.org_admin a
                                on a.org_id = any (cast(string_to_array(o.path, '.') as bigint[]))
                             where o.id = ? and a.id_number = ?)""";
+
+    static final String MAY_ACT_ON_ALL = """
+            select o.id from org_replica.org o
+             where o.id = any (cast(? as bigint[]))
+               and exists (select 1 from org_replica.org_admin a
+                            where a.id_number = ?
+                              and a.org_id = any (cast(string_to_array(o.path, '.') as bigint[])))""";
+
+    static final String WITHIN_ALL = """
+            select o.id from org_replica.org o
+             where o.id = any (cast(? as bigint[])) and ? = any (cast(string_to_array(o.path, '.') as bigint[]))""";
 
     static final String MAY_ACT_AS_PARENT_OF = """
             select exists (select 1 from org_replica.org o
@@ -59,6 +78,16 @@ public class OrgTree {
 
     public Optional<OrgSnapshot> find(long orgId) {
         return jdbc.sql(FIND).param(orgId).query(OrgTree::snapshot).optional();
+    }
+
+    /** {@link #find} for many orgs in one query (bulk paths): the ones the replica holds, by id. */
+    public Map<Long, OrgSnapshot> findAll(Collection<Long> orgIds) {
+        Map<Long, OrgSnapshot> found = new HashMap<>();
+        if (!orgIds.isEmpty()) {
+            jdbc.sql(FIND_ALL).param(orgIds.toArray(Long[]::new)).query(OrgTree::snapshot).list()
+                    .forEach(org -> found.put(org.id(), org));
+        }
+        return found;
     }
 
     /** Whether {@code orgId} is {@code ancestorId} or lies below it. False for an org the replica does not hold. */
@@ -90,6 +119,18 @@ public class OrgTree {
                 .orElseGet(() -> exists(MAY_ACT_ON, orgId, IdNumber.canonical(idNumber)));
     }
 
+    /** {@link #mayActOn} for many orgs in one or two queries (bulk paths): those of them the person may act on. */
+    public Set<Long> mayActOnAll(String idNumber, Collection<Long> orgIds) {
+        if (idNumber == null || idNumber.isBlank() || orgIds.isEmpty()) {
+            return Set.of();
+        }
+        Long[] ids = orgIds.toArray(Long[]::new);
+        return ActiveOrg.current()
+                .map(active -> exists(ADMINISTERS, active, IdNumber.canonical(idNumber))
+                        ? ids(WITHIN_ALL, ids, active) : Set.<Long>of())
+                .orElseGet(() -> ids(MAY_ACT_ON_ALL, ids, IdNumber.canonical(idNumber)));
+    }
+
     /** R-SCOPE-2: the person administers the org's direct parent (not a higher ancestor, not the org itself). */
     public boolean mayActAsParentOf(String idNumber, long orgId) {
         if (idNumber == null || idNumber.isBlank()) {
@@ -105,6 +146,10 @@ public class OrgTree {
     public boolean belongsTo(String idNumber, long orgId) {
         return idNumber != null && !idNumber.isBlank() && exists(BELONGS_TO, orgId, IdNumber.canonical(idNumber),
                 orgId, IdNumber.canonical(idNumber));
+    }
+
+    private Set<Long> ids(String sql, Object... params) {
+        return new HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
     }
 
     private boolean exists(String sql, Object... params) {

@@ -1,6 +1,9 @@
 package cn.league.orgreplica;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,10 +12,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.league.contracts.org.OrgEvents.AdminGranted;
 import cn.league.contracts.org.OrgEvents.OrgCreated;
 import cn.league.contracts.org.OrgSnapshot;
+import cn.league.support.security.ActiveOrg;
 
 import static cn.league.orgreplica.TestOrgs.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +128,37 @@ class OrgTreeScopeTest {
         assertThat(tree.isWithin(branch.id(), branch.id())).isTrue();
         assertThat(tree.isWithin(province.id(), branch.id())).isFalse();
         assertThat(tree.isWithin(siblingCity.id(), city.id())).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-ADM-8 many orgs at once are answered as one at a time, with and without a chosen org")
+    void manyAtOnce() {
+        List<Long> ids = new ArrayList<>(Stream.of(root, province, city, siblingCity, county, branch)
+                .map(OrgSnapshot::id).toList());
+        ids.add(99_999_999L);
+        List<String> people = List.of(PROVINCE_ADMIN, CITY_ADMIN, SIBLING_CITY_ADMIN, COUNTY_ADMIN.toUpperCase(),
+                "000000000000000000");
+        assertThat(tree.findAll(ids)).hasSize(6).allSatisfy((id, org) -> assertThat(tree.find(id)).contains(org));
+        for (String person : people) {
+            assertThat(tree.mayActOnAll(person, ids)).as(person)
+                    .isEqualTo(ids.stream().filter(id -> tree.mayActOn(person, id)).collect(Collectors.toSet()));
+        }
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            for (long chosen : List.of(province.id(), city.id())) {
+                RequestContextHolder.currentRequestAttributes().setAttribute(ActiveOrg.class.getName(), chosen,
+                        RequestAttributes.SCOPE_REQUEST);
+                for (String person : people) {
+                    assertThat(tree.mayActOnAll(person, ids)).as("%s for %d", person, chosen).isEqualTo(
+                            ids.stream().filter(id -> tree.mayActOn(person, id)).collect(Collectors.toSet()));
+                }
+            }
+            assertThat(tree.mayActOnAll(CITY_ADMIN, ids)).as("the city chosen")
+                    .containsExactlyInAnyOrder(city.id(), county.id(), branch.id());
+            assertThat(tree.mayActOnAll(PROVINCE_ADMIN, ids)).as("the city chosen, where they are no admin").isEmpty();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     @Test

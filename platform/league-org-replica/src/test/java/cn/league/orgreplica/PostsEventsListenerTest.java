@@ -1,10 +1,12 @@
 package cn.league.orgreplica;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import cn.league.contracts.org.OrgEvents.AdminGranted;
 import cn.league.contracts.org.OrgEvents.OrgCreated;
 import cn.league.contracts.org.OrgEvents.OrgDeleted;
 import cn.league.contracts.org.OrgSnapshot;
+import cn.league.support.outbox.OutboxRelay;
 
 import static cn.league.orgreplica.TestOrgs.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,21 +86,27 @@ class PostsEventsListenerTest {
         for (OrgSnapshot org : List.of(root, province, thirdCity)) {
             orgs.apply(keyOf(org), new OrgCreated(org));
         }
-        publish(PersonEntered.member(ENTERED_MEMBER, "团员乙", true, thirdCity.id()), ENTERED_MEMBER);
-        publish(PersonEntered.cadre(ENTERED_CADRE, "干部丙", true, new Post(thirdCity.id(), "组织委员")), ENTERED_CADRE);
+        // as the outbox relay sends them, with their type in a header
+        publish(PersonEntered.member(ENTERED_MEMBER, "团员乙", true, thirdCity.id()), ENTERED_MEMBER, true);
+        publish(PersonEntered.cadre(ENTERED_CADRE, "干部丙", true, new Post(thirdCity.id(), "组织委员")), ENTERED_CADRE,
+                true);
 
         awaitBelonging(ENTERED_CADRE, thirdCity.id(), true);
         assertThat(tree.belongsTo(ENTERED_MEMBER, thirdCity.id())).isFalse();
     }
 
     private void publish(PostsChanged posts) {
-        publish(posts, posts.idNumber());
+        publish(posts, posts.idNumber(), false);
     }
 
-    private void publish(Object event, String idNumber) {
+    private void publish(Object event, String idNumber, boolean typeHeader) {
         EventEnvelope<?> envelope = EventEnvelope.wrap(event, idNumber, null, null, Instant.now());
+        var record = new ProducerRecord<>(Topics.MEMBER_EVENTS, idNumber, EventJson.write(envelope));
+        if (typeHeader) {
+            record.headers().add(OutboxRelay.TYPE_HEADER, envelope.type().getBytes(StandardCharsets.UTF_8));
+        }
         try {
-            kafka.send(Topics.MEMBER_EVENTS, idNumber, EventJson.write(envelope)).get();
+            kafka.send(record).get();
         } catch (InterruptedException | ExecutionException failure) {
             throw new IllegalStateException(failure);
         }

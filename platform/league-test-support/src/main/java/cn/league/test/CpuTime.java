@@ -23,6 +23,27 @@ public final class CpuTime {
     }
 
     /**
+     * CPU seconds the live threads of this JVM whose name starts with one of these prefixes used so far, e.g. the
+     * JIT compiler's ({@code "C2 CompilerThre"}: Linux keeps 15 characters of a thread's name). A thread that ended
+     * meanwhile is not counted.
+     */
+    public static double jvmThreadSeconds(String... namePrefixes) {
+        Path tasks = PROC.resolve(ProcessHandle.current().pid() + "/task");
+        double total = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String name = read(thread.resolve("comm")).strip();
+                if (Stream.of(namePrefixes).anyMatch(name::startsWith)) {
+                    total += seconds(stat(thread.resolve("stat")), false);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + tasks, e);
+        }
+        return total;
+    }
+
+    /**
      * CPU seconds the PostgreSQL server one of whose backends has this pid ({@code select pg_backend_pid()}) used
      * so far: the postmaster, its live children, and the children it reaped.
      */
@@ -65,12 +86,15 @@ public final class CpuTime {
     }
 
     private static long parentOf(long pid) {
-        String[] fields = stat(pid);
+        String[] fields = stat(PROC.resolve(pid + "/stat"));
         return fields == null ? -1 : Long.parseLong(fields[1]);
     }
 
     private static double seconds(long pid, boolean withReapedChildren) {
-        String[] fields = stat(pid);
+        return seconds(stat(PROC.resolve(pid + "/stat")), withReapedChildren);
+    }
+
+    private static double seconds(String[] fields, boolean withReapedChildren) {
         if (fields == null) {
             return 0;
         }
@@ -82,13 +106,17 @@ public final class CpuTime {
         return ticks / 100.0; // USER_HZ is 100 on every Linux this runs on
     }
 
-    /** The fields of /proc/pid/stat after the command name (which may itself hold blanks and parentheses). */
-    private static String[] stat(long pid) {
+    /** The fields of a stat file after the command name (which may itself hold blanks and parentheses). */
+    private static String[] stat(Path file) {
+        String line = read(file);
+        return line.isEmpty() ? null : line.substring(line.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static String read(Path file) {
         try {
-            String line = Files.readString(PROC.resolve(pid + "/stat"));
-            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Files.readString(file);
         } catch (IOException | RuntimeException gone) {
-            return null; // the process ended meanwhile
+            return ""; // the process or thread ended meanwhile
         }
     }
 }

@@ -1,10 +1,10 @@
 package cn.league.support.copy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -21,25 +21,42 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
  */
 public final class CopyIn {
 
+    private static final byte[] NULL = {'\\', 'N'};
+    // well below half of G1's smallest region: one array of a whole batch's rows (megabytes) was allocated outside
+    // the young generation and started a concurrent GC cycle every few batches
+    private static final int CHUNK = 256 * 1024;
+
     private final String target;
-    private final StringBuilder rows;
+    // the rows as UTF-8, written as they come: a text buffer turned UTF-16 by the first Chinese character, then
+    // copied and encoded whole, cost the bulk path more than forming the rows
+    private final List<byte[]> fullChunks = new ArrayList<>();
+    private byte[] chunk;
+    private int length;
     private int size;
 
     /** @param target the table and its columns, e.g. {@code platform.outbox_event (event_id, topic)} */
     public CopyIn(String target, int expectedRows) {
         this.target = target;
-        this.rows = new StringBuilder(Math.max(64, expectedRows * 128));
+        this.chunk = new byte[Math.clamp(expectedRows * 128L, 64, CHUNK)];
     }
 
-    /** One row: its values in the columns' order; null is SQL NULL, anything else is written as its text. */
+    /**
+     * One row: its values in the columns' order; null is SQL NULL, a {@code byte[]} is text already in UTF-8,
+     * anything else is written as its text.
+     */
     public CopyIn row(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                rows.append('\t');
+                append((byte) '\t');
             }
-            appendText(values[i] == null ? null : values[i].toString());
+            if (values[i] == null) {
+                append(NULL);
+            } else {
+                appendText(values[i] instanceof byte[] utf8 ? utf8
+                        : values[i].toString().getBytes(StandardCharsets.UTF_8));
+            }
         }
-        rows.append('\n');
+        append((byte) '\n');
         size++;
         return this;
     }
@@ -53,35 +70,78 @@ public final class CopyIn {
         if (size == 0) {
             return;
         }
-        byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = "copy " + target + " from stdin";
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+            org.postgresql.copy.CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                for (byte[] full : fullChunks) {
+                    copy.writeToCopy(full, 0, full.length);
+                }
+                copy.writeToCopy(chunk, 0, length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException e) {
             throw new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", sql, e);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not send " + size + " rows to " + target, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** COPY's text format: backslash, tab, newline and carriage return escaped; null as {@code \N}. */
-    private void appendText(String value) {
-        if (value == null) {
-            rows.append("\\N");
+    /**
+     * COPY's text format: backslash, tab, newline and carriage return escaped. Looking at the UTF-8 bytes is exact:
+     * the bytes of a character beyond ASCII are all 0x80 or above.
+     */
+    private void appendText(byte[] value) {
+        int plain = 0;
+        while (plain < value.length && !special(value[plain])) {
+            plain++;
+        }
+        if (plain == value.length) {
+            append(value);
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(c);
+        for (byte b : value) {
+            if (special(b)) {
+                append((byte) '\\');
+                append(b == '\t' ? (byte) 't' : b == '\n' ? (byte) 'n' : b == '\r' ? (byte) 'r' : b);
+            } else {
+                append(b);
             }
         }
+    }
+
+    private static boolean special(byte b) {
+        return b == '\\' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private void append(byte[] bytes) {
+        int done = 0;
+        while (done < bytes.length) {
+            if (length == chunk.length) {
+                nextChunk();
+            }
+            int part = Math.min(bytes.length - done, chunk.length - length);
+            System.arraycopy(bytes, done, chunk, length, part);
+            length += part;
+            done += part;
+        }
+    }
+
+    private void append(byte b) {
+        if (length == chunk.length) {
+            nextChunk();
+        }
+        chunk[length++] = b;
+    }
+
+    private void nextChunk() {
+        fullChunks.add(chunk);
+        chunk = new byte[CHUNK];
+        length = 0;
     }
 }

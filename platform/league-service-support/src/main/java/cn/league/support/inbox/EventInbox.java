@@ -59,8 +59,9 @@ public class EventInbox {
      * The records of a batch listener, applied in order in one transaction, each event unless applied before: one
      * commit for the whole poll instead of one per event, which is what lets a consumer keep up when events come
      * by the thousand per second. When that transaction fails, the records are applied again one by one, each in
-     * its own transaction, and the first that fails is thrown as a {@link BatchListenerFailedException}: the error
-     * handler keeps what came before it, retries from it and in the end parks only that record.
+     * its own transaction, and the first that fails is thrown as a {@link BatchListenerFailedException} naming that
+     * record (so a listener may pass on only part of its poll): the error handler keeps what came before it, retries
+     * from it and in the end parks only that record.
      *
      * @param effectOf an event's effect, or null when this consumer ignores events of its type
      */
@@ -69,13 +70,12 @@ public class EventInbox {
         try {
             transaction.executeWithoutResult(status -> applyAll(consumer, records, effectOf));
         } catch (RuntimeException batchFailed) {
-            for (int i = 0; i < records.size(); i++) {
-                ConsumerRecord<String, String> record = records.get(i);
+            for (ConsumerRecord<String, String> record : records) {
                 try {
                     transaction.executeWithoutResult(status -> applyAll(consumer, List.of(record), effectOf));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException("event at " + record.topic() + "-" + record.partition()
-                            + "@" + record.offset() + " failed", failed, i);
+                            + "@" + record.offset() + " failed", failed, record);
                 }
             }
         }

@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -40,10 +42,11 @@ public class EventBackboneConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PlatformSchemaMigration migrated, JdbcClient jdbc,
-                            PlatformTransactionManager transactions, KafkaTemplate<String, String> kafka,
-                            OutboxProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties.batchSize(),
-                properties.idlePoll(), properties.sendTimeout());
+                            PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
+                            OutboxProperties properties, Environment environment) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), producers,
+                environment.getProperty("spring.application.name", "league") + "-outbox-relay",
+                properties.batchSize(), properties.idlePoll(), properties.sendTimeout());
     }
 
     @Bean

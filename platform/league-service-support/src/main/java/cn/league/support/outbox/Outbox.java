@@ -81,7 +81,7 @@ public class Outbox {
                     publication.orgPath(), trace, now);
             envelopes.add(envelope);
             rows.row(envelope.eventId(), topic, envelope.aggregateId(), envelope.type(), trace,
-                    EventJson.write(envelope));
+                    EventJson.writeUtf8(envelope));
         }
         rows.into(dataSource);
         wakeRelayAfterCommit();
