@@ -73,9 +73,9 @@ public final class CpuTime {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit)) {
-                    String[] fields = stat(Long.parseLong(name));
+                    String[] fields = stat(process.resolve("stat"));
                     if (fields != null && Long.parseLong(fields[2]) == groupId) { // pgrp(2)
-                        total += seconds(Long.parseLong(name), true);
+                        total += seconds(fields, true);
                     }
                 }
             }
