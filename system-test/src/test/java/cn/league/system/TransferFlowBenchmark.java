@@ -42,9 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (transfer.closed_at) to the membership's move (membership.since), both stamped by the same PostgreSQL server,
  * and the CPU each part of the stack used per approval from the first approval to the last move (what the work
  * costs even when other jobs share the machine).
+ * <p>
+ * By default the approvals are sent as fast as the stack answers (at most {@code benchmark.in-flight} at once), which
+ * measures the highest rate; the lag then includes the queues that any saturated system builds. With
+ * {@code -Dbenchmark.approvals-per-second=500} they are sent at that pace instead, which measures the lag at the
+ * rate the goal names.
  * <pre>
  * ./mvnw -B -o -pl system-test -am -Pbenchmark verify -Dtest=TransferFlowBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dleague.port-offset=13000 [-Dbenchmark.transfers=100000]
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dleague.port-offset=13000 [-Dbenchmark.transfers=100000] \
+ *     [-Dbenchmark.approvals-per-second=500]
  * </pre>
  */
 @Tag("benchmark")
@@ -52,6 +58,8 @@ class TransferFlowBenchmark {
 
     private static final int TRANSFERS = Integer.getInteger("benchmark.transfers", 100_000);
     private static final int IN_FLIGHT = Integer.getInteger("benchmark.in-flight", 32);
+    /** The pace of the approvals; 0: as fast as the stack answers. */
+    private static final int APPROVALS_PER_SECOND = Integer.getInteger("benchmark.approvals-per-second", 0);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TRANSFER_SERVICE = "http://127.0.0.1:" + (8083 + LeagueStack.OFFSET);
@@ -83,7 +91,7 @@ class TransferFlowBenchmark {
 
         long[] ids = new long[TRANSFERS];
         long requestStart = System.nanoTime();
-        run(TRANSFERS, i -> post("/api/transfers/out", """
+        run(TRANSFERS, 0, i -> post("/api/transfers/out", """
                 {"idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(idNumber(i), community),
                 park, 201, body -> ids[i] = JSON.readTree(body).path("id").asLong()));
         double requestSeconds = seconds(requestStart);
@@ -93,7 +101,8 @@ class TransferFlowBenchmark {
         Map<String, Double> cpuBefore = cpuByPart();
         long approveStart = System.nanoTime();
         long approveStartWall = System.currentTimeMillis();
-        run(TRANSFERS, i -> post("/api/transfers/" + ids[i] + "/approval", "", street, 200, body -> { }));
+        run(TRANSFERS, APPROVALS_PER_SECOND,
+                i -> post("/api/transfers/" + ids[i] + "/approval", "", street, 200, body -> { }));
         double approveSeconds = seconds(approveStart);
         System.out.printf("approved %d transfers in %.1f s: %.0f/s%n", TRANSFERS, approveSeconds,
                 TRANSFERS / approveSeconds);
@@ -131,7 +140,7 @@ class TransferFlowBenchmark {
         double endToEndSeconds = (lastMoved - approveStartWall) / 1000.0;
 
         System.out.printf("""
-                        == transfer benchmark (%d transfers, %d in flight, stack at port offset %d) ==
+                        == transfer benchmark (%d transfers, %d in flight, approvals paced at %s, stack at port offset %d) ==
                         requests:    %.1f s, %.0f transfers/s
                         approvals:   %.1f s, %.0f approvals/s over the HTTP API
                         end to end:  %.1f s from the first approval sent to the last membership moved, %.0f approvals/s (goal >= 500)
@@ -140,7 +149,8 @@ class TransferFlowBenchmark {
                         lag p95 per 10 s of approvals (ms):%s
                         CPU ms per approval, first approval to last move: %.2f in all (the load client not counted):%s
                         load at the end: %s
-                        """, TRANSFERS, IN_FLIGHT, LeagueStack.OFFSET, requestSeconds, TRANSFERS / requestSeconds,
+                        """, TRANSFERS, IN_FLIGHT,
+                APPROVALS_PER_SECOND == 0 ? "no limit" : APPROVALS_PER_SECOND + "/s", LeagueStack.OFFSET, requestSeconds, TRANSFERS / requestSeconds,
                 approveSeconds, TRANSFERS / approveSeconds, endToEndSeconds, TRANSFERS / endToEndSeconds, moved,
                 TRANSFERS, percentile(lags, 50), percentile(lags, 95), percentile(lags, 99),
                 lags.length == 0 ? -1 : lags[lags.length - 1], windows, cpuTotal * 1000 / TRANSFERS, cpu, loadAverage());
@@ -202,12 +212,23 @@ class TransferFlowBenchmark {
         void send(int i) throws Exception;
     }
 
-    /** Runs the calls with at most IN_FLIGHT at once, on virtual threads; fails on the first error. */
-    private static void run(int count, Call call) throws Exception {
+    /**
+     * Runs the calls with at most IN_FLIGHT at once, on virtual threads, call i not before i / perSecond seconds
+     * from the start when a pace is given; fails on the first error.
+     */
+    private static void run(int count, int perSecond, Call call) throws Exception {
+        long start = System.nanoTime();
         Semaphore slots = new Semaphore(IN_FLIGHT);
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count && failure.get() == null; i++) {
+                if (perSecond > 0) {
+                    long due = start + i * 1_000_000_000L / perSecond;
+                    long early = due - System.nanoTime();
+                    if (early > 0) {
+                        Thread.sleep(Duration.ofNanos(early));
+                    }
+                }
                 slots.acquire();
                 int n = i;
                 threads.submit(() -> {

@@ -39,16 +39,14 @@ public class TransferDecisions {
 
     @Transactional
     public Transfer approve(String caller, long transferId) {
-        Transfer transfer = locked(caller, transferId);
-        approvers.requireMayAct(caller, transfer);
+        Transfer transfer = lockedForApprover(caller, transferId);
         return apply(transfer.approve(caller, clock.instant()));
     }
 
     /** R-TR-3, R-TR-4: the branch must exist and be a working branch below the receiving body. */
     @Transactional
     public Transfer assignBranch(String caller, long transferId, long branchId) {
-        Transfer transfer = locked(caller, transferId);
-        approvers.requireMayAct(caller, transfer);
+        Transfer transfer = lockedForApprover(caller, transferId);
         Transfer.Change change = transfer.assignBranch(branchId, caller, clock.instant()); // refused at other steps
         OrgSnapshot branch = tree.find(branchId).orElse(null);
         if (branch == null || branch.type() != OrgType.BRANCH || !tree.isWithin(branchId, transfer.targetOrgId())) {
@@ -59,8 +57,7 @@ public class TransferDecisions {
 
     @Transactional
     public Transfer reject(String caller, long transferId, String reason) {
-        Transfer transfer = locked(caller, transferId);
-        approvers.requireMayAct(caller, transfer);
+        Transfer transfer = lockedForApprover(caller, transferId);
         return apply(transfer.reject(caller, reason, clock.instant()));
     }
 
@@ -72,6 +69,23 @@ public class TransferDecisions {
             throw new TransferRefusal(Kind.FORBIDDEN, "NOT_INITIATOR", "R-TR-6", "只有发起方或团员本人可以撤销申请");
         }
         return apply(transfer.withdraw(caller, clock.instant()));
+    }
+
+    /**
+     * The transfer, locked, for a caller who acts on its current step; an ended one too, so that the aggregate
+     * refuses the move with TRANSFER_NOT_OPEN. The approver's own check comes first: it answers for nearly every
+     * call with one query, where telling an outsider (404) from a bystander (403) takes two more.
+     */
+    private Transfer lockedForApprover(String caller, long transferId) {
+        Transfer transfer = transfers.lock(transferId).orElseThrow(TransferDecisions::notFound);
+        if (approvers.mayAct(caller, transfer)) {
+            return transfer;
+        }
+        if (!approvers.maySee(caller, transfer)) {
+            throw notFound(); // outside both sides: as if not there
+        }
+        approvers.requireMayAct(caller, transfer);
+        return transfer;
     }
 
     private Transfer locked(String caller, long transferId) {
