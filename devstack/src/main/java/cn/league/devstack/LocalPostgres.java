@@ -39,8 +39,6 @@ public final class LocalPostgres {
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
-                // the 128 MB default holds too little of a benchmark's data; a production server has far more
-                .setServerConfig("shared_buffers", "512MB")
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setRegisterShutdownHook(true)
                 .start();

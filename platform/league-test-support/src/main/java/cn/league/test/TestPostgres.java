@@ -56,9 +56,6 @@ public final class TestPostgres {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
-                    // as a production server would have it: the 128 MB default held too little of a benchmark's
-                    // million people and their indexes, and backends spent a fourteenth of their time evicting
-                    .setServerConfig("shared_buffers", "512MB")
                     .start();
             return new TestPostgres(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
         } catch (IOException failure) {
