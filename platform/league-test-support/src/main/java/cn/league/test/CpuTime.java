@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 public final class CpuTime {
 
     private static final Path PROC = Path.of("/proc");
+    // fields of a stat file after the command name: state(0) ppid(1) pgrp(2) ... utime(11) stime(12) cutime(13)
+    private static final int PARENT = 1;
+    private static final int GROUP = 2;
 
     private CpuTime() {
     }
@@ -49,18 +52,7 @@ public final class CpuTime {
      */
     public static double postgresSeconds(long backendPid) {
         long postmaster = parentOf(backendPid);
-        double total = seconds(postmaster, true);
-        try (Stream<Path> processes = Files.list(PROC)) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmaster) {
-                    total += seconds(Long.parseLong(name), false);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + PROC, e);
-        }
-        return total;
+        return seconds(postmaster, true) + processesSeconds(PARENT, postmaster, false);
     }
 
     /**
@@ -68,14 +60,18 @@ public final class CpuTime {
      * starts each part in its own group): every live member, and the children they reaped.
      */
     public static double processGroupSeconds(long groupId) {
+        return processesSeconds(GROUP, groupId, true);
+    }
+
+    /** The live processes whose stat field {@code field} (e.g. {@link #PARENT}) is {@code value}, summed. */
+    private static double processesSeconds(int field, long value, boolean withReapedChildren) {
         double total = 0;
         try (Stream<Path> processes = Files.list(PROC)) {
             for (Path process : (Iterable<Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit)) {
+                if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     String[] fields = stat(process.resolve("stat"));
-                    if (fields != null && Long.parseLong(fields[2]) == groupId) { // pgrp(2)
-                        total += seconds(fields, true);
+                    if (fields != null && Long.parseLong(fields[field]) == value) {
+                        total += seconds(fields, withReapedChildren);
                     }
                 }
             }
@@ -87,7 +83,7 @@ public final class CpuTime {
 
     private static long parentOf(long pid) {
         String[] fields = stat(PROC.resolve(pid + "/stat"));
-        return fields == null ? -1 : Long.parseLong(fields[1]);
+        return fields == null ? -1 : Long.parseLong(fields[PARENT]);
     }
 
     private static double seconds(long pid, boolean withReapedChildren) {

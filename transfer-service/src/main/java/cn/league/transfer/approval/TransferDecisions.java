@@ -78,22 +78,23 @@ public class TransferDecisions {
      */
     private Transfer lockedForApprover(String caller, long transferId) {
         Transfer transfer = transfers.lock(transferId).orElseThrow(TransferDecisions::notFound);
-        if (approvers.mayAct(caller, transfer)) {
-            return transfer;
+        if (!approvers.mayAct(caller, transfer)) {
+            requireVisible(caller, transfer);
+            approvers.requireMayAct(caller, transfer);
         }
-        if (!approvers.maySee(caller, transfer)) {
-            throw notFound(); // outside both sides: as if not there
-        }
-        approvers.requireMayAct(caller, transfer);
         return transfer;
     }
 
     private Transfer locked(String caller, long transferId) {
         Transfer transfer = transfers.lock(transferId).orElseThrow(TransferDecisions::notFound);
+        requireVisible(caller, transfer);
+        return transfer;
+    }
+
+    private void requireVisible(String caller, Transfer transfer) {
         if (!approvers.maySee(caller, transfer)) {
             throw notFound(); // outside both sides: as if not there
         }
-        return transfer;
     }
 
     private Transfer apply(Transfer.Change change) {
