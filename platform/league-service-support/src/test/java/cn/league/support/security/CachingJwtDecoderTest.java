@@ -52,15 +52,65 @@ class CachingJwtDecoderTest {
     }
 
     @Test
-    void aFullCacheStartsOver() {
+    void aTokenCachedThenExpiredIsCheckedAgainAndRefusedWhenTheCheckerRefusesIt() {
+        MutableClock clock = new MutableClock(NOW);
+        var decoder = new CachingJwtDecoder(token -> {
+            checks.incrementAndGet();
+            if (!clock.instant().isBefore(EXPIRES)) {
+                throw new BadJwtException("expired");
+            }
+            return checker.decode(token);
+        }, clock);
+        Jwt cached = decoder.decode("good-1");
+        assertThat(decoder.decode("good-1")).isSameAs(cached);
+
+        clock.now = EXPIRES;
+        assertThatThrownBy(() -> decoder.decode("good-1")).isInstanceOf(BadJwtException.class);
+        assertThat(checks).as("checked at first and again once expired; the cached one was not served").hasValue(3);
+    }
+
+    @Test
+    void aFullCacheEvictsEntriesOneByOneAndKeepsItsBound() {
         var decoder = new CachingJwtDecoder(checker, Clock.fixed(NOW, ZoneOffset.UTC));
-        for (int i = 0; i <= CachingJwtDecoder.MAX_TOKENS; i++) {
+        for (int i = 0; i < CachingJwtDecoder.MAX_TOKENS; i++) {
             decoder.decode("good-" + i);
         }
-        decoder.decode("good-0");
-        assertThat(checks).as("good-0 left with the others when the cache was full")
-                .hasValue(CachingJwtDecoder.MAX_TOKENS + 2);
-        decoder.decode("good-" + CachingJwtDecoder.MAX_TOKENS);
-        assertThat(checks).hasValue(CachingJwtDecoder.MAX_TOKENS + 2);
+        for (int i = 0; i < 10; i++) {
+            decoder.decode("good-busy-client");
+        }
+        for (int i = CachingJwtDecoder.MAX_TOKENS; i < CachingJwtDecoder.MAX_TOKENS + 500; i++) {
+            decoder.decode("good-" + i);
+        }
+        assertThat(decoder.size()).isEqualTo(CachingJwtDecoder.MAX_TOKENS);
+
+        int before = checks.get();
+        decoder.decode("good-busy-client");
+        assertThat(checks.get() - before).as("a full cache does not start over: the busy client's token stayed")
+                .isZero();
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }
