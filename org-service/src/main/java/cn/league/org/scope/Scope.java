@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.league.support.problem.ProblemException;
 import cn.league.support.security.ActiveOrg;
-import cn.league.support.security.OrgMembership;
+import cn.league.support.security.OrgScope;
 
 /**
  * Who may act on which org, from org-service's own tree and admin table. R-SCOPE-1: an admin of org X
@@ -16,7 +16,7 @@ import cn.league.support.security.OrgMembership;
  * direct parent's admin only.
  */
 @Component
-public class Scope implements OrgMembership {
+public class Scope implements OrgScope {
 
     private final JdbcClient jdbc;
 
@@ -24,12 +24,9 @@ public class Scope implements OrgMembership {
         this.jdbc = jdbc;
     }
 
-    /**
-     * R-SCOPE-1: the person administers the org or one of its ancestors. With an org chosen for the request
-     * ({@link ActiveOrg}, R-ADM-8) only that org's admin rights count, here and in the checks below.
-     */
+    @Override
     public boolean mayActOn(String idNumber, long orgId) {
-        return jdbc.sql("""
+        return present(idNumber) && jdbc.sql("""
                         select exists (
                             select 1 from org target
                             join org_admin admin on admin.id_number = ?
@@ -40,17 +37,17 @@ public class Scope implements OrgMembership {
                 .query(Boolean.class).single();
     }
 
-    /** The person administers exactly this org. */
+    @Override
     public boolean administers(String idNumber, long orgId) {
-        return ActiveOrg.admits(orgId)
+        return present(idNumber) && ActiveOrg.admits(orgId)
                 && jdbc.sql("select exists (select 1 from org_admin where id_number = ? and org_id = ?)")
                 .params(normalised(idNumber), orgId)
                 .query(Boolean.class).single();
     }
 
-    /** R-SCOPE-2: the person administers the org's direct parent. */
+    @Override
     public boolean mayActAsParentOf(String idNumber, long orgId) {
-        return jdbc.sql("""
+        return present(idNumber) && jdbc.sql("""
                         select exists (
                             select 1 from org target
                             join org_admin admin on admin.org_id = target.parent_id
@@ -62,11 +59,15 @@ public class Scope implements OrgMembership {
     /** R-ADM-8: the person holds a post or admin rights in the org, so may choose it as their active org. */
     @Override
     public boolean belongsTo(String idNumber, long orgId) {
-        return jdbc.sql("""
+        return present(idNumber) && jdbc.sql("""
                         select exists (select 1 from org_admin where org_id = ? and id_number = ?)
                             or exists (select 1 from org_post where org_id = ? and id_number = ?)""")
                 .params(orgId, normalised(idNumber), orgId, normalised(idNumber))
                 .query(Boolean.class).single();
+    }
+
+    private static boolean present(String idNumber) {
+        return idNumber != null && !idNumber.isBlank();
     }
 
     /** The chosen org's id, or 0 (no org has it) when none was chosen. */

@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.league.support.inbox.EventInbox;
 import cn.league.support.outbox.EventBackboneConfiguration;
-import cn.league.support.security.OrgMembership;
 
 /**
  * Gives a service with this jar its own copy of the org tree: the {@code org_replica} schema, the
@@ -40,12 +39,6 @@ public class OrgReplicaConfiguration {
     @Bean
     PostsEventsListener orgReplicaPostsListener(OrgReplicaSchemaMigration migrated, EventInbox inbox, JdbcClient jdbc) {
         return new PostsEventsListener(inbox, new OrgReplicaStore(jdbc));
-    }
-
-    /** R-ADM-8: whether a person may choose an org as their active org, from the replica. */
-    @Bean
-    OrgMembership orgReplicaMembership(OrgTree tree) {
-        return tree::belongsTo;
     }
 
     /** Marks that the replica's tables exist before anything reads or writes them. */

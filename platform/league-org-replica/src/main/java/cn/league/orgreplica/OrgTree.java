@@ -17,13 +17,14 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.contracts.org.SchoolLevel;
 import cn.league.support.security.ActiveOrg;
+import cn.league.support.security.OrgScope;
 
 /**
  * The org tree and its admins as this service knows them from org-service's events: answers scope
  * questions from the service's own database. A path holds the ids of every ancestor, so each check is a
  * primary-key lookup plus an index probe, never a walk of the tree.
  */
-public class OrgTree {
+public class OrgTree implements OrgScope {
 
     static final String FIND = """
             select id, parent_id, path, type, branch_kind, domain, school_level, full_name, short_name,
@@ -109,7 +110,7 @@ public class OrgTree {
         return orgs;
     }
 
-    /** R-SCOPE-1: the person administers the org itself or one of its ancestors, never one beside or below it. */
+    @Override
     public boolean mayActOn(String idNumber, long orgId) {
         if (idNumber == null || idNumber.isBlank()) {
             return false;
@@ -131,7 +132,7 @@ public class OrgTree {
                 .orElseGet(() -> ids(MAY_ACT_ON_ALL, ids, IdNumber.canonical(idNumber)));
     }
 
-    /** R-SCOPE-2: the person administers the org's direct parent (not a higher ancestor, not the org itself). */
+    @Override
     public boolean mayActAsParentOf(String idNumber, long orgId) {
         if (idNumber == null || idNumber.isBlank()) {
             return false;
@@ -142,7 +143,14 @@ public class OrgTree {
                 .orElse(true);
     }
 
+    @Override
+    public boolean administers(String idNumber, long orgId) {
+        return idNumber != null && !idNumber.isBlank() && ActiveOrg.admits(orgId)
+                && exists(ADMINISTERS, orgId, IdNumber.canonical(idNumber));
+    }
+
     /** R-ADM-8: the person holds a post or admin rights in the org (so may choose it as their active org). */
+    @Override
     public boolean belongsTo(String idNumber, long orgId) {
         return idNumber != null && !idNumber.isBlank() && exists(BELONGS_TO, orgId, IdNumber.canonical(idNumber),
                 orgId, IdNumber.canonical(idNumber));

@@ -1,0 +1,56 @@
+package cn.league.orgreplica;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.league.test.OrgScopeContract;
+
+/** The replica's scope check answers as org-service's own does (the same contract runs against its Scope). */
+@SpringBootTest
+class OrgTreeContractTest extends OrgScopeContract {
+
+    @Autowired
+    OrgTree scope;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected void org(long id, Long parentId, String path) {
+        jdbc.sql("""
+                        insert into org_replica.org (id, parent_id, path, type, domain, full_name, short_name)
+                        values (?, ?, ?, 'COMMITTEE', 'OTHER', ?, ?)""")
+                .params(id, parentId, path, "团委" + id, "团委" + id).update();
+    }
+
+    @Override
+    protected void admin(long orgId, String idNumber) {
+        jdbc.sql("insert into org_replica.org_admin (org_id, id_number) values (?, ?)").params(orgId, idNumber).update();
+    }
+
+    @Override
+    protected void post(long orgId, String idNumber) {
+        jdbc.sql("insert into org_replica.org_post (org_id, id_number, title) values (?, ?, '组织委员')").params(orgId, idNumber)
+                .update();
+    }
+
+    @Override
+    protected boolean mayActOn(String idNumber, long orgId) {
+        return scope.mayActOn(idNumber, orgId);
+    }
+
+    @Override
+    protected boolean mayActAsParentOf(String idNumber, long orgId) {
+        return scope.mayActAsParentOf(idNumber, orgId);
+    }
+
+    @Override
+    protected boolean administers(String idNumber, long orgId) {
+        return scope.administers(idNumber, orgId);
+    }
+
+    @Override
+    protected boolean belongsTo(String idNumber, long orgId) {
+        return scope.belongsTo(idNumber, orgId);
+    }
+}
