@@ -24,14 +24,14 @@ import cn.league.contracts.member.MemberEvents.MembershipStarted;
 import cn.league.contracts.member.MemberEvents.PersonAdded;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.transfer.deadline.TransferExpiry;
-import cn.league.transfer.messaging.MemberEventsListener;
-import cn.league.transfer.support.People;
-import cn.league.transfer.support.TransferApi;
 import cn.league.test.ServiceApi.Response;
-import cn.league.transfer.support.TreeReplica;
+import cn.league.test.TestIdNumbers;
 import cn.league.test.TestKafka;
 import cn.league.test.TopicReader;
+import cn.league.transfer.deadline.TransferExpiry;
+import cn.league.transfer.membercopy.MemberEventsListener;
+import cn.league.transfer.support.TransferApi;
+import cn.league.transfer.support.TreeReplica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,13 +57,13 @@ class TransferApiTest {
     long newBranch;
     long otherNewBranch;
     long siblingBranch;
-    final String provinceAdmin = People.idNumber();
-    final String schoolAdmin = People.idNumber();
-    final String oldBranchAdmin = People.idNumber();
-    final String companyAdmin = People.idNumber();
-    final String newBranchAdmin = People.idNumber();
-    final String siblingAdmin = People.idNumber();
-    final String member = People.idNumber();
+    final String provinceAdmin = TestIdNumbers.fresh();
+    final String schoolAdmin = TestIdNumbers.fresh();
+    final String oldBranchAdmin = TestIdNumbers.fresh();
+    final String companyAdmin = TestIdNumbers.fresh();
+    final String newBranchAdmin = TestIdNumbers.fresh();
+    final String siblingAdmin = TestIdNumbers.fresh();
+    final String member = TestIdNumbers.fresh();
 
     @BeforeEach
     void tree() {
@@ -295,7 +295,7 @@ class TransferApiTest {
         assertThat(api.get(companyAdmin, "/api/transfers/" + id).status()).isEqualTo(200);
         assertThat(api.get(siblingAdmin, "/api/transfers/" + id).status()).isEqualTo(404);
         assertThat(api.get(newBranchAdmin, "/api/transfers/" + id).status()).as("a child of the target").isEqualTo(404);
-        assertThat(api.get(People.idNumber(), "/api/transfers/" + id).status()).isEqualTo(404);
+        assertThat(api.get(TestIdNumbers.fresh(), "/api/transfers/" + id).status()).isEqualTo(404);
         assertThat(api.post(siblingAdmin, "/api/transfers/" + id + "/rejection", "{\"reason\":\"x\"}").status())
                 .isEqualTo(404);
         assertThat(transferOut(siblingAdmin, newBranch).code()).as("not their member").isEqualTo("PERSON_NOT_FOUND");
@@ -316,7 +316,7 @@ class TransferApiTest {
     @Test
     @DisplayName("R-TR-2 the person lookup follows member-service's events, each applied once")
     void memberCopyFromEvents() {
-        String person = People.idNumber();
+        String person = TestIdNumbers.fresh();
         Instant now = Instant.now();
         assertThat(memberEvents.apply(envelope(new PersonAdded(person, "赵六"), person, now))).isTrue();
         var started = envelope(new MembershipStarted(person, siblingBranch), person, now);
@@ -332,7 +332,7 @@ class TransferApiTest {
     @Test
     @DisplayName("R-TR-2 a person entered one by one or imported (PersonEntered) is found by name + ID in their branch")
     void enteredPersonIsFound() {
-        String person = People.idNumber();
+        String person = TestIdNumbers.fresh();
         var entered = envelope(PersonEntered.member(person, "孙七", true, oldBranch), person, Instant.now());
         assertThat(memberEvents.apply(entered)).isTrue();
         assertThat(memberEvents.apply(entered)).as("a replay changes nothing").isFalse();

@@ -1,4 +1,4 @@
-package cn.league.transfer.messaging;
+package cn.league.transfer;
 
 import java.time.Instant;
 import java.util.UUID;

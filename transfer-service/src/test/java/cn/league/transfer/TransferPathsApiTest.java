@@ -27,10 +27,10 @@ import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 import cn.league.test.ServiceApi.Response;
+import cn.league.test.TestIdNumbers;
 import cn.league.test.TestKafka;
 import cn.league.test.TopicReader;
-import cn.league.transfer.messaging.MemberEventsListener;
-import cn.league.transfer.support.People;
+import cn.league.transfer.membercopy.MemberEventsListener;
 import cn.league.transfer.support.TransferApi;
 import cn.league.transfer.support.TreeReplica;
 
@@ -65,17 +65,17 @@ class TransferPathsApiTest {
     long company;
     long school;
     long schoolBranch;
-    final String provinceAdmin = People.idNumber();
-    final String otherProvinceAdmin = People.idNumber();
-    final String committeeAdmin = People.idNumber();
-    final String branchAAdmin = People.idNumber();
-    final String secondBranchAAdmin = People.idNumber();
-    final String siblingAdmin = People.idNumber();
-    final String floatingAdmin = People.idNumber();
-    final String companyAdmin = People.idNumber();
-    final String first = People.idNumber();
-    final String second = People.idNumber();
-    final String outsider = People.idNumber();
+    final String provinceAdmin = TestIdNumbers.fresh();
+    final String otherProvinceAdmin = TestIdNumbers.fresh();
+    final String committeeAdmin = TestIdNumbers.fresh();
+    final String branchAAdmin = TestIdNumbers.fresh();
+    final String secondBranchAAdmin = TestIdNumbers.fresh();
+    final String siblingAdmin = TestIdNumbers.fresh();
+    final String floatingAdmin = TestIdNumbers.fresh();
+    final String companyAdmin = TestIdNumbers.fresh();
+    final String first = TestIdNumbers.fresh();
+    final String second = TestIdNumbers.fresh();
+    final String outsider = TestIdNumbers.fresh();
 
     @BeforeEach
     void tree() {
@@ -164,7 +164,7 @@ class TransferPathsApiTest {
     void batchTooLarge() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 31; i++) {
-            String person = People.idNumber();
+            String person = TestIdNumbers.fresh();
             tree.member(person, "成员" + i, branchA);
             many.add(person);
         }
@@ -178,7 +178,7 @@ class TransferPathsApiTest {
     @Test
     @DisplayName("R-TR-4 people not in branches under the committee are refused each with a reason; nothing is half-done")
     void batchAllOrNothing() {
-        String busy = People.idNumber();
+        String busy = TestIdNumbers.fresh();
         tree.member(busy, "张三", branchA);
         assertThat(api.post(busy, "/api/transfers/own", "{\"toOrgId\":" + siblingBranch + ",\"reason\":\"x\"}")
                 .status()).isEqualTo(201);
@@ -329,7 +329,7 @@ class TransferPathsApiTest {
     // ---- R-TR-11 graduates, R-MEM-10 ----
 
     String graduate(String name) {
-        String person = People.idNumber();
+        String person = TestIdNumbers.fresh();
         tree.member(person, name, branchA);
         tree.graduationFlags(person, true, false, false);
         return person;
@@ -379,8 +379,8 @@ class TransferPathsApiTest {
     @Test
     @DisplayName("R-MEM-10 graduate flags come from member-service's events; delayed graduates and teachers transfer without a destination")
     void graduateFlagsFromEvents() {
-        String delayed = People.idNumber();
-        String flagged = People.idNumber();
+        String delayed = TestIdNumbers.fresh();
+        String flagged = TestIdNumbers.fresh();
         tree.member(delayed, "延一", branchA);
         tree.member(flagged, "毕三", branchA);
         Instant now = Instant.now();
@@ -392,7 +392,7 @@ class TransferPathsApiTest {
         assertThat(own(flagged, company, null, null).code()).isEqualTo("DESTINATION_REQUIRED");
         assertThat(own(delayed, company, DestinationType.JOB, null).code()).isEqualTo("NOT_A_GRADUATE");
         assertThat(own(delayed, company, null, null).status()).isEqualTo(201);
-        String teacher = People.idNumber();
+        String teacher = TestIdNumbers.fresh();
         tree.member(teacher, "师一", branchA);
         memberEvents.apply(envelope(new GraduationFlagsSet(teacher, true, false, true), teacher, now));
         assertThat(own(teacher, company, null, null).status()).as("a teacher is not a graduate").isEqualTo(201);
@@ -401,8 +401,8 @@ class TransferPathsApiTest {
     @Test
     @DisplayName("R-TR-11 the 流动团支部's admin sees members whose job was reported more than a month ago, to move them out")
     void floatingBranchMoveOutList() {
-        String late = People.idNumber();
-        String recent = People.idNumber();
+        String late = TestIdNumbers.fresh();
+        String recent = TestIdNumbers.fresh();
         tree.member(late, "流一", floating);
         tree.member(recent, "流二", floating);
         assertThat(api.post(floatingAdmin, "/api/transfers/job-reports",
@@ -436,7 +436,7 @@ class TransferPathsApiTest {
     @Test
     @DisplayName("R-TR-12 a party member under 28 transfers like anyone: transfer-service asks nothing of political status")
     void partyMemberTransfers() {
-        String partyMember = People.idNumber(); // member-service keeps the membership of party members under 28
+        String partyMember = TestIdNumbers.fresh(); // member-service keeps the membership of party members under 28
         tree.member(partyMember, "党员一", branchA);
         Response started = api.post(companyAdmin, "/api/transfers/in", """
                 {"name":"党员一","idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(partyMember, company));
@@ -449,8 +449,8 @@ class TransferPathsApiTest {
     @DisplayName("R-GRAD-4 a branch that became a graduate branch (BranchesGraduated on the org topic) keeps transferring")
     void graduateBranchKeepsTransferring() throws Exception {
         long graduating = tree.child(committee, "BRANCH", "某大学2027届团支部");
-        String grad = People.idNumber();
-        String classmate = People.idNumber();
+        String grad = TestIdNumbers.fresh();
+        String classmate = TestIdNumbers.fresh();
         tree.member(grad, "毕四", graduating);
         tree.member(classmate, "毕五", graduating);
         kafka.send(Topics.ORG_EVENTS, String.valueOf(province), EventJson.write(EventEnvelope.wrap(

@@ -1,23 +1,16 @@
 package cn.league.member.support;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.league.test.TestIdNumbers;
 
 /**
  * Valid ID numbers (GB 11643 check digit) for any birth date, and people put straight into the tables, for tests
  * of what happens to people already in the system (age-out, deletion, org and transfer effects).
  */
 public final class TestPeople {
-
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
-    private static final String[] REGIONS = {"110101", "110102", "110105", "310101", "440106", "440305", "510104"};
-    private static final AtomicInteger REGION = new AtomicInteger(ThreadLocalRandom.current().nextInt(REGIONS.length));
 
     private final JdbcClient jdbc;
 
@@ -27,14 +20,7 @@ public final class TestPeople {
 
     /** A valid, so far unused ID number of someone born on that day. */
     public static String idNumber(LocalDate birthDate) {
-        int sequence = SEQUENCE.incrementAndGet();
-        String region = REGIONS[(REGION.get() + sequence / 1000) % REGIONS.length];
-        String body = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence % 1000);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return TestIdNumbers.bornOn(birthDate);
     }
 
     /** A person born on that day, with a membership in the branch; returns their ID number. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.league.test.ServiceApi.Response;
 import cn.league.test.TcpGate;
-import cn.league.transfer.support.People;
+import cn.league.test.TestIdNumbers;
 import cn.league.transfer.support.TransferApi;
 import cn.league.transfer.support.TreeReplica;
 
@@ -55,13 +55,13 @@ class ApproverViewApiTest {
     long oldBranch;
     long companyCommittee;
     long newBranch;
-    final String provinceAdmin = People.idNumber();
-    final String schoolAdmin = People.idNumber();
-    final String oldBranchAdmin = People.idNumber();
-    final String companyAdmin = People.idNumber();
-    final String newBranchAdmin = People.idNumber();
-    final String siblingAdmin = People.idNumber();
-    final String member = People.idNumber();
+    final String provinceAdmin = TestIdNumbers.fresh();
+    final String schoolAdmin = TestIdNumbers.fresh();
+    final String oldBranchAdmin = TestIdNumbers.fresh();
+    final String companyAdmin = TestIdNumbers.fresh();
+    final String newBranchAdmin = TestIdNumbers.fresh();
+    final String siblingAdmin = TestIdNumbers.fresh();
+    final String member = TestIdNumbers.fresh();
 
     @BeforeEach
     void tree() {
@@ -149,7 +149,7 @@ class ApproverViewApiTest {
         assertThat(sibling.status()).isEqualTo(404);
         assertThat(sibling.code()).isEqualTo("TRANSFER_NOT_FOUND");
         assertThat(sibling.body()).doesNotContain("13800000001");
-        assertThat(view(People.idNumber(), id).status()).isEqualTo(404);
+        assertThat(view(TestIdNumbers.fresh(), id).status()).isEqualTo(404);
         int calls = MEMBER_SERVICE.calls();
         view(siblingAdmin, id);
         assertThat(MEMBER_SERVICE.calls()).as("refused before asking member-service").isEqualTo(calls);
@@ -209,7 +209,7 @@ class ApproverViewApiTest {
     @Test
     @DisplayName("R-TR-13 a person member-service does not hold: incomplete with its own note, the circuit stays closed")
     void notHeld() {
-        String stranger = People.idNumber();
+        String stranger = TestIdNumbers.fresh();
         new TreeReplica(jdbc).member(stranger, "王五", oldBranch);
         Response started = api.post(oldBranchAdmin, "/api/transfers/out", """
                 {"idNumber":"%s","toOrgId":%d,"reason":"毕业就业"}""".formatted(stranger, newBranch));

@@ -10,7 +10,7 @@ import cn.league.contracts.org.OrgDomain;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
-import cn.league.transfer.store.MemberCopyStore.MemberCopy;
+import cn.league.transfer.membercopy.MemberCopyStore.MemberCopy;
 
 import static cn.league.contracts.transfer.TransferEvents.DestinationType.FURTHER_STUDY;
 import static cn.league.contracts.transfer.TransferEvents.DestinationType.JOB;

@@ -1,0 +1,6 @@
+package cn.league.transfer;
+
+import cn.league.test.ServiceStructureContract;
+
+class TransferServiceStructureTest extends ServiceStructureContract {
+}
