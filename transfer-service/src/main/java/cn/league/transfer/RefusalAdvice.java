@@ -1,4 +1,4 @@
-package cn.league.transfer.web;
+package cn.league.transfer;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.league.support.problem.Problems;
-import cn.league.transfer.TransferRefusal;
-import cn.league.transfer.batch.BatchTransfers.BatchRefused;
 
 /** Answers the domain's refusals as problem+json with their code, rule and Chinese detail. */
 @RestControllerAdvice
@@ -26,9 +24,7 @@ class RefusalAdvice {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = Problems.of(status, refusal.code(), refusal.rule(), refusal.detail());
-        if (refusal instanceof BatchRefused batch) {
-            problem.setProperty("refused", batch.refused()); // R-TR-4: every refused person with the reason
-        }
+        refusal.properties().forEach(problem::setProperty);
         return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,4 +1,4 @@
-package cn.league.transfer.messaging;
+package cn.league.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,8 @@ import org.springframework.stereotype.Component;
 
 import cn.league.contracts.Topics;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
-import cn.league.transfer.Transfer;
-import cn.league.support.outbox.Outbox;
 import cn.league.support.outbox.Outbox.Publication;
+import cn.league.support.outbox.Outbox;
 
 /** Puts the events a transfer's move caused on {@code league.transfer.events}, keyed by the person's ID number. */
 @Component

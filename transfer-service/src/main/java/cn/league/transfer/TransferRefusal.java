@@ -1,5 +1,7 @@
 package cn.league.transfer;
 
+import java.util.Map;
+
 /**
  * A move the transfer's rules refuse, in plain Java: {@code code} is stable, {@code rule} is the DOMAIN.md
  * id, {@code detail} is the Chinese message users see. The web layer answers it as problem+json.
@@ -34,5 +36,10 @@ public class TransferRefusal extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** More for the problem answer than code, rule and detail: none unless a refusal carries it. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

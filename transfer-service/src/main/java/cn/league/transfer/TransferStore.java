@@ -1,4 +1,4 @@
-package cn.league.transfer.store;
+package cn.league.transfer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +16,6 @@ import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferStep;
-import cn.league.transfer.Initiator;
-import cn.league.transfer.Transfer;
-import cn.league.transfer.TransferState;
 
 /** SQL for transfers and their history entries. */
 @Repository

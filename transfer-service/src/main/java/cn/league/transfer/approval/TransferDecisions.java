@@ -10,10 +10,10 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Transfer;
-import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferPublication;
 import cn.league.transfer.TransferRefusal.Kind;
-import cn.league.transfer.messaging.TransferPublication;
-import cn.league.transfer.store.TransferStore;
+import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferStore;
 
 /**
  * The moves on an open transfer: approve (R-TR-2, R-TR-3), assign a branch (R-TR-3), reject with a reason

@@ -1,4 +1,4 @@
-package cn.league.transfer.web;
+package cn.league.transfer.approverview;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +13,9 @@ import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.support.security.Caller;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferState;
-import cn.league.transfer.approverview.ApproverViews;
 import cn.league.transfer.approverview.ApproverViews.ApproverView;
 import cn.league.transfer.approverview.ApproverViews.OrgName;
+import cn.league.transfer.approverview.ApproverViews;
 
 @RestController
 class ApproverViewController {

@@ -11,9 +11,9 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferDeadline;
+import cn.league.transfer.TransferStore;
 import cn.league.transfer.approval.Approvers;
 import cn.league.transfer.approval.TransferDecisions;
-import cn.league.transfer.store.TransferStore;
 
 /**
  * R-TR-13: the approver view of a transfer — what this service knows (person, orgs, steps, history) plus the

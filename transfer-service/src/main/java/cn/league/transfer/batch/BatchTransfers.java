@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,12 +18,12 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Transfer;
-import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferPublication;
 import cn.league.transfer.TransferRefusal.Kind;
-import cn.league.transfer.messaging.TransferPublication;
-import cn.league.transfer.store.MemberCopyStore;
-import cn.league.transfer.store.MemberCopyStore.MemberCopy;
-import cn.league.transfer.store.TransferStore;
+import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferStore;
+import cn.league.transfer.membercopy.MemberCopyStore.MemberCopy;
+import cn.league.transfer.membercopy.MemberCopyStore;
 
 /**
  * R-TR-4 (FAQ 23 (1)): a 团委/团工委/团总支's admin moves up to 30 people between branches under it, without
@@ -53,6 +54,12 @@ public class BatchTransfers {
 
         public List<RefusedPerson> refused() {
             return refused;
+        }
+
+        /** R-TR-4: every refused person with the reason. */
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("refused", refused);
         }
     }
 

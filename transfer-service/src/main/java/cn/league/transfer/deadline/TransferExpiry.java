@@ -15,12 +15,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.league.support.jobs.ExclusiveBatches;
 import cn.league.support.jobs.ExclusiveBatches.Batch;
+import cn.league.support.jobs.ExclusiveBatches;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferDeadline;
-import cn.league.transfer.messaging.TransferPublication;
-import cn.league.transfer.store.TransferStore;
+import cn.league.transfer.TransferPublication;
+import cn.league.transfer.TransferStore;
 
 /**
  * R-TR-5 (FAQ 76): ends every transfer whose step waited 10 days, in {@link ExclusiveBatches}: each part of the

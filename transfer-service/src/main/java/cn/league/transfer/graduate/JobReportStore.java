@@ -1,4 +1,4 @@
-package cn.league.transfer.store;
+package cn.league.transfer.graduate;
 
 import java.sql.Timestamp;
 import java.sql.Types;

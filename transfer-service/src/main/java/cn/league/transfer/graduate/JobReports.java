@@ -12,13 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.league.contracts.org.BranchKind;
 import cn.league.contracts.org.OrgSnapshot;
 import cn.league.orgreplica.OrgTree;
-import cn.league.transfer.TransferRefusal;
 import cn.league.transfer.TransferRefusal.Kind;
-import cn.league.transfer.store.JobReportStore;
-import cn.league.transfer.store.JobReportStore.JobReport;
-import cn.league.transfer.store.JobReportStore.MemberWithJob;
-import cn.league.transfer.store.MemberCopyStore;
-import cn.league.transfer.store.MemberCopyStore.MemberCopy;
+import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.graduate.JobReportStore.JobReport;
+import cn.league.transfer.graduate.JobReportStore.MemberWithJob;
+import cn.league.transfer.graduate.JobReportStore;
+import cn.league.transfer.membercopy.MemberCopyStore.MemberCopy;
+import cn.league.transfer.membercopy.MemberCopyStore;
 
 /**
  * R-TR-11 (FAQ 62, 63): a graduate's job, reported by them or an admin over their branch (the 流动团支部 keeps in

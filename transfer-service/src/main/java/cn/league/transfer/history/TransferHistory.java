@@ -11,12 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Transfer;
-import cn.league.transfer.TransferRefusal;
 import cn.league.transfer.TransferRefusal.Kind;
+import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferStore.StepCount;
+import cn.league.transfer.TransferStore;
 import cn.league.transfer.approval.Approvers;
 import cn.league.transfer.approval.TransferDecisions;
-import cn.league.transfer.store.TransferStore;
-import cn.league.transfer.store.TransferStore.StepCount;
 
 /** What members and approvers read (R-TR-14): one transfer with its entries, a member's history, an org's queue. */
 @Service

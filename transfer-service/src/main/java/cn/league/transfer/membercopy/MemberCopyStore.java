@@ -1,4 +1,4 @@
-package cn.league.transfer.store;
+package cn.league.transfer.membercopy;
 
 import java.sql.Types;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.league.transfer.messaging;
+package cn.league.transfer.membercopy;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ import cn.league.contracts.member.MemberEvents.PersonAdded;
 import cn.league.contracts.member.MemberEvents.PersonDeleted;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.support.inbox.EventInbox;
-import cn.league.transfer.store.MemberCopyStore;
+import cn.league.transfer.membercopy.MemberCopyStore;
 
 import static cn.league.contracts.EventEnvelope.typeOf;
 import static cn.league.contracts.EventJson.dataAs;

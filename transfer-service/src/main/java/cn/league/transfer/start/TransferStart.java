@@ -15,14 +15,14 @@ import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Initiator;
 import cn.league.transfer.Transfer;
-import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferPublication;
 import cn.league.transfer.TransferRefusal.Kind;
+import cn.league.transfer.TransferRefusal;
+import cn.league.transfer.TransferStore;
 import cn.league.transfer.graduate.GraduateDestinationRule;
 import cn.league.transfer.graduate.JobReports;
-import cn.league.transfer.messaging.TransferPublication;
-import cn.league.transfer.store.MemberCopyStore;
-import cn.league.transfer.store.MemberCopyStore.MemberCopy;
-import cn.league.transfer.store.TransferStore;
+import cn.league.transfer.membercopy.MemberCopyStore.MemberCopy;
+import cn.league.transfer.membercopy.MemberCopyStore;
 
 /**
  * Starting a transfer (R-TR-1): 办理转入 by the in-side's admin (R-TR-2), 办理转出 by the out-side's admin

@@ -1,0 +1,6 @@
+package cn.league.importing;
+
+import cn.league.test.ServiceStructureContract;
+
+class ImportServiceStructureTest extends ServiceStructureContract {
+}

@@ -1,0 +1,6 @@
+package cn.league.member;
+
+import cn.league.test.ServiceStructureContract;
+
+class MemberServiceStructureTest extends ServiceStructureContract {
+}

@@ -1,0 +1,62 @@
+package cn.league.transfer.approval;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.support.security.Caller;
+import cn.league.transfer.Transfer;
+import cn.league.transfer.TransferView;
+
+@RestController
+class ApprovalController {
+
+    private final TransferDecisions decisions;
+    private final Clock clock;
+
+    ApprovalController(TransferDecisions decisions, ObjectProvider<Clock> clock) {
+        this.decisions = decisions;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @PostMapping("/api/transfers/{id}/approval")
+    TransferView approve(JwtAuthenticationToken token, @PathVariable long id) {
+        return view(decisions.approve(caller(token), id));
+    }
+
+    @PostMapping("/api/transfers/{id}/assignment")
+    TransferView assign(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Assignment assignment) {
+        return view(decisions.assignBranch(caller(token), id, assignment.branchId()));
+    }
+
+    /** 退回 (R-TR-7). */
+    @PostMapping("/api/transfers/{id}/rejection")
+    TransferView reject(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Rejection rejection) {
+        return view(decisions.reject(caller(token), id, rejection.reason()));
+    }
+
+    /** 撤销申请 (R-TR-6). */
+    @PostMapping("/api/transfers/{id}/withdrawal")
+    TransferView withdraw(JwtAuthenticationToken token, @PathVariable long id) {
+        return view(decisions.withdraw(caller(token), id));
+    }
+
+    private static String caller(JwtAuthenticationToken token) {
+        return Caller.of(token).idNumber();
+    }
+
+    private TransferView view(Transfer transfer) {
+        return TransferView.of(transfer, clock.instant());
+    }
+
+    record Assignment(long branchId) {
+    }
+
+    record Rejection(String reason) {
+    }
+}

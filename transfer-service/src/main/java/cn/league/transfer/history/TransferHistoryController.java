@@ -1,0 +1,71 @@
+package cn.league.transfer.history;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.contracts.transfer.TransferEvents.TransferStep;
+import cn.league.support.security.Caller;
+import cn.league.transfer.Transfer;
+import cn.league.transfer.TransferStore.StepCount;
+import cn.league.transfer.TransferView;
+
+@RestController
+class TransferHistoryController {
+
+    private final TransferHistory history;
+
+    TransferHistoryController(TransferHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/api/transfers/{id}")
+    Detail show(JwtAuthenticationToken token, @PathVariable long id) {
+        TransferHistory.Detail detail = history.show(caller(token), id);
+        return new Detail(view(detail.transfer()), detail.entries());
+    }
+
+    /** 我的组织关系转接历史, newest first; pass the last id seen as {@code before}. */
+    @GetMapping("/api/transfers/history")
+    Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
+              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        List<TransferView> items = history.mine(caller(token), before, size).stream().map(this::view).toList();
+        return new Page(items, items.size() == size ? items.getLast().id() : null);
+    }
+
+    /** 组织关系转接审批: what waits for the org's admins, oldest first, with counts per step and days left. */
+    @GetMapping("/api/transfers/orgs/{orgId}/waiting")
+    Queue waiting(JwtAuthenticationToken token, @PathVariable long orgId,
+                  @RequestParam(required = false) TransferStep step,
+                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                  @RequestParam(defaultValue = "0") long after,
+                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        TransferHistory.Queue queue = history.waitingFor(caller(token), orgId, step, from, to, after, size);
+        List<TransferView> items = queue.items().stream().map(this::view).toList();
+        return new Queue(items, queue.counts(), items.size() == size ? items.getLast().id() : null);
+    }
+
+    private static String caller(JwtAuthenticationToken token) {
+        return Caller.of(token).idNumber();
+    }
+
+    private TransferView view(Transfer transfer) {
+        return TransferView.of(transfer, history.now());
+    }
+
+    record Detail(TransferView transfer, List<Transfer.Entry> entries) {
+    }
+
+    record Page(List<TransferView> items, Long next) {
+    }
+
+    record Queue(List<TransferView> items, List<StepCount> counts, Long next) {
+    }
+}
