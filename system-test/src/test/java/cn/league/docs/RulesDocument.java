@@ -29,6 +29,8 @@ final class RulesDocument {
     private static final Pattern SOURCE = Pattern.compile("(FAQ [0-9]|No (single )?FAQ question).*");
     private static final Pattern ITEM = Pattern.compile("- (Enforced by|Proven by|Status|Not yet): (.*)");
     private static final Pattern FILE = Pattern.compile("`([^`]+)`");
+    private static final Pattern SUMMARY = Pattern.compile(
+            "Today [0-9]+ of the [0-9]+ rules are implemented and proven; [0-9]+ are not implemented yet \\([^)]*\\)");
     private static final Set<String> TEXT_FILES = Set.of("java", "kt", "properties", "yml", "yaml", "json", "sql",
             "xml", "txt", "md", "csv");
 
@@ -51,10 +53,12 @@ final class RulesDocument {
 
     private final List<Rule> rules;
     private final List<String> layout;
+    private final String text;
 
-    private RulesDocument(List<Rule> rules, List<String> layout) {
+    private RulesDocument(List<Rule> rules, List<String> layout, String text) {
         this.rules = List.copyOf(rules);
         this.layout = List.copyOf(layout);
+        this.text = text;
     }
 
     static RulesDocument read(Path root) {
@@ -91,7 +95,7 @@ final class RulesDocument {
         if (section != null) {
             rules.add(rule(section));
         }
-        return new RulesDocument(rules, layout);
+        return new RulesDocument(rules, layout, markdown);
     }
 
     private static Rule rule(List<String> lines) {
@@ -175,6 +179,21 @@ final class RulesDocument {
             }
         });
         return problems;
+    }
+
+    /** The page's summary sentence counts the sections as they are and names the rules not implemented yet. */
+    List<String> summaryProblems() {
+        Matcher summary = SUMMARY.matcher(text.replaceAll("\\s+", " "));
+        if (!summary.find()) {
+            return List.of("the summary 'Today <n> of the <m> rules are implemented and proven; <k> are not implemented"
+                    + " yet (<ids>)' is missing");
+        }
+        List<String> notImplemented = rules.stream().filter(rule -> !rule.implemented()).map(Rule::id).toList();
+        String actual = "Today " + (rules.size() - notImplemented.size()) + " of the " + rules.size()
+                + " rules are implemented and proven; " + notImplemented.size() + " are not implemented yet ("
+                + String.join(", ", notImplemented) + ")";
+        return summary.group().equals(actual) ? List.of() : List.of("the summary says '" + summary.group()
+                + "', the sections say '" + actual + "'");
     }
 
     /**

@@ -22,12 +22,14 @@ class RulesDocumentTest {
             .toAbsolutePath().normalize();
 
     @Test
-    @DisplayName("every rule section has its FAQ line and both lists or the not-implemented status; ids have no gaps")
+    @DisplayName("every rule section has its FAQ line and both lists or the not-implemented status; ids have no gaps; "
+            + "the summary counts them")
     void sectionsHaveTheirLayout() {
         RulesDocument rules = RulesDocument.read(ROOT);
 
         assertThat(rules.rules()).isNotEmpty();
         assertThat(rules.layoutProblems()).isEmpty();
+        assertThat(rules.summaryProblems()).isEmpty();
     }
 
     @Test
@@ -75,6 +77,7 @@ class RulesDocumentTest {
                 gap + ": needs both 'Enforced by' and 'Proven by' with files, or 'Status: "
                         + RulesDocument.NOT_IMPLEMENTED + "'",
                 id("AAA", 2) + " is missing between its neighbours");
+        assertThat(rules.summaryProblems()).singleElement().asString().startsWith("the summary 'Today");
         assertThat(rules.fileProblems(repository)).containsExactlyInAnyOrder(
                 documented + ": enforced by m/src/main/java/Gone.java, which does not exist",
                 documented + ": proven by p/n/src/test/java/OtherTest.java, which does not name " + documented);
