@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.transfer.TransferEvents.DestinationType;
 import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
@@ -77,95 +78,101 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
         destination = destination == null ? Destination.NONE : destination;
     }
 
-    /** A new open ordinary transfer with no graduate destination; {@code id} is 0 until stored. */
-    public static Transfer start(String idNumber, String name, Initiator initiator, String startedBy, String reason,
-                                 long fromBranchId, Long fromParentId, String fromPath, long targetOrgId,
-                                 Long targetParentId, String targetPath, boolean toBranch, Instant now) {
-        return start(idNumber, name, initiator, startedBy, reason, fromBranchId, fromParentId, fromPath, targetOrgId,
-                targetParentId, targetPath, toBranch, null, now);
+    /** The member whose membership moves, and the branch it is in now. */
+    public record Mover(String idNumber, String name, Place branch) {
+    }
+
+    /** An org as a transfer records it: its direct parent's admins may approve for it, its path scopes it. */
+    public record Place(long id, Long parentId, String path) {
+
+        public static Place of(OrgSnapshot org) {
+            return new Place(org.id(), org.parentId(), org.path());
+        }
+    }
+
+    /** Who started the transfer, in which role, and why. */
+    public record Request(Initiator initiator, String startedBy, String reason) {
     }
 
     /**
      * A new open ordinary transfer to an org of this system (R-TR-2, R-TR-3), with the graduate's destination type
-     * where there is one (R-TR-11: military service goes to a special unit, study abroad does not transfer).
+     * where there is one (R-TR-11: military service goes to a special unit, study abroad does not transfer), or null;
+     * {@code id} is 0 until stored.
      */
-    public static Transfer start(String idNumber, String name, Initiator initiator, String startedBy, String reason,
-                                 long fromBranchId, Long fromParentId, String fromPath, long targetOrgId,
-                                 Long targetParentId, String targetPath, boolean toBranch,
+    public static Transfer start(Mover mover, Request request, Place target, boolean toBranch,
                                  DestinationType destinationType, Instant now) {
-        String why = requireReason(reason);
+        String why = requireReason(request.reason());
         requireDestinationFits(TransferKind.ORDINARY, destinationType);
-        if (toBranch && fromBranchId == targetOrgId) {
+        if (toBranch && mover.branch().id() == target.id()) {
             throw alreadyInTarget();
         }
-        return new Transfer(0, idNumber, name, TransferKind.ORDINARY, initiator, startedBy, why, fromBranchId,
-                fromParentId, fromPath, targetOrgId, targetParentId, targetPath, toBranch,
-                toBranch ? targetOrgId : null, Destination.graduate(destinationType),
-                TransferPath.stepsFor(TransferKind.ORDINARY, initiator, toBranch), 0, TransferState.OPEN, now, now,
-                null, null, null);
+        return opened(mover, request, why, TransferKind.ORDINARY, target, toBranch,
+                Destination.graduate(destinationType), now);
     }
 
     /**
      * R-TR-8: to a special unit (参军入伍, 涉密单位) — no target org, a short note of the destination, approved by
      * the out-side's provincial-level org. Started by the member or the out-side, as nobody else knows of it.
      */
-    public static Transfer toSpecialUnit(String idNumber, String name, Initiator initiator, String startedBy,
-                                         String reason, long fromBranchId, Long fromParentId, String fromPath,
-                                         Long provincialOrgId, String note, DestinationType destinationType,
-                                         Instant now) {
-        String why = requireReason(reason);
-        requireFromOutSide(initiator, "R-TR-8");
+    public static Transfer toSpecialUnit(Mover mover, Request request, Long provincialOrgId, String note,
+                                         DestinationType destinationType, Instant now) {
+        String why = requireReason(request.reason());
+        requireFromOutSide(request.initiator(), "R-TR-8");
         requireDestinationFits(TransferKind.SPECIAL_UNIT, destinationType);
         String shortNote = requireNote(note, "SPECIAL_UNIT_NOTE_REQUIRED", "R-TR-8",
                 "转往特殊单位须简要备注转接去向(不超过" + NOTE_MAX + "字)");
         if (provincialOrgId == null) {
             throw new TransferRefusal(Kind.INVALID, "NO_PROVINCIAL_ORG", "R-TR-8", "未找到转出组织所属的省级团委");
         }
-        return new Transfer(0, idNumber, name, TransferKind.SPECIAL_UNIT, initiator, startedBy, why, fromBranchId,
-                fromParentId, fromPath, null, null, null, false, null,
-                new Destination(destinationType, null, shortNote, provincialOrgId),
-                TransferPath.stepsFor(TransferKind.SPECIAL_UNIT, initiator, false), 0, TransferState.OPEN, now, now,
-                null, null, null);
+        return opened(mover, request, why, TransferKind.SPECIAL_UNIT, null, false,
+                new Destination(destinationType, null, shortNote, provincialOrgId), now);
     }
 
     /**
      * R-TR-9: to a system outside (北京, 广东, 福建) by the receiving org's typed full name (FAQ 69); recorded as
      * external. Started by the member or the out-side; the out-side approves ({@link TransferPath}).
      */
-    public static Transfer toExternalSystem(String idNumber, String name, Initiator initiator, String startedBy,
-                                            String reason, long fromBranchId, Long fromParentId, String fromPath,
-                                            ExternalSystem system, String targetFullName,
-                                            DestinationType destinationType, Instant now) {
-        String why = requireReason(reason);
-        requireFromOutSide(initiator, "R-TR-9");
+    public static Transfer toExternalSystem(Mover mover, Request request, ExternalSystem system,
+                                            String targetFullName, DestinationType destinationType, Instant now) {
+        String why = requireReason(request.reason());
+        requireFromOutSide(request.initiator(), "R-TR-9");
         requireDestinationFits(TransferKind.EXTERNAL, destinationType);
         if (system == null) {
             throw new TransferRefusal(Kind.INVALID, "EXTERNAL_SYSTEM_REQUIRED", "R-TR-9", "请选择转入的系统(北京、广东或福建)");
         }
         String fullName = requireNote(targetFullName, "EXTERNAL_ORG_NAME_REQUIRED", "R-TR-9",
                 "请准确填写转入团组织在北京/广东/福建系统内的组织全称");
-        return new Transfer(0, idNumber, name, TransferKind.EXTERNAL, initiator, startedBy, why, fromBranchId,
-                fromParentId, fromPath, null, null, null, false, null,
-                new Destination(destinationType, system, fullName, null),
-                TransferPath.stepsFor(TransferKind.EXTERNAL, initiator, false), 0, TransferState.OPEN, now, now,
-                null, null, null);
+        return opened(mover, request, why, TransferKind.EXTERNAL, null, false,
+                new Destination(destinationType, system, fullName, null), now);
     }
 
     /**
      * R-TR-4: one person of a committee's batch move (批量转接) between branches under it — no approval, so it is
      * approved as it starts. Whether both branches lie under the committee is checked against the tree outside.
      */
-    public static Transfer batchMove(String idNumber, String name, String startedBy, String reason,
-                                     long fromBranchId, Long fromParentId, String fromPath, long toBranchId,
-                                     Long toParentId, String toPath, Instant now) {
+    public static Transfer batchMove(Mover mover, String startedBy, String reason, Place toBranch, Instant now) {
         String why = requireReason(reason);
-        if (fromBranchId == toBranchId) {
+        if (mover.branch().id() == toBranch.id()) {
             throw alreadyInTarget();
         }
-        return new Transfer(0, idNumber, name, TransferKind.COMMITTEE_BATCH, Initiator.COMMITTEE_ADMIN, startedBy,
-                why, fromBranchId, fromParentId, fromPath, toBranchId, toParentId, toPath, true, toBranchId,
-                Destination.NONE, TransferPath.stepsFor(TransferKind.COMMITTEE_BATCH, Initiator.COMMITTEE_ADMIN, true),
-                0, TransferState.APPROVED, now, now, now, startedBy, null);
+        Place from = mover.branch();
+        return new Transfer(0, mover.idNumber(), mover.name(), TransferKind.COMMITTEE_BATCH,
+                Initiator.COMMITTEE_ADMIN, startedBy, why, from.id(), from.parentId(), from.path(), toBranch.id(),
+                toBranch.parentId(), toBranch.path(), true, toBranch.id(), Destination.NONE,
+                TransferPath.stepsFor(TransferKind.COMMITTEE_BATCH, Initiator.COMMITTEE_ADMIN, true), 0,
+                TransferState.APPROVED, now, now, now, startedBy, null);
+    }
+
+    /** A transfer waiting at its first step; {@code target} null when it leaves the tree. */
+    private static Transfer opened(Mover mover, Request request, String why, TransferKind kind, Place target,
+                                   boolean toBranch, Destination destination, Instant now) {
+        Place from = mover.branch();
+        return new Transfer(0, mover.idNumber(), mover.name(), kind, request.initiator(), request.startedBy(), why,
+                from.id(), from.parentId(), from.path(), target == null ? null : target.id(),
+                target == null ? null : target.parentId(), target == null ? null : target.path(), toBranch,
+                toBranch ? target.id() : null, destination,
+                TransferPath.stepsFor(kind, request.initiator(), toBranch), 0, TransferState.OPEN, now, now,
+                null, null, null);
     }
 
     /** The events its start causes: requested, and for a batch move approved as well. */

@@ -12,6 +12,9 @@ import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
 import cn.league.contracts.transfer.TransferEvents.TransferStepDone;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
+import cn.league.transfer.Transfer.Mover;
+import cn.league.transfer.Transfer.Place;
+import cn.league.transfer.Transfer.Request;
 
 import static cn.league.contracts.transfer.TransferEvents.TransferStep.OUT_SIDE_APPROVAL;
 import static cn.league.contracts.transfer.TransferEvents.TransferStep.PROVINCIAL_APPROVAL;
@@ -24,20 +27,24 @@ class TransferKindsTest {
     static final Instant T0 = Instant.parse("2027-06-01T08:00:00Z");
     static final String ID = "11010119950315123X";
 
+    static final Place TARGET = new Place(20, 15L, "1.2.15.20");
+    static final Mover MOVER = new Mover(ID, "张三", new Place(10, 5L, "1.2.5.10"));
+
     static Transfer special(Initiator initiator, String note, DestinationType type) {
-        return Transfer.toSpecialUnit(ID, "张三", initiator, "STARTER", "参军入伍", 10, 5L, "1.2.5.10", 2L, note, type,
-                T0).withId(7);
+        return Transfer.toSpecialUnit(MOVER, new Request(initiator, "STARTER", "参军入伍"), 2L, note, type, T0)
+                .withId(7);
     }
 
     static Transfer external(Initiator initiator) {
-        return Transfer.toExternalSystem(ID, "张三", initiator, "STARTER", "毕业就业", 10, 5L, "1.2.5.10",
-                ExternalSystem.BEIJING, " 共青团北京市某某公司委员会 ", DestinationType.JOB, T0).withId(8);
+        return Transfer.toExternalSystem(MOVER, new Request(initiator, "STARTER", "毕业就业"), ExternalSystem.BEIJING,
+                " 共青团北京市某某公司委员会 ", DestinationType.JOB, T0).withId(8);
     }
 
     @Test
     @DisplayName("R-TR-4 a committee's batch move is approved as it starts: no step, requested + approved + closed")
     void batchMove() {
-        Transfer moved = Transfer.batchMove(ID, "张三", "COMMITTEE", "支部调整", 10, 5L, "1.5.10", 11, 5L, "1.5.11", T0)
+        Mover inBranch = new Mover(ID, "张三", new Place(10, 5L, "1.5.10"));
+        Transfer moved = Transfer.batchMove(inBranch, "COMMITTEE", "支部调整", new Place(11, 5L, "1.5.11"), T0)
                 .withId(9);
         assertThat(moved.kind()).isEqualTo(TransferKind.COMMITTEE_BATCH);
         assertThat(moved.initiator()).isEqualTo(Initiator.COMMITTEE_ADMIN);
@@ -48,7 +55,7 @@ class TransferKindsTest {
                 new TransferRequested(9, ID, 10, 11L, TransferKind.COMMITTEE_BATCH, null),
                 new TransferApproved(9, ID, 10, 11));
         assertThatThrownBy(() -> moved.withdraw("COMMITTEE", T0)).hasFieldOrPropertyWithValue("code", "TRANSFER_NOT_OPEN");
-        assertThatThrownBy(() -> Transfer.batchMove(ID, "张三", "C", "x", 10, 5L, "p", 10, 5L, "p", T0))
+        assertThatThrownBy(() -> Transfer.batchMove(inBranch, "C", "x", inBranch.branch(), T0))
                 .hasFieldOrPropertyWithValue("code", "ALREADY_IN_TARGET");
     }
 
@@ -81,7 +88,7 @@ class TransferKindsTest {
                 .hasFieldOrPropertyWithValue("code", "SPECIAL_UNIT_NOTE_REQUIRED");
         assertThatThrownBy(() -> special(Initiator.IN_SIDE_ADMIN, "参军", null))
                 .hasFieldOrPropertyWithValue("code", "ONLY_MEMBER_OR_OUT_SIDE");
-        assertThatThrownBy(() -> Transfer.toSpecialUnit(ID, "张三", Initiator.MEMBER, ID, "r", 10, 5L, "p", null, "参军",
+        assertThatThrownBy(() -> Transfer.toSpecialUnit(MOVER, new Request(Initiator.MEMBER, ID, "r"), null, "参军",
                 null, T0)).hasFieldOrPropertyWithValue("code", "NO_PROVINCIAL_ORG");
         assertThatThrownBy(() -> special(Initiator.MEMBER, "参军", DestinationType.FURTHER_STUDY))
                 .hasFieldOrPropertyWithValue("code", "SPECIAL_UNIT_DESTINATION");
@@ -101,9 +108,9 @@ class TransferKindsTest {
         assertThat(approved.events()).contains(new TransferredOut(8, ID, 10, TransferKind.EXTERNAL,
                 ExternalSystem.BEIJING, "共青团北京市某某公司委员会"));
         assertThat(approved.events()).noneMatch(e -> e instanceof TransferApproved);
-        assertThatThrownBy(() -> Transfer.toExternalSystem(ID, "张三", Initiator.MEMBER, ID, "r", 10, 5L, "p", null,
+        assertThatThrownBy(() -> Transfer.toExternalSystem(MOVER, new Request(Initiator.MEMBER, ID, "r"), null,
                 "某团委", null, T0)).hasFieldOrPropertyWithValue("code", "EXTERNAL_SYSTEM_REQUIRED");
-        assertThatThrownBy(() -> Transfer.toExternalSystem(ID, "张三", Initiator.MEMBER, ID, "r", 10, 5L, "p",
+        assertThatThrownBy(() -> Transfer.toExternalSystem(MOVER, new Request(Initiator.MEMBER, ID, "r"),
                 ExternalSystem.FUJIAN, "", null, T0)).hasFieldOrPropertyWithValue("code", "EXTERNAL_ORG_NAME_REQUIRED");
         assertThatThrownBy(() -> external(Initiator.IN_SIDE_ADMIN)).hasFieldOrPropertyWithValue("rule", "R-TR-9");
     }
@@ -111,14 +118,14 @@ class TransferKindsTest {
     @Test
     @DisplayName("R-TR-11 destination types the aggregate decides: study abroad stays (no transfer), military goes to a special unit")
     void destinationTypes() {
-        assertThatThrownBy(() -> Transfer.start(ID, "张三", Initiator.MEMBER, ID, "出国", 10, 5L, "p", 20, 15L, "q", true,
+        assertThatThrownBy(() -> Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, "出国"), TARGET, true,
                 DestinationType.STUDY_ABROAD, T0)).hasFieldOrPropertyWithValue("code", "STUDY_ABROAD_STAYS")
                 .hasFieldOrPropertyWithValue("rule", "R-TR-11");
         assertThatThrownBy(() -> special(Initiator.MEMBER, "出国", DestinationType.STUDY_ABROAD))
                 .hasFieldOrPropertyWithValue("code", "STUDY_ABROAD_STAYS");
-        assertThatThrownBy(() -> Transfer.start(ID, "张三", Initiator.MEMBER, ID, "参军", 10, 5L, "p", 20, 15L, "q", true,
+        assertThatThrownBy(() -> Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, "参军"), TARGET, true,
                 DestinationType.MILITARY, T0)).hasFieldOrPropertyWithValue("code", "MILITARY_IS_SPECIAL_UNIT");
-        Transfer job = Transfer.start(ID, "张三", Initiator.MEMBER, ID, "就业", 10, 5L, "p", 20, 15L, "q", true,
+        Transfer job = Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, "就业"), TARGET, true,
                 DestinationType.JOB, T0).withId(3);
         assertThat(job.startEvents()).containsExactly(
                 new TransferRequested(3, ID, 10, 20L, TransferKind.ORDINARY, DestinationType.JOB));

@@ -7,6 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import cn.league.transfer.Transfer.Mover;
+import cn.league.transfer.Transfer.Place;
+import cn.league.transfer.Transfer.Request;
+
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.contracts.transfer.TransferEvents.TransferExpired;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
@@ -24,9 +28,11 @@ class TransferTest {
     static final Instant T0 = Instant.parse("2027-06-01T08:00:00Z");
     static final String ID = "11010119950315123X";
 
+    static final Mover MOVER = new Mover(ID, "张三", new Place(10, 5L, "1.5.10"));
+
     static Transfer started(Initiator initiator, boolean toBranch) {
-        return Transfer.start(ID, "张三", initiator, "ADMIN", "毕业", 10, 5L, "1.5.10", 20, 15L, "1.15.20", toBranch, T0)
-                .withId(7);
+        return Transfer.start(MOVER, new Request(initiator, "ADMIN", "毕业"), new Place(20, 15L, "1.15.20"), toBranch,
+                null, T0).withId(7);
     }
 
     @Test
@@ -125,9 +131,9 @@ class TransferTest {
     @Test
     @DisplayName("R-TR-2 a transfer needs a reason and cannot go to the branch the member is in")
     void startChecks() {
-        assertThatThrownBy(() -> Transfer.start(ID, "张三", Initiator.MEMBER, ID, "", 10, 5L, "p", 20, 15L, "q", true,
-                T0)).hasFieldOrPropertyWithValue("code", "TRANSFER_REASON_REQUIRED");
-        assertThatThrownBy(() -> Transfer.start(ID, "张三", Initiator.MEMBER, ID, "r", 10, 5L, "p", 10, 5L, "p", true,
-                T0)).hasFieldOrPropertyWithValue("code", "ALREADY_IN_TARGET");
+        assertThatThrownBy(() -> Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, ""), new Place(20, 15L, "q"),
+                true, null, T0)).hasFieldOrPropertyWithValue("code", "TRANSFER_REASON_REQUIRED");
+        assertThatThrownBy(() -> Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, "r"), MOVER.branch(), true,
+                null, T0)).hasFieldOrPropertyWithValue("code", "ALREADY_IN_TARGET");
     }
 }

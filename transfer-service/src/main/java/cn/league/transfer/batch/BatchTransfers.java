@@ -18,6 +18,8 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.contracts.org.OrgType;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Transfer;
+import cn.league.transfer.Transfer.Mover;
+import cn.league.transfer.Transfer.Place;
 import cn.league.transfer.TransferPublication;
 import cn.league.transfer.TransferRefusal.Kind;
 import cn.league.transfer.TransferRefusal;
@@ -110,8 +112,8 @@ public class BatchTransfers {
             } else if (transfers.openOf(idNumber).isPresent()) {
                 refused.add(new RefusedPerson(idNumber, "TRANSFER_ALREADY_OPEN", "已有业务正在办理,不能重复发起"));
             } else {
-                planned.add(Transfer.batchMove(idNumber, member.get().name(), caller, reason, from.id(),
-                        from.parentId(), from.path(), to.id(), to.parentId(), to.path(), now));
+                planned.add(Transfer.batchMove(new Mover(idNumber, member.get().name(), Place.of(from)), caller,
+                        reason, Place.of(to), now));
             }
         }
         if (!refused.isEmpty()) {

@@ -15,6 +15,9 @@ import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.orgreplica.OrgTree;
 import cn.league.transfer.Initiator;
 import cn.league.transfer.Transfer;
+import cn.league.transfer.Transfer.Mover;
+import cn.league.transfer.Transfer.Place;
+import cn.league.transfer.Transfer.Request;
 import cn.league.transfer.TransferPublication;
 import cn.league.transfer.TransferRefusal.Kind;
 import cn.league.transfer.TransferRefusal;
@@ -97,9 +100,8 @@ public class TransferStart {
         OrgSnapshot from = branchOf(member);
         GraduateDestinationRule.check(member.graduate(), TransferKind.SPECIAL_UNIT, destinationType, null, null,
                 jobs.hasJob(member.idNumber()));
-        return open(Transfer.toSpecialUnit(member.idNumber(), member.name(), initiator(caller, idNumber), caller,
-                reason, from.id(), from.parentId(), from.path(), from.treeRootId(), note, destinationType,
-                clock.instant()));
+        return open(Transfer.toSpecialUnit(mover(member, from), new Request(initiator(caller, idNumber), caller, reason),
+                from.treeRootId(), note, destinationType, clock.instant()));
     }
 
     /** R-TR-9: to a system outside (北京, 广东, 福建) by the typed full name, by the member or the out-side's admin. */
@@ -110,8 +112,8 @@ public class TransferStart {
         OrgSnapshot from = branchOf(member);
         GraduateDestinationRule.check(member.graduate(), TransferKind.EXTERNAL, destinationType, null, null,
                 jobs.hasJob(member.idNumber()));
-        return open(Transfer.toExternalSystem(member.idNumber(), member.name(), initiator(caller, idNumber), caller,
-                reason, from.id(), from.parentId(), from.path(), system, targetFullName, destinationType,
+        return open(Transfer.toExternalSystem(mover(member, from),
+                new Request(initiator(caller, idNumber), caller, reason), system, targetFullName, destinationType,
                 clock.instant()));
     }
 
@@ -119,14 +121,17 @@ public class TransferStart {
                            GraduateDestination destination) {
         OrgSnapshot from = branchOf(member);
         GraduateDestination wanted = destination == null ? GraduateDestination.NONE : destination;
-        Transfer transfer = Transfer.start(member.idNumber(), member.name(), initiator, caller, reason, from.id(),
-                from.parentId(), from.path(), target.id(), target.parentId(), target.path(), target.type().isBranch(),
-                wanted.type(), clock.instant());
+        Transfer transfer = Transfer.start(mover(member, from), new Request(initiator, caller, reason),
+                Place.of(target), target.type().isBranch(), wanted.type(), clock.instant());
         OrgSnapshot employerLocation = wanted.employerLocationOrgId() == null ? null
                 : tree.find(wanted.employerLocationOrgId()).orElse(null);
         GraduateDestinationRule.check(member.graduate(), TransferKind.ORDINARY, wanted.type(), target,
                 employerLocation, jobs.hasJob(member.idNumber()));
         return open(transfer);
+    }
+
+    private static Mover mover(MemberCopy member, OrgSnapshot branch) {
+        return new Mover(member.idNumber(), member.name(), Place.of(branch));
     }
 
     private Transfer open(Transfer transfer) {
