@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {IdentityCentreApplication.CONFIG_NAME,
         "centre.max-batch=5", "centre.quota-per-second=8", "centre.latency=0ms",
         "centre.clients.tester=tester-secret", "centre.operator-password=op"})
 class CentreApiTest {
