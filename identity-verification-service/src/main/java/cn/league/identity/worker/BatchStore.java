@@ -3,10 +3,11 @@ package cn.league.identity.worker;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,40 +66,51 @@ class BatchStore {
     }
 
     /**
-     * Writes the verdicts the claim still holds, each with its history row.
+     * Writes the verdicts the claim still holds, each with its history row, in two statements for the batch.
      *
      * @return the verdicts written (the others lost their claim: an edit, or a lease run out)
      */
     List<Verdict> apply(long batchId, List<Verdict> verdicts, Instant checkedAt) {
-        List<Verdict> written = new ArrayList<>(verdicts.size());
-        Timestamp at = Timestamp.from(checkedAt);
-        for (Verdict verdict : verdicts) {
-            Outcome outcome = verdict.outcome();
-            int updated = jdbc.sql("""
-                            update person set status = ?, reason = ?, checked_at = ?,
-                                   failed_checks = case when ? then 0 else failed_checks + 1 end,
-                                   due_at = ?, claim_id = null, claim_until = null
-                             where id_number = ? and claim_id = ? and details_version = ?""")
-                    .params(outcome.status().name(), outcome.reason(), at, outcome.passed(),
-                            verdict.nextCheck() == null ? null : Timestamp.from(verdict.nextCheck()),
-                            verdict.person().idNumber(), batchId, verdict.person().detailsVersion())
-                    .update();
-            if (updated == 1) {
-                jdbc.sql("""
-                                insert into check_result (id_number, name, status, reason, batch_id, checked_at)
-                                values (?, ?, ?, ?, ?, ?)""")
-                        .params(verdict.person().idNumber(), verdict.person().name(), outcome.status().name(),
-                                outcome.reason(), batchId, at)
-                        .update();
-                written.add(verdict);
-            }
+        int n = verdicts.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] reasons = new String[n];
+        String[] next = new String[n];
+        Integer[] versions = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Verdict verdict = verdicts.get(i);
+            ids[i] = verdict.person().idNumber();
+            statuses[i] = verdict.outcome().status().name();
+            reasons[i] = verdict.outcome().reason();
+            next[i] = verdict.nextCheck() == null ? null : verdict.nextCheck().toString();
+            versions[i] = verdict.person().detailsVersion();
         }
-        long passed = written.stream().filter(v -> v.outcome().passed()).count();
+        Timestamp at = Timestamp.from(checkedAt);
+        Set<String> written = new HashSet<>(jdbc.sql("""
+                        with verdict as (
+                            select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                                 cast(? as timestamptz[]), cast(? as integer[]))
+                                       as v (id_number, status, reason, due_at, details_version)),
+                        written as (
+                            update person p set status = v.status, reason = v.reason, checked_at = ?,
+                                   failed_checks = case when v.status = 'PASSED' then 0 else p.failed_checks + 1 end,
+                                   due_at = v.due_at, claim_id = null, claim_until = null
+                              from verdict v
+                             where p.id_number = v.id_number and p.claim_id = ?
+                               and p.details_version = v.details_version
+                            returning p.id_number, p.name, p.status, p.reason)
+                        insert into check_result (id_number, name, status, reason, batch_id, checked_at)
+                        select id_number, name, status, reason, ?, ? from written
+                        returning id_number""")
+                .params(ids, statuses, reasons, next, versions, at, batchId, batchId, at)
+                .query(String.class).list());
+        List<Verdict> applied = verdicts.stream().filter(v -> written.contains(v.person().idNumber())).toList();
+        long passed = applied.stream().filter(v -> v.outcome().passed()).count();
         jdbc.sql("""
                         update check_batch set outcome = 'ANSWERED', finished_at = now(), passed = ?, failed = ?
                          where id = ?""")
-                .params(passed, written.size() - passed, batchId).update();
-        return written;
+                .params(passed, applied.size() - passed, batchId).update();
+        return applied;
     }
 
     /** The batch was not answered: its people go back to the queue as they were, due as before. */

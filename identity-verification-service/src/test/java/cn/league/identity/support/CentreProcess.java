@@ -28,9 +28,16 @@ public final class CentreProcess {
     private static CentreProcess instance;
 
     private final int port;
+    private final Process process;
 
-    private CentreProcess(int port) {
+    private CentreProcess(int port, Process process) {
         this.port = port;
+        this.process = process;
+    }
+
+    /** The centre's process id, to measure the CPU it used. */
+    public long pid() {
+        return process.pid();
     }
 
     public static synchronized CentreProcess get() {
@@ -83,7 +90,7 @@ public final class CentreProcess {
                     "--centre.operator-password=" + OPERATOR_PASSWORD, "--centre.latency=5ms", "--centre.lag=2s"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            CentreProcess centre = new CentreProcess(port);
+            CentreProcess centre = new CentreProcess(port, process);
             centre.awaitUp(process, log.toFile());
             return centre;
         } catch (IOException failure) {
