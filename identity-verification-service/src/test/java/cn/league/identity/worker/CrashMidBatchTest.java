@@ -1,6 +1,7 @@
 package cn.league.identity.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,36 @@ class CrashMidBatchTest extends ManualWorkerContext {
             assertThat(jdbc.sql("select count(*) from check_result where id_number = ?").param(id)
                     .query(Integer.class).single()).as(id).isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("R-ID-1: workers of several replicas share the queue: each person is sent in one batch and checked once")
+    void replicasShareTheQueue() throws InterruptedException {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String id = IdNumbers.known();
+            if (jdbc.sql("insert into person (id_number, name, due_at) values (?, '卫四', now()) on conflict do nothing")
+                    .param(id).update() == 1) {
+                people.add(id);
+            }
+        }
+        List<Thread> replicas = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replicas.add(Thread.ofVirtual().start(() -> {
+                while (worker.runOnce() > 0) {
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        for (Thread replica : replicas) {
+            replica.join(Duration.ofMinutes(2));
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from check_result where id_number = any (cast(? as text[]))""")
+                .param(people.toArray(String[]::new)).query(Integer.class).single()).isEqualTo(people.size());
+        assertThat(jdbc.sql("""
+                        select count(distinct id_number) from check_result where id_number = any (cast(? as text[]))""")
+                .param(people.toArray(String[]::new)).query(Integer.class).single()).isEqualTo(people.size());
     }
 
     @Test

@@ -58,7 +58,7 @@ class QueueDrainBenchmark {
         System.out.printf(Locale.ROOT, """
                         identity verification: %,d queued people, centre quota %,d pairs/s, 2 %% transient errors
                           4 batches in flight: drained in %.1f s, %,.0f verifications/s = %.1f %% of the quota; \
-                        CPU per 1,000: service JVM %.3f s, PostgreSQL %.3f s, centre %.3f s; %,d batches re-sent
+                        CPU per 1,000: service JVM %.3f s, PostgreSQL %.3f s, centre %.3f s; %,d batches back to the queue (retries exhausted)
                           peer, 1 batch in flight (%,d people): %,.0f verifications/s = %.1f %% of the quota
                           ratio: %.2fx
                           behind a %,d rows/s import of %,d people: the queue grows %,.0f a second while it runs \
@@ -131,13 +131,13 @@ class QueueDrainBenchmark {
     private void queue(int people) {
         jdbc.sql("""
                 insert into person (id_number, name, due_at)
-                select f || substr('10X98765432', (select sum(substr(f, i, 1)::int * w)
-                                                     from unnest(array[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2])
-                                                          with ordinality as weight (w, i)) % 11 + 1, 1),
+                select f || substr('10X98765432', cast((select sum(substr(f, cast(i as int), 1)::int * w)
+                                                          from unnest(array[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2])
+                                                               with ordinality as weight (w, i)) % 11 + 1 as int), 1),
                        '测试' || n, now()
                   from (select n, '330106' || to_char(date '1990-01-01' + n % 5000, 'YYYYMMDD')
                                   || lpad((n / 5000 % 990)::text, 3, '0') as f
-                          from generate_series(0, ? - 1) n) numbers""")
+                          from generate_series(0, cast(? as int) - 1) n) numbers""")
                 .param(people).update();
     }
 }

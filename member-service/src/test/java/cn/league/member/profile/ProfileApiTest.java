@@ -121,6 +121,10 @@ class ProfileApiTest {
         var hits = api.get(PROVINCE_ADMIN, "/api/members/search?idNumber=" + passed).json().path("items");
         assertThat(hits.get(0).path("verification").asString()).isEqualTo("PASSED");
         assertThat(hits.get(0).path("verificationLabel").asString()).isEqualTo("校验通过");
+        assertThat(api.get(PROVINCE_ADMIN, "/api/members/orgs/" + branch + "/people?size=500").body())
+                .contains("{\"idNumber\":\"" + failed + "\",\"name\":\"吴错\",\"politicalStatus\":\"共青团员\","
+                        + "\"member\":true,\"titles\":\"\",\"verification\":\"FAILED\","
+                        + "\"verificationLabel\":\"校验不通过\"}");
     }
 
     private void publish(String idNumber, Object event) {
