@@ -72,7 +72,8 @@ class LeagueSystemIT {
         LeagueStack.Result status = LeagueStack.league(Duration.ofMinutes(1), "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         for (String part : List.of("postgres", "kafka", "keycloak", "gateway", "org-service", "member-service",
-                "transfer-service", "import-service", "stats-service", "identity-verification-service")) {
+                "transfer-service", "import-service", "stats-service", "identity-verification-service",
+                "identity-centre")) {
             assertThat(status.output()).containsPattern(part + " +healthy");
         }
     }
@@ -592,6 +593,40 @@ class LeagueSystemIT {
     }
 
     /** Waits (facts travel by Kafka) until the branch's people list does or does not show the replayed member. */
+    @Test
+    @Order(170)
+    @DisplayName("R-ID-1 R-SCOPE-1 through the gateway, real Kafka and the centre's own process: an entered person "
+            + "passes, a wrong name fails with 不一致; profiles and /api/identity show it; the city's admin is refused")
+    void identityVerificationThroughTheGateway() throws Exception {
+        String passing = IdNumbers.of(LocalDate.of(2004, 7, 21), 517);
+        String failing = IdNumbers.of(LocalDate.of(2005, 3, 14), 623);
+        enterMember(passing, "赵明");
+        enterMember(failing, "钱错"); // the centre's rule: a name with 错 does not match
+
+        HttpResponse<String> passed = retryUntil(response -> response.body().contains("\"status\":\"PASSED\""),
+                () -> get("/api/identity/people/" + passing, accessToken));
+        assertThat(passed.statusCode()).as(passed.body()).isEqualTo(200);
+        assertThat(passed.body()).contains("校验通过");
+        HttpResponse<String> failed = retryUntil(response -> response.body().contains("\"status\":\"FAILED\""),
+                () -> get("/api/identity/people/" + failing, accessToken));
+        assertThat(failed.body()).as(failed.body()).contains("\"reason\":\"不一致\"");
+
+        HttpResponse<String> profile = retryUntil(response -> response.body().contains("校验不通过"),
+                () -> get("/api/members/people/" + failing, accessToken));
+        assertThat(JSON.readTree(profile.body()).path("verificationReason").asString()).isEqualTo("不一致");
+        assertThat(retryUntil(response -> response.body().contains("校验通过"),
+                () -> get("/api/members/search?idNumber=" + passing, accessToken)).body()).contains("校验通过");
+
+        long university = childNamed(12, "共青团浙江大学委员会");
+        HttpResponse<String> counts = get("/api/identity/orgs/" + university + "/counts", accessToken);
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+        assertThat(get("/api/identity/orgs/" + university + "/failed", accessToken).body()).contains(failing);
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        assertThat(get("/api/identity/orgs/" + university + "/counts", cityAdmin).statusCode()).isEqualTo(403);
+        assertThat(get("/api/identity/people/" + failing, cityAdmin).statusCode()).isEqualTo(404);
+    }
+
     private static void awaitMember(long branchId, String token, boolean present) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String people = get("/api/members/orgs/" + branchId + "/people", token).body();

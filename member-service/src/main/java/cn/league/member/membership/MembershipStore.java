@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.league.member.person.Person;
+
 /** SQL for memberships and posts. */
 @Repository
 public class MembershipStore {
@@ -66,7 +68,7 @@ public class MembershipStore {
                             select id_number from post where org_id = :org and id_number > :after
                             order by id_number
                             limit :limit)
-                        select p.id_number, p.name, p.political_status,
+                        select p.id_number, p.name, p.political_status, p.verification,
                                exists (select 1 from membership m
                                        where m.id_number = p.id_number and m.branch_id = :org) as member,
                                coalesce((select string_agg(title, '、' order by title) from post
@@ -75,8 +77,12 @@ public class MembershipStore {
                         where p.deleted_at is null
                         order by p.id_number""")
                 .param("org", orgId).param("after", afterIdNumber).param("limit", limit)
-                .query((row, n) -> new OrgPerson(row.getString("id_number"), row.getString("name"),
-                        row.getString("political_status"), row.getBoolean("member"), row.getString("titles")))
+                .query((row, n) -> {
+                    Person.Verification verification = Person.Verification.valueOf(row.getString("verification"));
+                    return new OrgPerson(row.getString("id_number"), row.getString("name"),
+                            row.getString("political_status"), row.getBoolean("member"), row.getString("titles"),
+                            verification, verification.label());
+                })
                 .list();
     }
 
@@ -91,7 +97,9 @@ public class MembershipStore {
     /**
      * @param member whether their membership is in this org
      * @param titles their posts in this org, joined with 、
+     * @param verificationLabel 未校验 / 校验通过 / 校验不通过 (R-ID-1)
      */
-    public record OrgPerson(String idNumber, String name, String politicalStatus, boolean member, String titles) {
+    public record OrgPerson(String idNumber, String name, String politicalStatus, boolean member, String titles,
+                            Person.Verification verification, String verificationLabel) {
     }
 }

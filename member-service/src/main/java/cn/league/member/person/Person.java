@@ -10,6 +10,19 @@ public record Person(String idNumber, String name, LocalDate birthDate, Gender g
                      String mobile, String email, String address, String emergencyContact, String emergencyPhone,
                      boolean graduate, boolean delayedGraduate, boolean teacher, Verification verification) {
 
-    /** R-ID-1: where the citizen identity centre's check stands. */
-    public enum Verification { UNVERIFIED, PASSED, FAILED }
+    /** R-ID-1: where the citizen identity centre's check stands; {@link #label} is what admins read. */
+    public enum Verification {
+
+        UNVERIFIED("未校验"), PASSED("校验通过"), FAILED("校验不通过");
+
+        private final String label;
+
+        Verification(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

@@ -146,7 +146,8 @@ public class PersonProfiles {
 
     // Every edit says what other services keep of the profile (org-service: the secretary's mobile, R-ORG-5).
     private Profile published(String idNumber, Placement placement) {
-        Profile profile = Profile.of(profiles.find(idNumber).orElseThrow(PersonProfiles::notFound), placement);
+        Profile profile = Profile.of(profiles.find(idNumber).orElseThrow(PersonProfiles::notFound), placement,
+                profiles.verificationReason(idNumber));
         outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(idNumber, profile.name(), profile.mobile() != null),
                 idNumber, placement.orgPath());
         return profile;
@@ -154,7 +155,7 @@ public class PersonProfiles {
 
     private Profile load(String idNumber) {
         Person person = profiles.find(idNumber).orElseThrow(PersonProfiles::notFound);
-        return Profile.of(person, profiles.placement(idNumber));
+        return Profile.of(person, profiles.placement(idNumber), profiles.verificationReason(idNumber));
     }
 
     private void requireEditor(String caller, String idNumber) {

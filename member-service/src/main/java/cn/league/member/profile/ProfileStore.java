@@ -30,6 +30,12 @@ public class ProfileStore {
         this.jdbc = jdbc;
     }
 
+    /** R-ID-1: the centre's reason for a FAILED check, or null. */
+    public String verificationReason(String idNumber) {
+        return jdbc.sql("select verification_reason from person where id_number = ?").param(idNumber)
+                .query(String.class).optional().orElse(null);
+    }
+
     /** The person's membership (branch) and posts, with the orgs' names and province codes from the replica. */
     public Placement placement(String idNumber) {
         var branch = jdbc.sql("""

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.league.member.person.Person;
 import cn.league.member.search.MemberSearchStore.AdministeredOrg;
 import cn.league.member.search.MemberSearchStore.Hit;
 import cn.league.member.search.MemberSearchStore.PersonOrg;
@@ -38,7 +39,7 @@ public class MemberSearch {
 
     /** One hit: the org shown is the first of the person's orgs inside the caller's scope (membership first). */
     public record PersonHit(String name, String idNumber, boolean idNumberMasked, Long orgId, String orgName,
-                            String politicalStatus) {
+                            String politicalStatus, Person.Verification verification, String verificationLabel) {
     }
 
     public record HitPage(List<PersonHit> items, String nextAfter) {
@@ -98,7 +99,7 @@ public class MemberSearch {
             PersonOrg shown = theirs.isEmpty() ? null : theirs.getFirst();
             return new PersonHit(hit.name(), IdNumberMask.shown(hit.idNumber(), administers), !administers,
                     shown == null ? null : shown.orgId(), shown == null ? null : shown.fullName(),
-                    hit.politicalStatus());
+                    hit.politicalStatus(), hit.verification(), hit.verification().label());
         }).toList();
         String next = hits.size() == size ? new SearchCursor(hits.getLast().name(), hits.getLast().searchKey()).encode()
                 : null;

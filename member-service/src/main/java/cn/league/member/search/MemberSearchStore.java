@@ -1,4 +1,5 @@
 package cn.league.member.search;
+import cn.league.member.person.Person;
 import cn.league.support.security.ActiveOrg;
 
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MemberSearchStore {
 
-    private static final String HIT_COLUMNS = "p.search_key, p.name, p.id_number, p.political_status";
+    private static final String HIT_COLUMNS = "p.search_key, p.name, p.id_number, p.political_status, p.verification";
     private static final String NAME_ORDER = "order by p.name collate \"C\", p.search_key";
 
     private final JdbcClient jdbc;
@@ -44,7 +45,7 @@ class MemberSearchStore {
         }
     }
 
-    record Hit(long searchKey, String name, String idNumber, String politicalStatus) {
+    record Hit(long searchKey, String name, String idNumber, String politicalStatus, Person.Verification verification) {
     }
 
     /** An org the person is in (membership or post), its parent and path. */
@@ -218,7 +219,7 @@ class MemberSearchStore {
 
     private static Hit hit(ResultSet row, int n) throws SQLException {
         return new Hit(row.getLong("search_key"), row.getString("name"), row.getString("id_number"),
-                row.getString("political_status"));
+                row.getString("political_status"), Person.Verification.valueOf(row.getString("verification")));
     }
 
     /** Named parameters collected while the SQL is put together. */

@@ -1,6 +1,7 @@
 package cn.league.member.profile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +11,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 
+import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
+import cn.league.contracts.identity.IdentityEvents.IdentityVerificationFailed;
+import cn.league.contracts.identity.IdentityEvents.IdentityVerified;
 import cn.league.contracts.member.MemberEvents.IdentityDetailsChanged;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.member.support.MemberApi;
@@ -36,6 +41,8 @@ class ProfileApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     MemberApi api;
     long committee;
@@ -91,6 +98,47 @@ class ProfileApiTest {
         return """
                 {"idNumber":"%s","name":"%s","ethnicity":"汉族","politicalStatus":"共青团员","education":"本科",
                  "joinDate":"2016-05-04","mobile":"13800000000"}""".formatted(idNumber, name);
+    }
+
+    @Test
+    @DisplayName("R-ID-1 the identity check's verdicts show as 校验通过 / 校验不通过 on the profile and in search; UNVERIFIED blocks nothing")
+    void identityCheckStatus() {
+        String passed = member(newId(), "周正");
+        String failed = member(newId(), "吴错");
+        var unverified = api.get(PROVINCE_ADMIN, "/api/members/people/" + passed).json();
+        assertThat(unverified.path("verificationLabel").asString()).isEqualTo("未校验");
+
+        Instant checkedAt = Instant.now();
+        publish(passed, new IdentityVerified(passed, "周正", branch, checkedAt));
+        publish(failed, new IdentityVerificationFailed(failed, "吴错", branch, "不一致", checkedAt));
+        publish(failed, new IdentityVerified(failed, "吴某", branch, checkedAt)); // R-ID-2: details it no longer has
+
+        awaitVerification(passed, "PASSED");
+        awaitVerification(failed, "FAILED");
+        var profile = api.get(PROVINCE_ADMIN, "/api/members/people/" + failed).json();
+        assertThat(profile.path("verificationLabel").asString()).isEqualTo("校验不通过");
+        assertThat(profile.path("verificationReason").asString()).isEqualTo("不一致");
+        var hits = api.get(PROVINCE_ADMIN, "/api/members/search?idNumber=" + passed).json().path("items");
+        assertThat(hits.get(0).path("verification").asString()).isEqualTo("PASSED");
+        assertThat(hits.get(0).path("verificationLabel").asString()).isEqualTo("校验通过");
+        assertThat(api.get(PROVINCE_ADMIN, "/api/members/orgs/" + branch + "/people?size=500").body())
+                .contains("{\"idNumber\":\"" + failed + "\",\"name\":\"吴错\",\"politicalStatus\":\"共青团员\","
+                        + "\"member\":true,\"titles\":\"\",\"verification\":\"FAILED\","
+                        + "\"verificationLabel\":\"校验不通过\"}");
+    }
+
+    private void publish(String idNumber, Object event) {
+        kafka.send(Topics.IDENTITY_EVENTS, idNumber,
+                EventJson.write(EventEnvelope.wrap(event, idNumber, null, null, Instant.now()))).join();
+    }
+
+    private void awaitVerification(String idNumber, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!status.equals(jdbc.sql("select verification from person where id_number = ?").param(idNumber)
+                .query(String.class).single())) {
+            assertThat(System.nanoTime()).as(idNumber + " " + status).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test

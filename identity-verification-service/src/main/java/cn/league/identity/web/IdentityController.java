@@ -1,0 +1,134 @@
+package cn.league.identity.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.league.identity.centre.GuardedCentre;
+import cn.league.identity.status.StatusStore;
+import cn.league.identity.status.StatusStore.BatchRecord;
+import cn.league.identity.status.StatusStore.Check;
+import cn.league.identity.status.StatusStore.FailedPerson;
+import cn.league.identity.status.StatusStore.PersonStatus;
+import cn.league.identity.status.VerificationStatus;
+import cn.league.support.security.Caller;
+
+/** 公民身份核验 for admins (R-ID-1 … R-ID-3), each answer limited to the caller's subtree (R-SCOPE-1). */
+@RestController
+@RequestMapping("/api/identity")
+class IdentityController {
+
+    private static final int HISTORY = 50;
+    private static final int MAX_PAGE = 100;
+
+    private final StatusStore statuses;
+    private final IdentityScope scope;
+    private final GuardedCentre centre;
+
+    IdentityController(StatusStore statuses, IdentityScope scope, GuardedCentre centre) {
+        this.statuses = statuses;
+        this.scope = scope;
+        this.centre = centre;
+    }
+
+    record PersonView(PersonStatus person, List<Check> history) {
+    }
+
+    /** A person's status (未校验 / 校验通过 / 校验不通过 with the centre's reason) and their last checks. */
+    @GetMapping("/people/{idNumber}")
+    @Transactional(readOnly = true)
+    PersonView person(JwtAuthenticationToken token, @PathVariable String idNumber) {
+        PersonStatus person = visiblePerson(token, idNumber);
+        return new PersonView(person, statuses.history(person.idNumber(), HISTORY));
+    }
+
+    record Queued(int queued) {
+    }
+
+    /** R-ID-3: check the person again now (nothing to do when PASSED). */
+    @PostMapping("/people/{idNumber}/recheck")
+    Queued recheckPerson(JwtAuthenticationToken token, @PathVariable String idNumber) {
+        PersonStatus person = visiblePerson(token, idNumber);
+        return new Queued(statuses.recheck(person.idNumber()) ? 1 : 0);
+    }
+
+    record Count(VerificationStatus status, String label, long people) {
+    }
+
+    record Counts(long orgId, List<Count> counts) {
+    }
+
+    /** R-ID-1: how many people of the org's subtree are in each status. */
+    @GetMapping("/orgs/{orgId}/counts")
+    Counts counts(JwtAuthenticationToken token, @PathVariable long orgId) {
+        Map<VerificationStatus, Long> counts = statuses.counts(scope.subtree(caller(token), orgId));
+        return new Counts(orgId, counts.entrySet().stream()
+                .map(count -> new Count(count.getKey(), count.getKey().label(), count.getValue())).toList());
+    }
+
+    record FailedPage(List<FailedPerson> items, int page, int size) {
+    }
+
+    /** The FAILED people of the org's subtree with the centre's reason, to correct (FAQ 17). */
+    @GetMapping("/orgs/{orgId}/failed")
+    FailedPage failed(JwtAuthenticationToken token, @PathVariable long orgId,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        int pageSize = pageSize(size);
+        int pageNumber = Math.max(0, page);
+        return new FailedPage(statuses.failed(scope.subtree(caller(token), orgId), pageNumber, pageSize), pageNumber,
+                pageSize);
+    }
+
+    /** R-ID-3: check every FAILED person of the org's subtree again now. */
+    @PostMapping("/orgs/{orgId}/rechecks")
+    Queued recheckFailed(JwtAuthenticationToken token, @PathVariable long orgId) {
+        return new Queued(statuses.recheckFailed(scope.subtree(caller(token), orgId)));
+    }
+
+    record BatchPage(List<BatchRecord> items, int page, int size) {
+    }
+
+    /** Ops: the batches sent to the centre, newest first (团中央's admins). */
+    @GetMapping("/batches")
+    BatchPage batches(JwtAuthenticationToken token, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size) {
+        scope.central(caller(token));
+        int pageSize = pageSize(size);
+        int pageNumber = Math.max(0, page);
+        return new BatchPage(statuses.batches(pageNumber, pageSize), pageNumber, pageSize);
+    }
+
+    record CentreHealth(boolean up, String circuit, Map<String, Long> queue) {
+    }
+
+    /** Ops: whether the centre answers, whether sending is paused (circuit open), and the queue (团中央's admins). */
+    @GetMapping("/centre")
+    CentreHealth centre(JwtAuthenticationToken token) {
+        scope.central(caller(token));
+        return new CentreHealth(centre.up(), centre.circuit().name(), statuses.queue());
+    }
+
+    private PersonStatus visiblePerson(JwtAuthenticationToken token, String idNumber) {
+        PersonStatus person = statuses.person(idNumber.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(IdentityScope::unknownPerson);
+        scope.person(caller(token), person.idNumber(), person.orgIds());
+        return person;
+    }
+
+    private static String caller(JwtAuthenticationToken token) {
+        return Caller.of(token).idNumber();
+    }
+
+    private static int pageSize(int size) {
+        return Math.min(MAX_PAGE, Math.max(1, size));
+    }
+}
