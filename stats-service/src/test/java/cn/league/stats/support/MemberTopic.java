@@ -1,0 +1,77 @@
+package cn.league.stats.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import cn.league.contracts.EventEnvelope;
+import cn.league.contracts.EventJson;
+import cn.league.contracts.Topics;
+
+/** Publishes member-service's events on the real topic and waits until the projection applied them. */
+public final class MemberTopic {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final JdbcClient jdbc;
+    private final List<UUID> sent = new ArrayList<>();
+
+    public MemberTopic(KafkaTemplate<String, String> kafka, JdbcClient jdbc) {
+        this.kafka = kafka;
+        this.jdbc = jdbc;
+    }
+
+    /** A fresh 18-character ID number (the projection does not check them). */
+    public static String idNumber() {
+        return "3301" + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+    }
+
+    public EventEnvelope<Object> publish(Object event, String idNumber) {
+        EventEnvelope<Object> envelope = EventEnvelope.wrap(event, idNumber, null, null, Instant.now());
+        send(envelope);
+        return envelope;
+    }
+
+    /** The same envelope once more, as Kafka may deliver it (at least once). */
+    public void redeliver(EventEnvelope<Object> envelope) {
+        send(envelope);
+    }
+
+    private void send(EventEnvelope<Object> envelope) {
+        try {
+            kafka.send(Topics.MEMBER_EVENTS, envelope.aggregateId(), EventJson.write(envelope)).get();
+            sent.add(envelope.eventId());
+        } catch (InterruptedException | ExecutionException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Waits until the projection has applied every event sent so far. */
+    public void awaitApplied() {
+        UUID[] ids = sent.stream().distinct().toArray(UUID[]::new);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            long applied = jdbc.sql("""
+                            select count(*) from platform.consumed_event
+                             where consumer = 'stats-projection' and event_id = any (?)""")
+                    .param(ids).query(Long.class).single();
+            if (applied == ids.length) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("only " + applied + " of " + ids.length + " events applied");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+        }
+    }
+}
