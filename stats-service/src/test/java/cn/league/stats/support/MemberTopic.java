@@ -38,6 +38,16 @@ public final class MemberTopic {
         return envelope;
     }
 
+    /** An event the projection passes over (changes no figure): not waited for. */
+    public void publishPassedOver(Object event, String idNumber) {
+        EventEnvelope<Object> envelope = EventEnvelope.wrap(event, idNumber, null, null, Instant.now());
+        try {
+            kafka.send(Topics.MEMBER_EVENTS, idNumber, EventJson.write(envelope)).get();
+        } catch (InterruptedException | ExecutionException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     /** The same envelope once more, as Kafka may deliver it (at least once). */
     public void redeliver(EventEnvelope<Object> envelope) {
         send(envelope);
