@@ -62,7 +62,8 @@ class TransferKindsTest {
         assertThat(t.waitingParent()).isNull();
         assertThat(t.destination().note()).isEqualTo("参军入伍");
         assertThat(t.startEvents()).containsExactly(
-                new TransferRequested(7, ID, 10, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY));
+                new TransferRequested(7, ID, 10, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY,
+                        PROVINCIAL_APPROVAL));
         Transfer.Change approved = t.approve("PROVINCE", T0.plusSeconds(60));
         assertThat(approved.after().state()).isEqualTo(TransferState.APPROVED);
         assertThat(approved.after().toBranchId()).isNull();
@@ -121,6 +122,7 @@ class TransferKindsTest {
         Transfer job = Transfer.start(ID, "张三", Initiator.MEMBER, ID, "就业", 10, 5L, "p", 20, 15L, "q", true,
                 DestinationType.JOB, T0).withId(3);
         assertThat(job.startEvents()).containsExactly(
-                new TransferRequested(3, ID, 10, 20L, TransferKind.ORDINARY, DestinationType.JOB));
+                new TransferRequested(3, ID, 10, 20L, TransferKind.ORDINARY, DestinationType.JOB,
+                        OUT_SIDE_APPROVAL));
     }
 }

@@ -21,6 +21,7 @@ import cn.league.contracts.transfer.TransferEvents.ExternalSystem;
 import cn.league.contracts.transfer.TransferEvents.TransferApproved;
 import cn.league.contracts.transfer.TransferEvents.TransferKind;
 import cn.league.contracts.transfer.TransferEvents.TransferRequested;
+import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.contracts.transfer.TransferEvents.TransferredOut;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +42,14 @@ class LifecycleEventsJsonTest {
     void transferEvents() {
         assertThat(data(new TransferRequested(9, ID, 100, 200)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200,"
-                        + "\"kind\":\"ORDINARY\",\"destinationType\":null}");
+                        + "\"kind\":\"ORDINARY\",\"destinationType\":null,\"firstStep\":null}");
         assertThat(data(new TransferRequested(9, ID, 100, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY)))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":null,"
-                        + "\"kind\":\"SPECIAL_UNIT\",\"destinationType\":\"MILITARY\"}");
+                        + "\"kind\":\"SPECIAL_UNIT\",\"destinationType\":\"MILITARY\",\"firstStep\":null}");
+        assertThat(data(new TransferRequested(9, ID, 100, 200L, TransferKind.ORDINARY, null,
+                TransferStep.OUT_SIDE_APPROVAL)))
+                .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromOrgId\":100,\"toOrgId\":200,"
+                        + "\"kind\":\"ORDINARY\",\"destinationType\":null,\"firstStep\":\"OUT_SIDE_APPROVAL\"}");
         assertThat(data(new TransferredOut(9, ID, 100, TransferKind.EXTERNAL, ExternalSystem.GUANGDONG, "共青团广州市某公司委员会")))
                 .isEqualTo("{\"transferId\":9,\"idNumber\":\"" + ID + "\",\"fromBranchId\":100,\"kind\":\"EXTERNAL\","
                         + "\"externalSystem\":\"GUANGDONG\",\"destination\":\"共青团广州市某公司委员会\"}");
