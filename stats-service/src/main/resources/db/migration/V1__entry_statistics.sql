@@ -54,3 +54,31 @@ create table baseline (
     org_id   bigint primary key,
     members  bigint not null
 );
+
+-- 操作中心 (R-OPS-1): what waits for an org's admins — a self-registration, a transfer step, a migration step —
+-- from the owners' events. Also listed for the direct parent's admins where they may act instead (FAQ 22).
+create table pending_item (
+    kind           text        not null,  -- REGISTRATION, TRANSFER, MIGRATION
+    ref_id         bigint      not null,  -- the registration, transfer or migration
+    org_id         bigint      not null,
+    parent_org_id  bigint,
+    from_org_id    bigint,
+    to_org_id      bigint,
+    subject        text        not null,  -- who or what it is about
+    detail         text,
+    waiting_since  timestamptz not null,
+    due_at         timestamptz,           -- when it ends by itself if nobody acts (R-AUTH-4, R-TR-5)
+    primary key (kind, ref_id)
+);
+create index pending_item_org on pending_item (org_id, due_at);
+create index pending_item_parent on pending_item (parent_org_id, due_at) where parent_org_id is not null;
+
+-- Messages to an org's admins: a transfer was rejected or expired, a migration was rejected.
+create table ops_message (
+    id           bigserial   primary key,
+    org_id       bigint      not null,
+    kind         text        not null,
+    text         text        not null,
+    occurred_at  timestamptz not null
+);
+create index ops_message_org on ops_message (org_id, occurred_at desc);

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.stats.snapshot.Snapshots;
-import cn.league.stats.support.MemberTopic;
+import cn.league.stats.support.SentEvents;
 import cn.league.stats.support.StatsTree;
 import cn.league.test.ServiceApi;
 import cn.league.test.ServiceApi.Response;
@@ -56,10 +56,10 @@ class ProgressApiTest {
     long city;
     long university;
     long village;
-    final String nationalAdmin = MemberTopic.idNumber();
-    final String provinceAdmin = MemberTopic.idNumber();
-    final String otherAdmin = MemberTopic.idNumber();
-    final String universityAdmin = MemberTopic.idNumber();
+    final String nationalAdmin = SentEvents.idNumber();
+    final String provinceAdmin = SentEvents.idNumber();
+    final String otherAdmin = SentEvents.idNumber();
+    final String universityAdmin = SentEvents.idNumber();
     Instant asOf;
 
     @BeforeEach
@@ -79,7 +79,7 @@ class ProgressApiTest {
         tree.admin(otherAdmin, otherProvince);
         tree.admin(universityAdmin, university);
 
-        MemberTopic topic = new MemberTopic(kafka, jdbc);
+        SentEvents topic = new SentEvents(kafka, jdbc);
         for (int i = 0; i < 3; i++) {
             member(topic, class1, true);
         }
@@ -87,10 +87,10 @@ class ProgressApiTest {
         member(topic, class2, false);
         member(topic, village, true);
         for (int i = 0; i < 2; i++) {
-            String cadre = MemberTopic.idNumber();
+            String cadre = SentEvents.idNumber();
             topic.publish(PersonEntered.cadre(cadre, "干部", true, new Post(university, "副书记"), true), cadre);
         }
-        String cityCadre = MemberTopic.idNumber();
+        String cityCadre = SentEvents.idNumber();
         topic.publish(PersonEntered.cadre(cityCadre, "干部", false, new Post(city, "书记"), false), cityCadre);
         topic.awaitApplied();
         jdbc.sql("insert into baseline (org_id, members) values (?, 10)").param(university).update();
@@ -98,8 +98,8 @@ class ProgressApiTest {
         assertThat(snapshots.take(asOf)).isTrue();
     }
 
-    private static void member(MemberTopic topic, long branch, boolean complete) {
-        String id = MemberTopic.idNumber();
+    private static void member(SentEvents topic, long branch, boolean complete) {
+        String id = SentEvents.idNumber();
         topic.publish(PersonEntered.member(id, "团员", true, branch, complete), id);
     }
 

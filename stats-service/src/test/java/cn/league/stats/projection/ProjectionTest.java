@@ -20,7 +20,7 @@ import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.contracts.member.MemberEvents.PostsChanged;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
-import cn.league.stats.support.MemberTopic;
+import cn.league.stats.support.SentEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,18 +41,18 @@ class ProjectionTest {
     @Test
     @DisplayName("R-STAT-1 the projection follows a mixed run of entries, an import, profile edits, a transfer, posts, age-out, deletion and renumbering, each event once; a full recompute gives the same figures")
     void incrementalEqualsRecompute() {
-        MemberTopic topic = new MemberTopic(kafka, jdbc);
+        SentEvents topic = new SentEvents(kafka, jdbc);
         long branchA = ++orgIds;
         long branchB = ++orgIds;
         long committee = ++orgIds;
         long branchD = ++orgIds;
-        String p1 = MemberTopic.idNumber();
-        String p2 = MemberTopic.idNumber();
-        String p3 = MemberTopic.idNumber();
-        String p5 = MemberTopic.idNumber();
+        String p1 = SentEvents.idNumber();
+        String p2 = SentEvents.idNumber();
+        String p3 = SentEvents.idNumber();
+        String p5 = SentEvents.idNumber();
         List<String> imported = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            imported.add(MemberTopic.idNumber());
+            imported.add(SentEvents.idNumber());
         }
 
         topic.publish(PersonEntered.member(p1, "甲", true, branchA, true), p1);
@@ -70,7 +70,7 @@ class ProjectionTest {
         topic.publish(new PersonDeleted(deleted, "110105199001014329", "重复录入"), deleted);
         // a renumbering is keyed by the new number, on another partition maybe: after the person's entry is in
         topic.awaitApplied();
-        String renumbered = MemberTopic.idNumber();
+        String renumbered = SentEvents.idNumber();
         topic.publish(new IdentityDetailsChanged(renumbered, imported.get(2), "导入", "导入", "UNVERIFIED"), renumbered);
         topic.publish(new ProfileChanged(renumbered, "导入", false, false), renumbered);
         topic.publish(new MembershipStarted(p5, branchD), p5);

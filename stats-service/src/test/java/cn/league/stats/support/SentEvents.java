@@ -15,16 +15,25 @@ import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 
-/** Publishes member-service's events on the real topic and waits until the projection applied them. */
-public final class MemberTopic {
+/**
+ * Publishes events on the real topics (member-service's unless told otherwise) and waits until a consumer of
+ * stats-service — the projection unless told otherwise — applied them.
+ */
+public final class SentEvents {
 
     private final KafkaTemplate<String, String> kafka;
     private final JdbcClient jdbc;
+    private final String consumer;
     private final List<UUID> sent = new ArrayList<>();
 
-    public MemberTopic(KafkaTemplate<String, String> kafka, JdbcClient jdbc) {
+    public SentEvents(KafkaTemplate<String, String> kafka, JdbcClient jdbc) {
+        this(kafka, jdbc, "stats-projection");
+    }
+
+    public SentEvents(KafkaTemplate<String, String> kafka, JdbcClient jdbc, String consumer) {
         this.kafka = kafka;
         this.jdbc = jdbc;
+        this.consumer = consumer;
     }
 
     /** A fresh 18-character ID number (the projection does not check them). */
@@ -33,8 +42,12 @@ public final class MemberTopic {
     }
 
     public EventEnvelope<Object> publish(Object event, String idNumber) {
-        EventEnvelope<Object> envelope = EventEnvelope.wrap(event, idNumber, null, null, Instant.now());
-        send(envelope);
+        return publish(Topics.MEMBER_EVENTS, event, idNumber, Instant.now());
+    }
+
+    public EventEnvelope<Object> publish(String topic, Object event, String key, Instant occurredAt) {
+        EventEnvelope<Object> envelope = EventEnvelope.wrap(event, key, null, null, occurredAt);
+        send(topic, envelope);
         return envelope;
     }
 
@@ -50,27 +63,27 @@ public final class MemberTopic {
 
     /** The same envelope once more, as Kafka may deliver it (at least once). */
     public void redeliver(EventEnvelope<Object> envelope) {
-        send(envelope);
+        send(Topics.MEMBER_EVENTS, envelope);
     }
 
-    private void send(EventEnvelope<Object> envelope) {
+    private void send(String topic, EventEnvelope<Object> envelope) {
         try {
-            kafka.send(Topics.MEMBER_EVENTS, envelope.aggregateId(), EventJson.write(envelope)).get();
+            kafka.send(topic, envelope.aggregateId(), EventJson.write(envelope)).get();
             sent.add(envelope.eventId());
         } catch (InterruptedException | ExecutionException failure) {
             throw new IllegalStateException(failure);
         }
     }
 
-    /** Waits until the projection has applied every event sent so far. */
+    /** Waits until the consumer has applied every event sent so far. */
     public void awaitApplied() {
         UUID[] ids = sent.stream().distinct().toArray(UUID[]::new);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             long applied = jdbc.sql("""
                             select count(*) from platform.consumed_event
-                             where consumer = 'stats-projection' and event_id = any (?)""")
-                    .param(ids).query(Long.class).single();
+                             where consumer = ? and event_id = any (?)""")
+                    .params(consumer, ids).query(Long.class).single();
             if (applied == ids.length) {
                 return;
             }
