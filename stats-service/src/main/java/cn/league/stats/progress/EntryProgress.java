@@ -66,6 +66,29 @@ public class EntryProgress {
                 domain), rows(children, domain), 0, children.size(), children.size());
     }
 
+    /** A school's line (R-STAT-4): its level (高校, 中职, …) and its progress in the school domain. */
+    public record SchoolLine(String schoolLevel, ProgressRow progress) {
+    }
+
+    public record Schools(AsOf asOf, List<SchoolLine> schools, int page, int size) {
+    }
+
+    /** 学校团组织录入进度 (R-STAT-4, FAQ 47): the schools at or below the org, page by page. */
+    @Transactional(readOnly = true)
+    public Schools schools(String caller, Long orgId, int page, int size) {
+        OrgSnapshot org = scope.require(caller, orgId);
+        Snapshot snapshot = latest();
+        int pageSize = Math.clamp(size, 1, MAX_PAGE);
+        int pageNumber = Math.max(page, 0);
+        List<ProgressStore.School> schools = store.schools(snapshot.id(), org.path(), pageNumber * pageSize,
+                pageSize);
+        Map<Long, Long> baselines = store.baselines(schools.stream().map(ProgressStore.School::orgId).toList());
+        return new Schools(AsOf.of(snapshot.asOf()), schools.stream()
+                .map(school -> new SchoolLine(school.schoolLevel(), ProgressRow.of(school.orgId(), school.fullName(),
+                        school.type(), school.figures(), baselines.get(school.orgId()), true)))
+                .toList(), pageNumber, pageSize);
+    }
+
     private List<ProgressRow> rows(Map<Long, Figures> children, OrgDomain domain) {
         Map<Long, OrgSnapshot> orgs = tree.findAll(children.keySet());
         Map<Long, Long> baselines = store.baselines(List.copyOf(children.keySet()));

@@ -41,11 +41,43 @@ class ProgressStore {
         return children;
     }
 
+    /** A school's top org (its domain 学校, its parent's not) with its school figures. */
+    record School(long orgId, String fullName, String type, String schoolLevel, Figures figures) {
+    }
+
+    /** R-STAT-4: the schools at or below the org (path), by id, with their school-domain figures at the snapshot. */
+    List<School> schools(long snapshotId, String path, int offset, int limit) {
+        return jdbc.sql("select o.id, o.full_name, o.type, o.school_level, " + Figures.SUMS + """
+                          from org_replica.org o
+                          join org_replica.org p on p.id = o.parent_id
+                          join snapshot_figure f on f.snapshot_id = :snapshot and f.org_id = o.id
+                         where o.domain = 'SCHOOL' and p.domain is distinct from 'SCHOOL'
+                           and (o.path = :path or o.path like :below)
+                         group by o.id, o.full_name, o.type, o.school_level
+                         order by o.id offset :offset limit :limit""")
+                .param("snapshot", snapshotId).param("domain", OrgDomain.SCHOOL.name())
+                .param("path", path).param("below", path + ".%") // paths hold digits and dots only
+                .param("offset", offset).param("limit", limit)
+                .query((row, n) -> new School(row.getLong("id"), row.getString("full_name"), row.getString("type"),
+                        row.getString("school_level"), Figures.of(row)))
+                .list();
+    }
+
     long countChildren(long snapshotId, long parentId) {
         return jdbc.sql("""
                         select count(distinct org_id) from snapshot_figure
                          where snapshot_id = ? and parent_id = ?""")
                 .params(snapshotId, parentId).query(Long.class).single();
+    }
+
+    /** Replaces the baseline of the orgs named; the others keep theirs. */
+    void putBaselines(Map<Long, Long> counts) {
+        jdbc.sql("""
+                        insert into baseline (org_id, members)
+                        select * from unnest(cast(? as bigint[]), cast(? as bigint[]))
+                        on conflict (org_id) do update set members = excluded.members""")
+                .params(counts.keySet().toArray(Long[]::new), counts.values().toArray(Long[]::new))
+                .update();
     }
 
     Map<Long, Long> baselines(List<Long> orgIds) {

@@ -190,6 +190,43 @@ class ProgressApiTest {
     }
 
     @Test
+    @DisplayName("R-STAT-2 the national admin loads the 2017 团统 counts by org code; a bad line refuses the whole file")
+    void baseline() {
+        Response refused = api.post(provinceAdmin, "/api/stats/baseline", "组织编号,2017年团统数量\n" + city + ",4");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("NATIONAL_ADMIN_ONLY");
+
+        Response loaded = api.post(nationalAdmin, "/api/stats/baseline", "组织编号,2017年团统数量\n" + city + ",4\n");
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().path("loaded").asInt()).isEqualTo(1);
+        Response bad = api.post(nationalAdmin, "/api/stats/baseline", city + ",8\n" + university + ",很多");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.code()).isEqualTo("BASELINE_LINE_INVALID");
+        assertThat(bad.json().path("detail").asString()).startsWith("第2行");
+        assertThat(api.post(nationalAdmin, "/api/stats/baseline", "99999999999,8").code())
+                .isEqualTo("BASELINE_ORG_UNKNOWN");
+
+        JsonNode cityLine = child(api.get(provinceAdmin, "/api/stats/progress?orgId=" + province).json(), city);
+        assertThat(cityLine.path("baseline").asLong()).as("the refused file changed nothing").isEqualTo(4);
+        assertThat(cityLine.path("baselineRatio").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    @DisplayName("R-STAT-4 school entry progress: the schools below with their level and figures; another province is refused")
+    void schools() {
+        Response response = api.get(provinceAdmin, "/api/stats/schools?orgId=" + province);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode schools = response.json().path("schools");
+        assertThat(schools).hasSize(1);
+        assertThat(schools.get(0).path("schoolLevel").asString()).isEqualTo("UNIVERSITY");
+        assertThat(schools.get(0).path("progress").path("fullName").asString()).isEqualTo("某大学团委");
+        assertThat(schools.get(0).path("progress").path("members").asLong()).isEqualTo(5);
+        assertThat(schools.get(0).path("progress").path("branchesComplete").asLong()).isEqualTo(1);
+        assertThat(api.get(otherAdmin, "/api/stats/schools?orgId=" + province).status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("R-STAT-2 R-STAT-5 the download: members' and cadres' sheets, the hour they are as of, a line per child")
     void download() throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
