@@ -15,7 +15,7 @@ import cn.league.support.security.Caller;
 
 /**
  * Operations on the whole country's figures, for admins of 团中央 only: repair the projection by a full recompute,
- * and take a snapshot now (as of this minute) instead of waiting for the hour.
+ * and take a snapshot now (as of this second) instead of waiting for the hour.
  */
 @RestController
 class SnapshotController {
@@ -35,7 +35,7 @@ class SnapshotController {
     @PostMapping("/api/stats/snapshots")
     Map<String, Object> snapshot(JwtAuthenticationToken token) {
         scope.requireNational(Caller.of(token).idNumber());
-        var asOf = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        var asOf = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return Map.of("asOf", asOf, "taken", snapshots.take(asOf));
     }
 

@@ -44,7 +44,7 @@ public class Snapshots {
     /** At each full hour (Beijing time); the cron is configurable to watch figures move in a demo. */
     @Scheduled(cron = "${league.stats.snapshot.cron:0 0 * * * *}", zone = "Asia/Shanghai")
     void onTheHour() {
-        Instant asOf = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant asOf = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         take(asOf);
         store.prune(asOf.minus(keep));
     }
@@ -53,7 +53,7 @@ public class Snapshots {
     @EventListener(ApplicationReadyEvent.class)
     void firstStart() {
         if (store.latest().isEmpty()) {
-            take(clock.instant().truncatedTo(ChronoUnit.MINUTES));
+            take(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         }
     }
 
