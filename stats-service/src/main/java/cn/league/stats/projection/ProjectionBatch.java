@@ -111,7 +111,8 @@ final class ProjectionBatch implements GatheredEffects {
             changes.add(before.get(idNumber), -1);
             changes.add(fact, +1);
         });
-        store.save(after.keySet(), after.values().stream().filter(Objects::nonNull).toList());
+        store.save(after.keySet().stream().filter(idNumber -> before.get(idNumber) != null).toList(),
+                after.values().stream().filter(Objects::nonNull).toList());
         store.addToOrgs(changes.nonZero());
     }
 

@@ -51,9 +51,12 @@ public class ProjectionStore {
         return facts;
     }
 
-    /** The people named are now exactly {@code present}; the others of {@code changed} are gone. */
-    void save(Collection<String> changed, Collection<PersonFact> present) {
-        jdbc.sql("delete from person_fact where id_number = any (?)").param(changed.toArray(String[]::new)).update();
+    /** The stored facts of {@code stored} are replaced by {@code present} (people not named there are gone). */
+    void save(Collection<String> stored, Collection<PersonFact> present) {
+        if (!stored.isEmpty()) { // an import's new people have nothing stored to replace
+            jdbc.sql("delete from person_fact where id_number = any (?)").param(stored.toArray(String[]::new))
+                    .update();
+        }
         CopyIn rows = new CopyIn("person_fact (" + FACT_COLUMNS + ")", present.size());
         for (PersonFact fact : present) {
             rows.row(fact.idNumber(), fact.branchId(), pgArray(fact.postOrgIds()), fact.complete());
