@@ -53,6 +53,8 @@ final class LeagueStack {
         builder.environment().put("LEAGUE_PORT_OFFSET", Integer.toString(OFFSET));
         builder.environment().put("LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER", CAPTCHA_TEST_ANSWER);
         builder.environment().put("LEAGUE_KEYCLOAK_EXTRA_PROVIDERS", KEYCLOAK_TEST_PROVIDERS.toString());
+        // stats-service's snapshot every 5 seconds instead of every hour (R-STAT-5), so the test sees figures move
+        builder.environment().put("LEAGUE_STATS_SNAPSHOT_CRON", "*/5 * * * * *");
         String javaOpts = System.getProperty("league.java-opts"); // the apps' JVM options, e.g. for a benchmark
         if (javaOpts != null && !javaOpts.isBlank()) {
             builder.environment().put("LEAGUE_JAVA_OPTS", javaOpts);

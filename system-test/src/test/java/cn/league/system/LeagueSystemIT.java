@@ -847,6 +847,44 @@ class LeagueSystemIT {
         }
     }
 
+    @Test
+    @Order(104)
+    @DisplayName("R-STAT-2 R-STAT-5 R-SCOPE-1 entry progress through the gateway moves with an entry, as of its snapshot; the download; a city's admin is refused the province")
+    void entryProgressMovesWithAnEntry() throws Exception {
+        long university = childNamed(12, "共青团浙江大学委员会");
+        HttpResponse<String> first = retryWhile(503, () -> get("/api/stats/progress?orgId=12", accessToken));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        long before = progressLine(first, university).path("members").asLong();
+
+        enterMember(IdNumbers.of(LocalDate.of(2005, 8, 6), 104), "林统计");
+
+        HttpResponse<String> moved = retryUntil(response -> response.statusCode() == 200
+                        && progressLine(response, university).path("members").asLong() > before,
+                () -> get("/api/stats/progress?orgId=12", accessToken));
+        JsonNode table = JSON.readTree(moved.body());
+        assertThat(progressLine(moved, university).path("members").asLong()).as(moved.body()).isGreaterThan(before);
+        assertThat(table.path("asOf").path("label").asString()).startsWith("截至 ");
+
+        HttpResponse<String> download = get("/api/stats/progress.xlsx?orgId=12", accessToken);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(get("/api/stats/ops/counts?orgId=12", accessToken).statusCode()).isEqualTo(200);
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> refused = get("/api/stats/progress?orgId=12", cityAdmin);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("OUT_OF_SCOPE");
+    }
+
+    private static JsonNode progressLine(HttpResponse<String> response, long orgId) {
+        for (JsonNode line : JSON.readTree(response.body()).path("children")) {
+            if (line.path("orgId").asLong() == orgId) {
+                return line;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
     /** The province's admin enters a member into a class branch of 浙江大学, through the gateway. */
     private void enterMember(String idNumber, String name) throws Exception {
         long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");

@@ -178,7 +178,8 @@ public record Transfer(long id, String idNumber, String name, TransferKind kind,
     /** The events its start causes: requested, and for a batch move approved as well. */
     public List<Object> startEvents() {
         List<Object> events = new ArrayList<>();
-        events.add(new TransferRequested(id, idNumber, fromBranchId, targetOrgId, kind, destination.type()));
+        events.add(new TransferRequested(id, idNumber, fromBranchId, targetOrgId, kind, destination.type(),
+                currentStep()));
         if (state == TransferState.APPROVED) {
             events.add(new TransferApproved(id, idNumber, fromBranchId, toBranchId));
         }

@@ -69,7 +69,8 @@ class TransferKindsTest {
         assertThat(t.waitingParent()).isNull();
         assertThat(t.destination().note()).isEqualTo("参军入伍");
         assertThat(t.startEvents()).containsExactly(
-                new TransferRequested(7, ID, 10, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY));
+                new TransferRequested(7, ID, 10, null, TransferKind.SPECIAL_UNIT, DestinationType.MILITARY,
+                        PROVINCIAL_APPROVAL));
         Transfer.Change approved = t.approve("PROVINCE", T0.plusSeconds(60));
         assertThat(approved.after().state()).isEqualTo(TransferState.APPROVED);
         assertThat(approved.after().toBranchId()).isNull();
@@ -128,6 +129,7 @@ class TransferKindsTest {
         Transfer job = Transfer.start(MOVER, new Request(Initiator.MEMBER, ID, "就业"), TARGET, true,
                 DestinationType.JOB, T0).withId(3);
         assertThat(job.startEvents()).containsExactly(
-                new TransferRequested(3, ID, 10, 20L, TransferKind.ORDINARY, DestinationType.JOB));
+                new TransferRequested(3, ID, 10, 20L, TransferKind.ORDINARY, DestinationType.JOB,
+                        OUT_SIDE_APPROVAL));
     }
 }

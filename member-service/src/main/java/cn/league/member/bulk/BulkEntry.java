@@ -33,6 +33,7 @@ import cn.league.member.entry.EntryViolation;
 import cn.league.member.membership.MembershipRule;
 import cn.league.member.membership.NewPerson;
 import cn.league.member.person.Person;
+import cn.league.member.profile.PersonCompleteness;
 import cn.league.member.scope.MemberScope;
 import cn.league.orgreplica.OrgTree;
 import cn.league.support.outbox.Outbox;
@@ -282,8 +283,10 @@ public class BulkEntry {
             String id = person.idNumber();
             boolean hasMobile = person.mobile() != null;
             PersonEntered entered = row.row().kind() == BulkKind.MEMBER
-                    ? PersonEntered.member(id, person.name(), hasMobile, row.org().id())
-                    : PersonEntered.cadre(id, person.name(), hasMobile, new Post(row.org().id(), row.postTitle()));
+                    ? PersonEntered.member(id, person.name(), hasMobile, row.org().id(),
+                            PersonCompleteness.completeOnEntry(person, row.org(), null))
+                    : PersonEntered.cadre(id, person.name(), hasMobile, new Post(row.org().id(), row.postTitle()),
+                            PersonCompleteness.completeOnEntry(person, row.org(), row.postTitle()));
             events.add(new Publication(entered, id, row.org().path()));
         }
         return events;

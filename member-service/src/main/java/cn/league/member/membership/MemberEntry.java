@@ -17,6 +17,7 @@ import cn.league.member.entry.PoliticalStatus;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
+import cn.league.member.profile.PersonCompleteness;
 import cn.league.member.scope.MemberScope;
 import cn.league.support.outbox.Outbox;
 import cn.league.support.problem.ProblemException;
@@ -64,7 +65,7 @@ public class MemberEntry {
         Person person = add(entry, EntryRole.MEMBER, branch);
         memberships.startMembership(person.idNumber(), branch.id(), branch.path());
         outbox.publish(Topics.MEMBER_EVENTS, PersonEntered.member(person.idNumber(), person.name(),
-                person.mobile() != null, branch.id()), person.idNumber(), branch.path());
+                person.mobile() != null, branch.id(), PersonCompleteness.completeOnEntry(person, branch, null)), person.idNumber(), branch.path());
         return person;
     }
 
@@ -76,7 +77,7 @@ public class MemberEntry {
         String title = entry.postTitle().strip();
         memberships.addPost(person.idNumber(), org.id(), title, org.path());
         outbox.publish(Topics.MEMBER_EVENTS, PersonEntered.cadre(person.idNumber(), person.name(),
-                person.mobile() != null, new Post(org.id(), title)), person.idNumber(), org.path());
+                person.mobile() != null, new Post(org.id(), title), PersonCompleteness.completeOnEntry(person, org, title)), person.idNumber(), org.path());
         return person;
     }
 

@@ -152,7 +152,7 @@ class OrgEffects {
             people.insert(person);
             outbox.publish(Topics.MEMBER_EVENTS, new PersonAdded(person.idNumber(), person.name()), person.idNumber(),
                     org.path());
-            outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(person.idNumber(), person.name(), false),
+            outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(person.idNumber(), person.name(), false, false),
                     person.idNumber(), org.path());
         } else if (people.find(id.value()).isEmpty()) {
             // R-MEM-8: a deleted person stays deleted; org-service's view is corrected by a new appointment

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
+
+import cn.league.contracts.org.OrgSnapshot;
 
 import cn.league.member.entry.DevelopmentNumberRule;
 import cn.league.member.entry.Xinjiang;
@@ -61,6 +64,15 @@ public final class PersonCompleteness {
             missing.add("团干部职务");
         }
         return List.copyOf(missing);
+    }
+
+    /**
+     * Whether a person just entered into {@code org} — as a member (no post title) or as a cadre with the post
+     * {@code postTitle} — is complete: what PersonEntered tells the entry statistics (R-STAT-1).
+     */
+    public static boolean completeOnEntry(Person person, OrgSnapshot org, String postTitle) {
+        return missing(person, postTitle != null, postTitle == null ? List.of() : List.of(postTitle),
+                Stream.ofNullable(org.provinceCode()).toList()).isEmpty();
     }
 
     /**

@@ -144,12 +144,13 @@ public class PersonProfiles {
         }
     }
 
-    // Every edit says what other services keep of the profile (org-service: the secretary's mobile, R-ORG-5).
+    // Every edit says what other services keep of the profile (org-service: the secretary's mobile, R-ORG-5;
+    // stats-service: completeness, R-STAT-1).
     private Profile published(String idNumber, Placement placement) {
         Profile profile = Profile.of(profiles.find(idNumber).orElseThrow(PersonProfiles::notFound), placement,
                 profiles.verificationReason(idNumber));
-        outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(idNumber, profile.name(), profile.mobile() != null),
-                idNumber, placement.orgPath());
+        outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(idNumber, profile.name(), profile.mobile() != null,
+                profile.complete()), idNumber, placement.orgPath());
         return profile;
     }
 

@@ -232,7 +232,7 @@ class BulkEntryApiTest {
     }
 
     @Test
-    @DisplayName("R-IMP-4 R-MEM-1 R-MEM-2 each imported person is one PersonEntered, as single entry publishes it: who, with a mobile or not, and the membership or the post")
+    @DisplayName("R-IMP-4 R-MEM-1 R-MEM-2 R-STAT-1 each imported person is one PersonEntered, as single entry publishes it: who, with a mobile or not, complete or not, and the membership or the post")
     void events() {
         String memberId = TestPeople.idNumber(BORN);
         String cadreId = TestPeople.idNumber(LocalDate.of(1985, 1, 1));
@@ -252,13 +252,14 @@ class BulkEntryApiTest {
             var memberEvent = EventJson.read(records.stream().filter(r -> r.key().equals(memberId))
                     .findFirst().orElseThrow().value());
             var member = EventJson.dataAs(memberEvent, PersonEntered.class);
-            assertThat(member).isEqualTo(PersonEntered.member(memberId, "甲", true, branch));
+            assertThat(member).isEqualTo(PersonEntered.member(memberId, "甲", true, branch, true));
             assertThat(memberEvent.orgPath()).endsWith("." + branch);
             var cadre = EventJson.dataAs(EventJson.read(records.stream().filter(r -> r.key().equals(cadreId))
                     .findFirst().orElseThrow().value()), PersonEntered.class);
             assertThat(cadre.branchId()).isNull();
             assertThat(cadre.post()).isEqualTo(new Post(committee, "书记"));
             assertThat(cadre.name()).isEqualTo("乙");
+            assertThat(cadre.complete()).as("no join date: incomplete (R-MEM-6)").isFalse();
         }
     }
 

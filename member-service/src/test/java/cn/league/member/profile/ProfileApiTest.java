@@ -199,7 +199,7 @@ class ProfileApiTest {
     }
 
     @Test
-    @DisplayName("R-SCOPE-3 a person edits their own contact details; ProfileChanged.v1 says whether they have a mobile")
+    @DisplayName("R-SCOPE-3 R-STAT-1 a person edits their own contact details; ProfileChanged.v1 says whether they have a mobile and whether the info is complete")
     void selfEdit() {
         String me = member(newId(), "孙七");
 
@@ -215,7 +215,9 @@ class ProfileApiTest {
             var record = reader.readUntilContains(fragment, Duration.ofSeconds(20)).stream()
                     .filter(r -> r.value().contains(fragment)).findFirst().orElseThrow();
             assertThat(record.key()).isEqualTo(me);
-            assertThat(EventJson.dataAs(EventJson.read(record.value()), ProfileChanged.class).hasMobile()).isFalse();
+            ProfileChanged changed = EventJson.dataAs(EventJson.read(record.value()), ProfileChanged.class);
+            assertThat(changed.hasMobile()).isFalse();
+            assertThat(changed.complete()).as("without a mobile the info is incomplete (R-MEM-6)").isFalse();
         }
     }
 

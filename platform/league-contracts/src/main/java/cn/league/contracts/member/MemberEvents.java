@@ -52,23 +52,46 @@ public final class MemberEvents {
      * check, R-ID-1), whether they gave a mobile (R-ORG-5), and where they are: a membership in {@code branchId}
      * (R-MEM-1) or the cadre {@code post} (R-MEM-2) — exactly one of the two is set. One fact instead of
      * PersonAdded, ProfileChanged and MembershipStarted or PostsChanged, so an import of millions of people sends a
-     * third of the messages.
+     * third of the messages. {@code complete} says whether their info is complete (R-MEM-6), for the entry
+     * statistics (R-STAT-1); it is null in events written before it existed (unknown).
      */
     @EventType("PersonEntered.v1")
-    public record PersonEntered(String idNumber, String name, boolean hasMobile, Long branchId, Post post) {
+    public record PersonEntered(String idNumber, String name, boolean hasMobile, Long branchId, Post post,
+                                Boolean complete) {
 
-        public static PersonEntered member(String idNumber, String name, boolean hasMobile, long branchId) {
-            return new PersonEntered(idNumber, name, hasMobile, branchId, null);
+        public static PersonEntered member(String idNumber, String name, boolean hasMobile, long branchId,
+                                           boolean complete) {
+            return new PersonEntered(idNumber, name, hasMobile, branchId, null, complete);
         }
 
+        public static PersonEntered cadre(String idNumber, String name, boolean hasMobile, Post post,
+                                          boolean complete) {
+            return new PersonEntered(idNumber, name, hasMobile, null, post, complete);
+        }
+
+        /** A member as events written before {@code complete} existed carry them. */
+        public static PersonEntered member(String idNumber, String name, boolean hasMobile, long branchId) {
+            return new PersonEntered(idNumber, name, hasMobile, branchId, null, null);
+        }
+
+        /** A cadre as events written before {@code complete} existed carry them. */
         public static PersonEntered cadre(String idNumber, String name, boolean hasMobile, Post post) {
-            return new PersonEntered(idNumber, name, hasMobile, null, post);
+            return new PersonEntered(idNumber, name, hasMobile, null, post, null);
         }
     }
 
-    /** The person's profile changed; says what other services may need of it (R-ORG-5 needs the mobile). */
+    /**
+     * The person's profile changed; says what other services may need of it: R-ORG-5 needs the mobile, the entry
+     * statistics (R-STAT-1) whether the info is now complete (R-MEM-6). {@code complete} is null in events written
+     * before it existed (unknown).
+     */
     @EventType("ProfileChanged.v1")
-    public record ProfileChanged(String idNumber, String name, boolean hasMobile) {
+    public record ProfileChanged(String idNumber, String name, boolean hasMobile, Boolean complete) {
+
+        /** The shape before {@code complete} existed. */
+        public ProfileChanged(String idNumber, String name, boolean hasMobile) {
+            this(idNumber, name, hasMobile, null);
+        }
     }
 
     /**

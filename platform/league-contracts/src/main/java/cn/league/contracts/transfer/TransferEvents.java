@@ -28,19 +28,27 @@ public final class TransferEvents {
      * A transfer was started (R-TR-1) and is open until one of the events that end it: TransferApproved,
      * TransferredOut, TransferRejected, TransferWithdrawn or TransferExpired. A batch move (R-TR-4) is approved at
      * once. {@code toOrgId} is null when it leaves the tree (special unit, external system);
-     * {@code kind} is ORDINARY in events written before it existed.
+     * {@code kind} is ORDINARY in events written before it existed. {@code firstStep} is the step it waits at
+     * first (the operation centre's queue, R-OPS-1): null for a batch move, approved at once, and in events written
+     * before it existed.
      */
     @EventType("TransferRequested.v1")
     public record TransferRequested(long transferId, String idNumber, long fromOrgId, Long toOrgId,
-                                    TransferKind kind, DestinationType destinationType) {
+                                    TransferKind kind, DestinationType destinationType, TransferStep firstStep) {
 
         public TransferRequested {
             kind = kind == null ? TransferKind.ORDINARY : kind;
         }
 
+        /** The shape before {@code firstStep} existed. */
+        public TransferRequested(long transferId, String idNumber, long fromOrgId, Long toOrgId, TransferKind kind,
+                                 DestinationType destinationType) {
+            this(transferId, idNumber, fromOrgId, toOrgId, kind, destinationType, null);
+        }
+
         /** An ordinary transfer with no graduate destination: the shape before kinds existed. */
         public TransferRequested(long transferId, String idNumber, long fromOrgId, long toOrgId) {
-            this(transferId, idNumber, fromOrgId, Long.valueOf(toOrgId), TransferKind.ORDINARY, null);
+            this(transferId, idNumber, fromOrgId, Long.valueOf(toOrgId), TransferKind.ORDINARY, null, null);
         }
     }
 

@@ -67,12 +67,44 @@ public class EventInbox {
      */
     public void applyBatch(String consumer, List<ConsumerRecord<String, String>> records,
                            Function<EventEnvelope<JsonNode>, Runnable> effectOf) {
+        applyGathered(consumer, records, inTransaction -> new GatheredEffects() {
+            @Override
+            public Runnable effectOf(EventEnvelope<JsonNode> event) {
+                return effectOf.apply(event);
+            }
+
+            @Override
+            public void finish() {
+            }
+        });
+    }
+
+    /**
+     * Effects that gather what the events of one transaction change and write it at once when they are done: for a
+     * projection, one statement per table for a whole poll instead of several per event.
+     */
+    public interface GatheredEffects {
+
+        /** An event's effect on what is gathered, or null when this consumer ignores events of its type. */
+        Runnable effectOf(EventEnvelope<JsonNode> event);
+
+        /** Writes what the effects gathered, in the same transaction, after the last of them. */
+        void finish();
+    }
+
+    /**
+     * {@link #applyBatch} for effects that gather their writes: {@code effects} makes fresh ones for the records of
+     * each transaction (the whole poll, or one record when the poll is applied again one by one).
+     */
+    public void applyGathered(String consumer, List<ConsumerRecord<String, String>> records,
+                              Function<List<ConsumerRecord<String, String>>, GatheredEffects> effects) {
         try {
-            transaction.executeWithoutResult(status -> applyAll(consumer, records, effectOf));
+            transaction.executeWithoutResult(status -> applyAll(consumer, records, effects.apply(records)));
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<String, String> record : records) {
                 try {
-                    transaction.executeWithoutResult(status -> applyAll(consumer, List.of(record), effectOf));
+                    transaction.executeWithoutResult(status -> applyAll(consumer, List.of(record),
+                            effects.apply(List.of(record))));
                 } catch (RuntimeException failed) {
                     throw new BatchListenerFailedException("event at " + record.topic() + "-" + record.partition()
                             + "@" + record.offset() + " failed", failed, record);
@@ -81,13 +113,12 @@ public class EventInbox {
         }
     }
 
-    private void applyAll(String consumer, List<ConsumerRecord<String, String>> records,
-                          Function<EventEnvelope<JsonNode>, Runnable> effectOf) {
+    private void applyAll(String consumer, List<ConsumerRecord<String, String>> records, GatheredEffects gathered) {
         List<Effect> effects = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() != null) {
                 EventEnvelope<JsonNode> event = EventJson.read(record.value());
-                Runnable effect = effectOf.apply(event);
+                Runnable effect = gathered.effectOf(event);
                 if (effect != null) {
                     effects.add(new Effect(event.eventId(), effect));
                 }
@@ -106,6 +137,7 @@ public class EventInbox {
                 effect.run().run();
             }
         }
+        gathered.finish();
     }
 
     private record Effect(UUID eventId, Runnable run) {

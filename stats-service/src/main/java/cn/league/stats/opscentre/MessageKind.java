@@ -1,0 +1,11 @@
+package cn.league.stats.opscentre;
+
+/** System messages (系统消息) to an org's admins in the operation centre (R-OPS-1). */
+public enum MessageKind {
+    /** A transfer was returned with a reason (R-TR-7). */
+    TRANSFER_REJECTED,
+    /** A transfer waited more than 10 days at a step and ended (R-TR-5). */
+    TRANSFER_EXPIRED,
+    /** A migration the org asked for was rejected (R-ORG-7). */
+    MIGRATION_REJECTED
+}
