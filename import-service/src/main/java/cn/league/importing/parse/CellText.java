@@ -70,13 +70,12 @@ public final class CellText {
      * @throws DateTimeException when it cannot be read as a date
      */
     public static Optional<LocalDate> date(String raw) {
-        String value = code(raw).replace("年", "-").replace("月", "-").replace("日", "");
+        String cleaned = clean(raw);
+        Matcher withTime = DATE_TIME.matcher(cleaned);
+        String value = code(withTime.matches() ? withTime.group(1) : cleaned)
+                .replace("年", "-").replace("月", "-").replace("日", "");
         if (value.isEmpty()) {
             return Optional.empty();
-        }
-        Matcher withTime = DATE_TIME.matcher(value);
-        if (withTime.matches()) {
-            value = withTime.group(1);
         }
         try {
             Matcher date = DATE.matcher(value);

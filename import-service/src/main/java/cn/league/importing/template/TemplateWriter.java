@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.league.importing.parse.FileFormat;
 
@@ -24,7 +25,7 @@ import cn.league.importing.parse.FileFormat;
  * 失败原因 column (R-IMP-2), so it can be fixed and uploaded again. Layout of the first (data) sheet: a hidden first
  * row with the template's marker, the Chinese headers, then the rows; text format on the columns where leading
  * zeros matter; drop-down lists from a hidden sheet of choices. A second sheet explains how to fill it in.
- * .xlsx is written streaming (SXSSF), .xls as BIFF8 (at most 65,536 rows by the format).
+ * .xlsx is written streaming (SXSSF, with a shared strings table as Excel writes), .xls as BIFF8 (at most 65,536 rows by the format).
  */
 public final class TemplateWriter {
 
@@ -47,7 +48,7 @@ public final class TemplateWriter {
 
     private static void write(Template template, FileFormat format, Iterable<List<String>> rows, boolean reasons,
                               OutputStream out) throws IOException {
-        try (Workbook book = format == FileFormat.XLS ? new HSSFWorkbook() : new SXSSFWorkbook(500)) {
+        try (Workbook book = format == FileFormat.XLS ? new HSSFWorkbook() : new SXSSFWorkbook(new XSSFWorkbook(), 500, false, true)) {
             Sheet data = book.createSheet(template.title());
             Sheet help = book.createSheet("填写说明");
             Sheet lists = book.createSheet("选项");
