@@ -50,7 +50,7 @@ class ImportController {
     @GetMapping("/templates/{code}.{extension}")
     ResponseEntity<StreamingResponseBody> template(JwtAuthenticationToken token, @PathVariable String code,
                                                    @PathVariable String extension) {
-        scope.uploadingOrg(Caller.of(token).idNumber());
+        scope.anAdmin(Caller.of(token).idNumber());
         Template template = template(code);
         FileFormat format = FileFormat.ofExtension(extension);
         return download(template.title() + "." + format.extension(), format,
