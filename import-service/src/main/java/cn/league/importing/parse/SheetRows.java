@@ -93,6 +93,8 @@ public final class SheetRows {
             }
         } catch (Stop stop) {
             // the handler had enough
+        } catch (HandlerFailure failure) {
+            throw failure.cause;
         } catch (EncryptedDocumentException encrypted) {
             throw ImportProblems.encrypted();
         } catch (SAXException xml) {
@@ -174,6 +176,16 @@ public final class SheetRows {
         }
     }
 
+    /** What the handler threw, carried through the parser untouched (not taken for a fault of the file). */
+    private static final class HandlerFailure extends RuntimeException {
+        private final RuntimeException cause;
+
+        HandlerFailure(RuntimeException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
     /** Collects a row's cells; empty rows are not passed on. */
     private static final class RowBuffer {
         private final RowHandler handler;
@@ -202,7 +214,11 @@ public final class SheetRows {
         boolean flush() {
             boolean more = true;
             if (!cells.isEmpty() && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                more = handler.row(rowIndex, List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList()));
+                try {
+                    more = handler.row(rowIndex, cells.stream().map(c -> c == null ? "" : c).toList());
+                } catch (RuntimeException failure) {
+                    throw new HandlerFailure(failure);
+                }
             }
             cells.clear();
             return more;
