@@ -30,7 +30,7 @@ class MemberBulk {
     private final URI endpoint;
     private final ServiceAccountToken token;
 
-    MemberBulk(@Value("${league.import.member-service-url}") String memberServiceUrl,
+    MemberBulk(@Value("${league.member-service.url}") String memberServiceUrl,
                @Value("${league.keycloak.url}") String keycloakUrl,
                @Value("${league.import.client-id}") String clientId,
                @Value("${league.import.client-secret}") String clientSecret) {

@@ -41,7 +41,7 @@ class JobTakeoverTest {
 
     @DynamicPropertySource
     static void memberService(DynamicPropertyRegistry properties) {
-        properties.add("league.import.member-service-url", MEMBER_SERVICE::url);
+        properties.add("league.member-service.url", MEMBER_SERVICE::url);
     }
 
     @AfterAll

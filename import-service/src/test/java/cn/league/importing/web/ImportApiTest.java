@@ -45,7 +45,7 @@ class ImportApiTest {
 
     @DynamicPropertySource
     static void memberService(DynamicPropertyRegistry properties) {
-        properties.add("league.import.member-service-url", MEMBER_SERVICE::url);
+        properties.add("league.member-service.url", MEMBER_SERVICE::url);
     }
 
     @AfterAll
