@@ -239,17 +239,22 @@ class LeagueSystemIT {
         long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
         String classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
                 .path("items").get(0).path("id").asString();
+        // import-service learns the demo orgs and their admins from org-service's events
         HttpResponse<byte[]> template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx",
                 accessToken);
+        for (int wait = 0; template.statusCode() == 403 && wait < 60; wait++) {
+            Thread.sleep(1000);
+            template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx", accessToken);
+        }
         assertThat(template.statusCode()).isEqualTo(200);
+        byte[] templateBytes = template.body();
         List<String> good = ImportFlow.idNumbers(0, 2);
         String badCheckDigit = good.get(0).substring(0, 17) + (good.get(0).endsWith("0") ? "1" : "0");
         List<List<String>> rows = new java.util.ArrayList<>(ImportFlow.members(classBranch, good));
         rows.addAll(ImportFlow.members(classBranch, List.of(badCheckDigit, idNumber("330106", "19900101", 777))));
 
-        // import-service learns the demo orgs and their admins from org-service's events
         HttpResponse<String> uploaded = retryWhile(403, () -> ImportFlow.upload("subordinate-members",
-                ImportFlow.filled(template.body(), rows), accessToken));
+                ImportFlow.filled(templateBytes, rows), accessToken));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
         String job = JSON.readTree(uploaded.body()).path("id").asString();
         JsonNode done = ImportFlow.finished(job, accessToken, Duration.ofMinutes(2));
@@ -268,7 +273,7 @@ class LeagueSystemIT {
         HttpResponse<String> login = tokenRequest(good.get(0), good.get(0).substring(10));
         assertThat(login.body()).contains("Account is not fully set up");
 
-        HttpResponse<String> again = ImportFlow.upload("subordinate-members", ImportFlow.filled(template.body(),
+        HttpResponse<String> again = ImportFlow.upload("subordinate-members", ImportFlow.filled(templateBytes,
                 rows), accessToken);
         JsonNode second = ImportFlow.finished(JSON.readTree(again.body()).path("id").asString(), accessToken,
                 Duration.ofMinutes(2));
