@@ -234,6 +234,106 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("R-IMP-1 R-IMP-2 R-IMP-3 R-IMP-4 R-SCOPE-1 through the gateway and the real member-service: the province's admin downloads the template, uploads it filled, gets the result sentence and the failure workbook; imported people can log in at once; the city's admin sees nothing of the job")
+    void importThroughTheGateway() throws Exception {
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        String classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asString();
+        // import-service learns the demo orgs and their admins from org-service's events
+        HttpResponse<byte[]> template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx",
+                accessToken);
+        for (int wait = 0; template.statusCode() == 403 && wait < 60; wait++) {
+            Thread.sleep(1000);
+            template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx", accessToken);
+        }
+        assertThat(template.statusCode()).isEqualTo(200);
+        byte[] templateBytes = template.body();
+        List<String> good = ImportFlow.idNumbers(0, 2);
+        String badCheckDigit = good.get(0).substring(0, 17) + (good.get(0).endsWith("0") ? "1" : "0");
+        List<List<String>> rows = new java.util.ArrayList<>(ImportFlow.members(classBranch, good));
+        rows.addAll(ImportFlow.members(classBranch, List.of(badCheckDigit, idNumber("330106", "19900101", 777))));
+
+        HttpResponse<String> uploaded = retryWhile(403, () -> ImportFlow.upload("subordinate-members",
+                ImportFlow.filled(templateBytes, rows), accessToken));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String job = JSON.readTree(uploaded.body()).path("id").asString();
+        JsonNode done = ImportFlow.finished(job, accessToken, Duration.ofMinutes(2));
+        assertThat(done.path("summary").asString()).isEqualTo("成功导入 2 位团员, 2 位团员导入失败");
+
+        HttpResponse<byte[]> failures = ImportFlow.download("/api/imports/" + job + "/failures", accessToken);
+        assertThat(failures.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                failures.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("失败原因");
+            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).startsWith("第5行 身份证号:");
+            assertThat(sheet.getRow(3).getCell(12).getStringCellValue()).startsWith("第6行 身份证号:");
+        }
+        // R-IMP-4: the imported person logs in at once with the initial password (which Keycloak then makes them change)
+        HttpResponse<String> login = tokenRequest(good.get(0), good.get(0).substring(10));
+        assertThat(login.body()).contains("Account is not fully set up");
+
+        HttpResponse<String> again = ImportFlow.upload("subordinate-members", ImportFlow.filled(templateBytes,
+                rows), accessToken);
+        JsonNode second = ImportFlow.finished(JSON.readTree(again.body()).path("id").asString(), accessToken,
+                Duration.ofMinutes(2));
+        assertThat(second.path("rowsImported").asInt()).as("nobody imported twice").isZero();
+        assertThat(second.path("rowsAlreadyImported").asInt()).isEqualTo(2);
+
+        String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
+        for (String path : List.of("", "/file", "/failures")) {
+            assertThat(ImportFlow.download("/api/imports/" + job + path, cityAdmin).statusCode()).as(path)
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("R-IMP-2 two import-service replicas; the one running a large file is killed (kill -9) mid-file: the other takes the job over and every row is stored exactly once")
+    void importSurvivesAKilledReplica() throws Exception {
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        String classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asString();
+        List<String> people = ImportFlow.idNumbers(1000, 60_000);
+        byte[] file = ImportFlow.filled(ImportFlow.download("/api/imports/templates/subordinate-members.xlsx",
+                accessToken).body(), ImportFlow.members(classBranch, people));
+        Process second = ImportFlow.startSecondReplica();
+        try (var imports = ImportFlow.database("league_import"); var members = ImportFlow.database("league_member")) {
+            HttpResponse<String> uploaded = ImportFlow.upload("subordinate-members", file, accessToken);
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+            String job = JSON.readTree(uploaded.body()).path("id").asString();
+
+            long holder = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (holder == 0 && System.nanoTime() < deadline) {
+                holder = ImportFlow.leaseHolder(imports, job);
+                Thread.sleep(20);
+            }
+            assertThat(holder).as("a replica stored a first batch").isPositive();
+            boolean firstReplica = holder != second.pid();
+            ProcessHandle.of(holder).orElseThrow().destroyForcibly();
+            ProcessHandle.of(holder).ifPresent(dying -> dying.onExit().join());
+            assertThat(ImportFlow.status(imports, job)).as("killed mid-file").isEqualTo("RUNNING");
+
+            // the survivor takes the job over once the dead one's lease has run out; the killed one comes back
+            if (firstReplica) {
+                LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(5), "up");
+                assertThat(up.exitCode()).as(up.output()).isZero();
+            } else {
+                second = ImportFlow.startSecondReplica();
+            }
+            JsonNode done = ImportFlow.finished(job, accessToken, Duration.ofMinutes(5));
+            assertThat(done.path("status").asString()).isEqualTo("DONE");
+            assertThat(done.path("summary").asString()).isEqualTo("成功导入 60000 位团员, 0 位团员导入失败");
+            assertThat(ImportFlow.peopleStored(members, people)).isEqualTo(60_000);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    @Test
     @Order(120)
     @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: an admin issues a reset code; the person, not "
             + "logged in, sets a new password with it and the captcha and logs in with it; the code works once only")

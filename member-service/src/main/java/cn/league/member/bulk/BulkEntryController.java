@@ -27,6 +27,19 @@ class BulkEntryController {
         return bulk.enter(Caller.of(token).idNumber(), batch.rows());
     }
 
+    /**
+     * The same bulk path for import-service's jobs, which run after the upload request (and after a restart) without
+     * the uploader's token: import-service's service account ({@code /internal/**}, realm role league-internal)
+     * names the uploader, and every row is still checked against the uploader's scope (R-SCOPE-1).
+     */
+    @PostMapping("/internal/members/bulk")
+    BulkResult enterFor(@RequestBody OnBehalf batch) {
+        return bulk.enter(batch.uploaderIdNumber(), batch.rows());
+    }
+
     record Batch(List<BulkRow> rows) {
+    }
+
+    record OnBehalf(String uploaderIdNumber, List<BulkRow> rows) {
     }
 }

@@ -24,6 +24,7 @@ import cn.league.member.support.MemberApi;
 import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
 import cn.league.test.TestKafka;
+import cn.league.test.TestTokens;
 import cn.league.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -349,5 +350,35 @@ class BulkEntryApiTest {
         var response = send(COMMITTEE_ADMIN,
                 row(2, "MEMBER", branch, TestPeople.idNumber(BORN), "乙", "共青团员", "2020-05-04", "202011000555", null));
         assertThat(codes(byRow(response).get(2))).containsExactly("DEVELOPMENT_NUMBER_TAKEN");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 R-IMP-3 the internal path for import-service's jobs: a service account names the uploader, rows are checked against the uploader's scope; a person's token is refused")
+    void internalPathForImportJobs() throws Exception {
+        String inside = TestPeople.idNumber(BORN);
+        String beside = TestPeople.idNumber(BORN);
+        String body = "{\"uploaderIdNumber\":\"%s\",\"rows\":[%s,%s]}".formatted(COMMITTEE_ADMIN,
+                member(2, branch, inside, "甲"), member(3, siblingBranch, beside, "乙"));
+
+        var serviceAccount = internal(TestTokens.get().accessToken("service-account-league-import-service",
+                "league-internal"), body);
+        var person = internal(TestTokens.get().accessToken(COMMITTEE_ADMIN), body);
+
+        assertThat(serviceAccount.statusCode()).as(serviceAccount.body()).isEqualTo(200);
+        JsonNode rows = tools.jackson.databind.json.JsonMapper.builder().build().readTree(serviceAccount.body())
+                .path("rows");
+        assertThat(rows.get(0).path("status").asString()).isEqualTo("IMPORTED");
+        assertThat(rows.get(1).path("status").asString()).isEqualTo("REFUSED");
+        assertThat(people(inside)).isEqualTo(1);
+        assertThat(people(beside)).isZero();
+        assertThat(person.statusCode()).isEqualTo(403);
+    }
+
+    java.net.http.HttpResponse<String> internal(String token, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/internal/members/bulk"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,213 @@
+package cn.league.importing.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.league.importing.parse.ImportProblems;
+import cn.league.importing.parse.ParsedRow;
+import cn.league.importing.parse.ParsedRow.Fault;
+import cn.league.importing.parse.TemplateFile;
+import cn.league.importing.template.Template;
+import cn.league.support.problem.ProblemException;
+
+/**
+ * Runs one claimed job. First pass: the whole file is read (streaming) and checked as a file — template, limits,
+ * what POI's guards refuse — and the in-file duplicates are collected; a file refused here is refused whole, nothing
+ * of it stored. Second pass: rows after the last stored batch, in batches, to member-service; each batch's failures
+ * and counts and the row it ends at are stored in one transaction, so a job taken over after a crash resumes after
+ * the last stored batch. A batch member-service stored whose counts were lost in the crash is sent again and comes
+ * back ALREADY_IMPORTED: every row is stored exactly once.
+ */
+@Component
+class ImportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+
+    private final JobStore store;
+    private final JdbcClient jdbc;
+    private final MemberBulk bulk;
+    private final ImportLimits limits;
+    private final TransactionTemplate transaction;
+
+    ImportRun(JobStore store, JdbcClient jdbc, MemberBulk bulk, ImportLimits limits,
+              PlatformTransactionManager transactions) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.bulk = bulk;
+        this.limits = limits;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Thrown when the job stopped being this worker's: cancelled, or taken over after its lease ran out. */
+    static final class NotOurs extends RuntimeException {
+        NotOurs() {
+            super("the job is no longer this worker's", null, false, false);
+        }
+    }
+
+    /**
+     * @param stillOurs false once the job was cancelled or its lease lost (the worker's heartbeat says so)
+     */
+    void run(ImportJob job, String worker, BooleanSupplier stillOurs) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("import-" + job.id(), "." + job.format().extension());
+            Files.write(file, store.file(job.id()));
+            InFileDuplicates duplicates = firstPass(job, worker, file, stillOurs);
+            secondPass(job, worker, file, duplicates, stillOurs);
+            store.finish(job.id(), worker);
+            log.info("import {} done", job.id());
+        } catch (ProblemException refused) {
+            store.fail(job.id(), worker, refused.code(), refused.detail());
+            log.info("import {} refused: {}", job.id(), refused.code());
+        } catch (NotOurs gone) {
+            log.info("import {} stopped: cancelled or taken over", job.id());
+        } catch (IOException | InterruptedException | RuntimeException trouble) {
+            if (trouble instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("import {} paused, to be resumed: {}", job.id(), trouble.toString());
+            store.release(job.id(), worker, limits.retryPause());
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    log.debug("temp file {} left", file);
+                }
+            }
+        }
+    }
+
+    private InFileDuplicates firstPass(ImportJob job, String worker, Path file, BooleanSupplier stillOurs) {
+        InFileDuplicates duplicates = new InFileDuplicates();
+        int[] rows = {0};
+        TemplateFile.read(file, job.format(), job.template(), row -> {
+            if (++rows[0] > limits.maxRows()) {
+                throw ImportProblems.tooManyRows(limits.maxRows());
+            }
+            duplicates.add(ParsedRow.of(job.template(), row));
+            if (rows[0] % 10_000 == 0) {
+                ours(stillOurs);
+                store.read(job.id(), worker, rows[0]);
+            }
+            return true;
+        });
+        if (rows[0] == 0) {
+            throw ImportProblems.noRows();
+        }
+        store.counted(job.id(), worker, rows[0]);
+        return duplicates;
+    }
+
+    private void secondPass(ImportJob job, String worker, Path file, InFileDuplicates duplicates,
+                            BooleanSupplier stillOurs) throws IOException, InterruptedException {
+        Branches branches = new Branches(jdbc, job.orgId());
+        List<ParsedRow> batch = new ArrayList<>(limits.batchSize());
+        IOException[] trouble = {null};
+        InterruptedException[] interrupted = {null};
+        TemplateFile.read(file, job.format(), job.template(), row -> {
+            if (row.rowNumber() <= job.resumeAfterRow()) {
+                return true;
+            }
+            batch.add(ParsedRow.of(job.template(), row));
+            if (batch.size() < limits.batchSize()) {
+                return true;
+            }
+            try {
+                send(job, worker, batch, duplicates, branches, stillOurs);
+            } catch (IOException failure) {
+                trouble[0] = failure;
+                return false;
+            } catch (InterruptedException stop) {
+                interrupted[0] = stop;
+                return false;
+            }
+            batch.clear();
+            return true;
+        });
+        if (trouble[0] != null) {
+            throw trouble[0];
+        }
+        if (interrupted[0] != null) {
+            throw interrupted[0];
+        }
+        if (!batch.isEmpty()) {
+            send(job, worker, batch, duplicates, branches, stillOurs);
+        }
+    }
+
+    private void send(ImportJob job, String worker, List<ParsedRow> batch, InFileDuplicates duplicates,
+                      Branches branches, BooleanSupplier stillOurs) throws IOException, InterruptedException {
+        ours(stillOurs);
+        Template template = job.template();
+        List<Failure> failures = new ArrayList<>();
+        List<MemberBulk.Row> rows = new ArrayList<>(batch.size());
+        List<ParsedRow> sent = new ArrayList<>(batch.size());
+        for (ParsedRow row : batch) {
+            List<Fault> faults = new ArrayList<>(row.faults());
+            faults.addAll(duplicates.of(row));
+            Long orgId = job.orgId();
+            if (row.branch() != null && !row.branch().isEmpty()) {
+                Branches.Found found = branches.find(row.branch());
+                orgId = found.orgId();
+                if (found.fault() != null) {
+                    faults.add(new Fault(cn.league.importing.template.Column.BRANCH.header(), found.fault()));
+                }
+            }
+            if (faults.isEmpty()) {
+                rows.add(new MemberBulk.Row(row.rowNumber(), row.kind(), orgId, row.person()));
+                sent.add(row);
+            } else {
+                failures.add(new Failure(row, faults));
+            }
+        }
+        int imported = 0;
+        int already = 0;
+        if (!rows.isEmpty()) {
+            List<MemberBulk.Outcome> outcomes = bulk.enter(job.uploader(), rows);
+            for (int i = 0; i < outcomes.size(); i++) {
+                MemberBulk.Outcome outcome = outcomes.get(i);
+                switch (outcome.status()) {
+                    case "IMPORTED" -> imported++;
+                    case "ALREADY_IMPORTED" -> already++;
+                    default -> failures.add(new Failure(sent.get(i), outcome.violations().stream()
+                            .map(violation -> FailureReasons.fault(template, violation)).toList()));
+                }
+            }
+        }
+        int lastRow = batch.getLast().rowNumber();
+        int storedImported = imported;
+        int storedAlready = already;
+        transaction.executeWithoutResult(status -> {
+            for (Failure failure : failures) {
+                store.failed(job.id(), failure.row().rowNumber(), failure.row().cells(),
+                        FailureReasons.of(failure.row().rowNumber(), failure.faults()));
+            }
+            if (!store.batchDone(job.id(), worker, lastRow, batch.size(), storedImported, storedAlready,
+                    failures.size())) {
+                throw new NotOurs();
+            }
+        });
+    }
+
+    private static void ours(BooleanSupplier stillOurs) {
+        if (!stillOurs.getAsBoolean()) {
+            throw new NotOurs();
+        }
+    }
+
+    private record Failure(ParsedRow row, List<Fault> faults) {
+    }
+}

@@ -1,0 +1,173 @@
+package cn.league.importing.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.league.importing.parse.FileFormat;
+import cn.league.importing.parse.Workbooks;
+import cn.league.importing.support.MemberServiceStandIn;
+import cn.league.importing.support.TreeReplica;
+import cn.league.importing.template.Template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Item 7 with two workers in one JVM (the replicas' worker loop switched off, workers driven by hand): a worker that
+ * dies mid-file, jobs shared by two workers, a job cancelled while it runs. The system test kills a real replica.
+ */
+@SpringBootTest(properties = {"league.import.jobs-per-replica=0", "league.import.batch-size=100"})
+class JobTakeoverTest {
+
+    static final MemberServiceStandIn MEMBER_SERVICE = new MemberServiceStandIn();
+    static final AtomicInteger IDS = new AtomicInteger(50_000_000);
+    static final Duration LEASE = Duration.ofSeconds(1);
+
+    @DynamicPropertySource
+    static void memberService(DynamicPropertyRegistry properties) {
+        properties.add("league.member-service.url", MEMBER_SERVICE::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        MEMBER_SERVICE.close();
+    }
+
+    @Autowired
+    JobStore store;
+    @Autowired
+    ImportRun run;
+    @Autowired
+    JdbcClient jdbc;
+
+    static TreeReplica.Standard tree;
+
+    @BeforeEach
+    void tree() {
+        if (tree == null) {
+            tree = new TreeReplica(jdbc).standard("110105199001014329", "440306199808085674",
+                    "110101198507070012");
+        }
+        // jobs of other tests are finished: none left for these workers to pick
+        jdbc.sql("update import_job set status = 'DONE' where status in ('QUEUED', 'RUNNING')").update();
+    }
+
+    static List<String> ids(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add("%018d".formatted(IDS.incrementAndGet()));
+        }
+        return ids;
+    }
+
+    UUID job(String uploader, List<String> ids) {
+        List<List<String>> rows = ids.stream().map(id -> Arrays.asList("某公司一支部", "团员", "某人", id, "汉族",
+                "共青团员", "大学本科", "2015-05-04")).toList();
+        return store.create(uploader, tree.committee(), Template.SUBORDINATE_MEMBERS, FileFormat.XLSX, "名单.xlsx",
+                Workbooks.filled(Template.SUBORDINATE_MEMBERS, FileFormat.XLSX, rows)).id();
+    }
+
+    @Test
+    @DisplayName("R-IMP-2 a worker dies mid-file after member-service stored a batch it never recorded; another takes the job over once its lease ran out and resumes it: every row stored exactly once")
+    void takeOverAfterCrash() throws Exception {
+        List<String> ids = ids(1000);
+        UUID id = job("440306199808085674", ids);
+
+        ImportJob claimed = store.claim("dead", LEASE).orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+        run.run(claimed, "dead", () -> checks.incrementAndGet() <= 3); // dies before its fourth batch
+        // ... and its third batch, stored by member-service, was never recorded (the crash came before that commit)
+        jdbc.sql("""
+                update import_job set resume_after_row = 202, rows_checked = 200, rows_imported = 200
+                 where id = ?""").param(id).update();
+        assertThat(ids.subList(200, 300)).allMatch(MEMBER_SERVICE::holds);
+        assertThat(ids.subList(300, 1000)).noneMatch(MEMBER_SERVICE::holds);
+
+        assertThat(store.claim("alive", LEASE)).as("held while the dead worker's lease runs").isEmpty();
+        Thread.sleep(LEASE.toMillis() + 200);
+        ImportJob resumed = store.claim("alive", LEASE).orElseThrow();
+        assertThat(resumed.resumeAfterRow()).isEqualTo(202);
+        run.run(resumed, "alive", () -> true);
+
+        ImportJob done = store.find(id).orElseThrow();
+        assertThat(done.status()).isEqualTo(ImportJob.Status.DONE);
+        assertThat(done.summary()).isEqualTo("成功导入 1000 位团员, 0 位团员导入失败");
+        assertThat(done.rowsAlready()).isEqualTo(100);
+        assertThat(ids).allMatch(person -> MEMBER_SERVICE.imported().get(person).get() == 1);
+        assertThat(ids.subList(0, 200)).allMatch(person -> MEMBER_SERVICE.receivedTimes(person) == 1);
+        assertThat(ids.subList(200, 300)).allMatch(person -> MEMBER_SERVICE.receivedTimes(person) == 2);
+        assertThat(ids.subList(300, 1000)).allMatch(person -> MEMBER_SERVICE.receivedTimes(person) == 1);
+    }
+
+    @Test
+    @DisplayName("two workers share the jobs of several uploaders (SELECT … FOR UPDATE SKIP LOCKED) without running one twice")
+    void twoWorkersShareJobs() throws Exception {
+        List<List<String>> files = new ArrayList<>();
+        List<UUID> jobs = new ArrayList<>();
+        for (int uploader = 0; uploader < 6; uploader++) {
+            List<String> ids = ids(300);
+            files.add(ids);
+            jobs.add(job("11010119900101%04d".formatted(uploader), ids));
+        }
+        Map<UUID, String> ranBy = new ConcurrentHashMap<>();
+        AtomicInteger claimedTwice = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (String worker : List.of("A", "B")) {
+            workers.add(Thread.ofVirtual().start(() -> {
+                for (Optional<ImportJob> next = store.claim(worker, Duration.ofMinutes(1)); next.isPresent();
+                     next = store.claim(worker, Duration.ofMinutes(1))) {
+                    if (ranBy.putIfAbsent(next.get().id(), worker) != null) {
+                        claimedTwice.incrementAndGet();
+                    }
+                    run.run(next.get(), worker, () -> true);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join(Duration.ofMinutes(2));
+        }
+
+        assertThat(claimedTwice).hasValue(0);
+        assertThat(ranBy.keySet()).containsAll(jobs);
+        assertThat(jobs).allMatch(job -> store.find(job).orElseThrow().status() == ImportJob.Status.DONE);
+        assertThat(files.stream().flatMap(List::stream)).allMatch(person -> MEMBER_SERVICE.receivedTimes(person) == 1);
+    }
+
+    @Test
+    @DisplayName("a job cancelled while it runs stops after the batch in flight, which is counted; a cancelled job is never claimed again")
+    void cancelWhileRunning() {
+        List<String> ids = ids(1000);
+        UUID id = job("440306199808085674", ids);
+        ImportJob claimed = store.claim("A", LEASE.multipliedBy(30)).orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+
+        run.run(claimed, "A", () -> {
+            if (checks.incrementAndGet() == 3) {
+                store.cancel(id);
+            }
+            return store.renew(id, "A", LEASE.multipliedBy(30));
+        });
+
+        ImportJob cancelled = store.find(id).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(ImportJob.Status.CANCELLED);
+        assertThat(cancelled.rowsChecked()).isEqualTo(200);
+        assertThat(ids.subList(200, 1000)).noneMatch(MEMBER_SERVICE::holds);
+        assertThat(store.claim("B", LEASE)).isEmpty();
+    }
+}
