@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "league.identity.worker.idle-pause=100ms", "league.identity.centre.first-backoff=50ms",
         "league.identity.centre.attempts=3", "league.identity.centre.open-for=1s",
         "league.identity.centre.client-secret=" + CentreProcess.CLIENT_SECRET})
+@DirtiesContext // its worker stops with it, so it takes no people of the tests that send batches by hand
 class VerificationFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
