@@ -2,10 +2,10 @@ package cn.league.identity.support;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.league.test.TestIdNumbers;
+
 /** Valid 18-character ID numbers (GB 11643 check digit) nobody else in the test run holds. */
 public final class IdNumbers {
-
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     private IdNumbers() {
     }
@@ -24,10 +24,6 @@ public final class IdNumbers {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String first17 = String.format("330106%04d%02d%02d%03d", 1990 + random.nextInt(15), 1 + random.nextInt(12),
                 1 + random.nextInt(28), sequence);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
+        return first17 + TestIdNumbers.checkDigit(first17);
     }
 }

@@ -1,18 +1,14 @@
 package cn.league.identity.support;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Puts orgs and admins straight into the service's org replica, as org-service's events would. */
-public final class Orgs {
+import cn.league.test.ReplicaTree;
 
-    private static final AtomicLong IDS = new AtomicLong(300_000 + (System.nanoTime() % 1_000) * 1_000);
-
-    private final JdbcClient jdbc;
+/** The service's org replica as org-service's events would leave it, with 团中央 whose admins see the ops views. */
+public final class Orgs extends ReplicaTree {
 
     public Orgs(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     /** 团中央 (id 1), made once. */
@@ -25,22 +21,11 @@ public final class Orgs {
     }
 
     public long province() {
-        return child(central(), "LEADING_BODY");
+        central();
+        return province("团测试省委", "33");
     }
 
     public long child(long parentId, String type) {
-        long id = IDS.incrementAndGet();
-        String parentPath = jdbc.sql("select path from org_replica.org where id = ?").param(parentId)
-                .query(String.class).single();
-        jdbc.sql("""
-                        insert into org_replica.org (id, parent_id, path, type, full_name, short_name)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, parentId, parentPath + "." + id, type, "组织" + id, "组织" + id).update();
-        return id;
-    }
-
-    public void admin(String idNumber, long orgId) {
-        jdbc.sql("insert into org_replica.org_admin (org_id, id_number) values (?, ?) on conflict do nothing")
-                .params(orgId, idNumber).update();
+        return child(parentId, type, "测试组织");
     }
 }

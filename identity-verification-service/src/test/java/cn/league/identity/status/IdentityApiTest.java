@@ -1,4 +1,4 @@
-package cn.league.identity.web;
+package cn.league.identity.status;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,4 +1,4 @@
-package cn.league.identity.web;
+package cn.league.identity.status;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.league.identity.centre.GuardedCentre;
-import cn.league.identity.status.StatusStore;
 import cn.league.identity.status.StatusStore.BatchRecord;
 import cn.league.identity.status.StatusStore.Check;
 import cn.league.identity.status.StatusStore.FailedPerson;
 import cn.league.identity.status.StatusStore.PersonStatus;
-import cn.league.identity.status.VerificationStatus;
 import cn.league.support.security.Caller;
 
 /** 公民身份核验 for admins (R-ID-1 … R-ID-3), each answer limited to the caller's subtree (R-SCOPE-1). */
