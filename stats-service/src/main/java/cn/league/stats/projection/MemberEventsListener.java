@@ -32,7 +32,7 @@ class MemberEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-projection",
+    @KafkaListener(id = CONSUMER, topics = Topics.MEMBER_EVENTS, groupId = "${spring.application.name}-projection",
             concurrency = "${league.stats.projection.concurrency:3}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         List<ConsumerRecord<String, String>> relevant = records.stream()

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.member.MemberEvents.Post;
 import cn.league.stats.snapshot.Snapshots;
+import cn.league.stats.support.LatestSnapshot;
 import cn.league.stats.support.SentEvents;
 import cn.league.stats.support.StatsTree;
 import cn.league.test.ServiceApi;
@@ -35,10 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProgressApiTest {
-
-    /** Each test's snapshot is the latest one, whatever the scheduler takes meanwhile. */
-    static final AtomicLong HOURS = new AtomicLong();
-    static final Instant FUTURE = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
     @Value("${local.server.port}")
     int port;
@@ -94,7 +89,7 @@ class ProgressApiTest {
         topic.publish(PersonEntered.cadre(cityCadre, "干部", false, new Post(city, "书记"), false), cityCadre);
         topic.awaitApplied();
         jdbc.sql("insert into baseline (org_id, members) values (?, 10)").param(university).update();
-        asOf = FUTURE.plus(HOURS.incrementAndGet(), ChronoUnit.HOURS);
+        asOf = LatestSnapshot.next();
         assertThat(snapshots.take(asOf)).isTrue();
     }
 
