@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import cn.league.importing.parse.FileFormat;
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 /**

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.league.importing.parse.FileFormat;
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 /** SQL of the jobs, their files and failed rows. */

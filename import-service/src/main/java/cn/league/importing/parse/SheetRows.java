@@ -51,6 +51,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
+import cn.league.importing.template.FileFormat;
+
 /**
  * Reads the rows of a workbook's first sheet one at a time, never the whole workbook: .xlsx through POI's SAX
  * event API (XSSFReader, the sheet XML streamed from the zip), .xls through POI's HSSF record event API. Each cell

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.league.importing.template.Column;
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 /**

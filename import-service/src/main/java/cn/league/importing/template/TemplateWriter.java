@@ -18,7 +18,6 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.league.importing.parse.FileFormat;
 
 /**
  * Writes a template (R-IMP-1) — and a failure workbook, which is the same template holding the failed rows plus a

@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import cn.league.importing.parse.FileFormat;
 import cn.league.importing.parse.Workbooks;
 import cn.league.importing.support.MemberServiceStandIn;
 import cn.league.importing.support.TreeReplica;
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 import static org.assertj.core.api.Assertions.assertThat;

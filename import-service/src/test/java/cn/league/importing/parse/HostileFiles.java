@@ -20,6 +20,7 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 /** Files made to hurt an importer (issue 11 item 8), built from a filled template. */

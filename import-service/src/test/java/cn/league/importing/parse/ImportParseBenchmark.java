@@ -23,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 import cn.league.support.problem.ProblemException;
 

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 import cn.league.importing.template.TemplateWriter;
 
@@ -78,7 +79,7 @@ public final class Workbooks {
 
     /** Every data row as the importer reads it. */
     public static List<ParsedRow> read(Template template, byte[] bytes) {
-        FileFormat format = FileFormat.of(bytes);
+        FileFormat format = FileFormat.of(bytes).orElseThrow(ImportProblems::notASpreadsheet);
         List<ParsedRow> rows = new java.util.ArrayList<>();
         TemplateFile.read(temp(bytes, "." + format.extension()), format, template, row -> {
             rows.add(ParsedRow.of(template, row));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import cn.league.importing.parse.FileFormat;
 import cn.league.importing.parse.TemplateFile;
 import cn.league.importing.parse.Workbooks;
 
@@ -78,7 +77,7 @@ class TemplatesTest {
                     toXlsx.resolve(template.code() + ".xlsx"))) {
                 assertThat(converted).exists();
                 byte[] bytes = Files.readAllBytes(converted);
-                FileFormat format = FileFormat.of(bytes);
+                FileFormat format = FileFormat.of(bytes).orElseThrow();
                 TemplateFile.check(converted, format, template);
                 try (Workbook book = open(bytes, format)) {
                     assertThat(book.getSheetAt(0).getDataValidations()).isNotEmpty();

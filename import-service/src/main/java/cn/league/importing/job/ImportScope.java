@@ -1,4 +1,4 @@
-package cn.league.importing.web;
+package cn.league.importing.job;
 
 import java.util.Set;
 import java.util.UUID;
@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import cn.league.importing.job.ImportJob;
-import cn.league.importing.job.JobStore;
 import cn.league.orgreplica.OrgTree;
 import cn.league.support.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package cn.league.importing.web;
+package cn.league.importing.job;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import cn.league.importing.job.ImportJob;
-import cn.league.importing.job.JobStore;
-import cn.league.importing.parse.FileFormat;
 import cn.league.importing.parse.ImportProblems;
 import cn.league.importing.parse.TemplateFile;
+import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
 import cn.league.importing.template.TemplateWriter;
 import cn.league.support.problem.ProblemException;
@@ -52,7 +50,7 @@ class ImportController {
                                                    @PathVariable String extension) {
         scope.anAdmin(Caller.of(token).idNumber());
         Template template = template(code);
-        FileFormat format = FileFormat.ofExtension(extension);
+        FileFormat format = FileFormat.ofExtension(extension).orElseThrow(ImportProblems::notASpreadsheet);
         return download(template.title() + "." + format.extension(), format,
                 out -> TemplateWriter.template(template, format, out));
     }
@@ -68,7 +66,7 @@ class ImportController {
         long org = scope.uploadingOrg(caller);
         Template template = template(code);
         byte[] bytes = file.getBytes();
-        FileFormat format = FileFormat.of(bytes);
+        FileFormat format = FileFormat.of(bytes).orElseThrow(ImportProblems::notASpreadsheet);
         Path copy = Files.createTempFile("upload-", "." + format.extension());
         try {
             Files.write(copy, bytes);

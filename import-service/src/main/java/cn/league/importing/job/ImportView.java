@@ -1,9 +1,8 @@
-package cn.league.importing.web;
+package cn.league.importing.job;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import cn.league.importing.job.ImportJob;
 
 /**
  * A job as the API shows it: progress for the progress bar, the result sentence (R-IMP-2) once done, the problem

@@ -1,4 +1,6 @@
-package cn.league.importing.parse;
+package cn.league.importing.template;
+
+import java.util.Optional;
 
 /**
  * The two spreadsheet formats accepted, told by their first bytes, never by the file's name: .xls is an OLE2
@@ -29,24 +31,24 @@ public enum FileFormat {
         return mediaType;
     }
 
-    /** The format these bytes start with; anything else (CSV, PDF, images …) is refused. */
-    public static FileFormat of(byte[] head) {
+    /** The format these bytes start with; none for anything else (CSV, PDF, images …). */
+    public static Optional<FileFormat> of(byte[] head) {
         if (startsWith(head, OLE2)) {
-            return XLS;
+            return Optional.of(XLS);
         }
         if (startsWith(head, ZIP)) {
-            return XLSX;
+            return Optional.of(XLSX);
         }
-        throw ImportProblems.notASpreadsheet();
+        return Optional.empty();
     }
 
-    public static FileFormat ofExtension(String extension) {
+    public static Optional<FileFormat> ofExtension(String extension) {
         for (FileFormat format : values()) {
             if (format.extension.equalsIgnoreCase(extension)) {
-                return format;
+                return Optional.of(format);
             }
         }
-        throw ImportProblems.notASpreadsheet();
+        return Optional.empty();
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

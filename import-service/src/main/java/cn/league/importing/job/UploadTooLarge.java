@@ -1,4 +1,4 @@
-package cn.league.importing.web;
+package cn.league.importing.job;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
