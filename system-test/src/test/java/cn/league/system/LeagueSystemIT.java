@@ -126,6 +126,21 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(5)
+    @DisplayName("the gateway answers the page after the login every time: browser logins in a row, each following the "
+            + "callback's redirects at once on the same connection (a stuck keep-alive connection hung about one in eight)")
+    void browserLoginsInARowAllLand() throws Exception {
+        for (int login = 0; login < 25; login++) {
+            Browser browser = new Browser();
+            HttpResponse<String> landing = browser.logIn(browser.get(LeagueStack.gateway() + "/"),
+                    LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+            assertThat(landing.uri().toString()).as("login %d", login)
+                    .isEqualTo(LeagueStack.gateway() + "/swagger-ui/index.html");
+            assertThat(landing.statusCode()).as("login %d", login).isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(6)
     void theServicesApiDocumentsAreShownTogether() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
