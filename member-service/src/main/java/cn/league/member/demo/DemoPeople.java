@@ -35,7 +35,7 @@ public final class DemoPeople {
     /** The 书记 of the colleges and of the first class graduating this year in each: the out-side of their transfers. */
     public static final String COMPUTING_ADMIN = "330108199010151712";
     public static final String ECONOMICS_ADMIN = "330302198906301910";
-    public static final String COMPUTING_CLASS_ADMIN = "33010620040315233X";
+    public static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
     public static final String ECONOMICS_CLASS_ADMIN = "330106200308212445";
 
     static final String CITY = "团杭州市委";

@@ -47,7 +47,7 @@ class DemoData implements ApplicationRunner {
     static final String CENTRAL_ADMIN = "110101198505040117";
     static final String COMPUTING_ADMIN = "330108199010151712";
     static final String ECONOMICS_ADMIN = "330302198906301910";
-    static final String COMPUTING_CLASS_ADMIN = "33010620040315233X";
+    static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
     static final String ECONOMICS_CLASS_ADMIN = "330106200308212445";
     /** 团中央: the root of the tree (V1__org_tree.sql). */
     static final long CENTRAL = 1;
