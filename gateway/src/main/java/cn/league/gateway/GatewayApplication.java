@@ -15,14 +15,18 @@ public class GatewayApplication {
      * happens after every browser login here: the OAuth2 callback's response completes off the connection's event
      * loop (the new session is made on another thread), the browser follows its redirect at once on the same
      * connection, and the page after it never came. This option terminates the previous operations before the
-     * check, so such a request is handled at once instead of queued. Read once, when the first connection comes.
+     * check, so such a request is handled at once instead of queued. Reactor Netty reads it once, when the first
+     * connection comes, long after this class is loaded (also in tests, which never call main).
      */
     static final String TERMINATE_BEFORE_NEXT_REQUEST = "reactor.netty.http.server.lastFlushWhenNoRead";
 
-    public static void main(String[] args) {
+    static {
         if (System.getProperty(TERMINATE_BEFORE_NEXT_REQUEST) == null) {
             System.setProperty(TERMINATE_BEFORE_NEXT_REQUEST, "true");
         }
+    }
+
+    public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);
     }
 }
