@@ -209,8 +209,19 @@ class LeagueSystemIT {
         long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
         long park = childNamed(county, "西湖科创园团工委");
         long companyBranch = childNamed(park, "某科技有限公司团支部");
-
         String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+
+        // the university hands the province's admin a code for the college too (R-ADM-3, R-ADM-7): a second admin
+        // there beside the college's demo admin, so the province's admin acts as the class branches' direct parent
+        // in the tests 120-123
+        HttpResponse<String> code = post("/api/orgs/" + college + "/admin-codes", "", universityAdmin);
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> registered = post("/api/orgs/admin-registrations", """
+                {"code":"%s","name":"省团委干部","postTitle":"委员"}""".formatted(
+                JSON.readTree(code.body()).path("code").asString()), accessToken);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
         // 办理转入 into the park's work committee, by name + ID (R-TR-2); transfer-service learns of the member
         // and of the orgs from events, so it may take a moment after the member was entered
@@ -264,7 +275,10 @@ class LeagueSystemIT {
         assertThat(problemCode(post("/api/orgs/graduation-conversions", "{\"year\":" + year + "}", accessToken)))
                 .isEqualTo("CENTRAL_ADMIN_ONLY");
         assertThat(get("/api/orgs/" + graduating, collegeAdmin).body()).contains("GRADUATE_BRANCH");
-        assertThat(get("/api/members/orgs/" + graduating + "/people", classAdmin).statusCode()).isEqualTo(200);
+        long ownClass = childNamed(college, "计算机" + (year - 4) + "级1班团支部");
+        assertThat(get("/api/members/orgs/" + ownClass + "/people", classAdmin).statusCode()).isEqualTo(200);
+        assertThat(get("/api/members/orgs/" + graduating + "/people", classAdmin).statusCode())
+                .as("R-SCOPE-1 the class beside it").isEqualTo(403);
 
         // the demo people of this year's classes are graduates (flagged on the conversion's event, or at the fill)
         HttpResponse<String> people = retryUntil(response -> response.body().contains("\"idNumber\""),
