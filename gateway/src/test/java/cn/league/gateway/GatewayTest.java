@@ -154,7 +154,7 @@ class GatewayTest {
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
         JsonNode problem = assertProblem(response, 503, "SERVICE_UNAVAILABLE", "服务暂时不可用,请稍后再试");
-        assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
+        assertThat(problem.get("title").asString()).isEqualTo("服务暂时不可用");
         assertThat(problem.get("service").asString()).isEqualTo("stats-service");
     }
 

@@ -43,6 +43,10 @@ class LeagueSystemIT {
     /** 林小雨: entered, transferred and replayed by the tests 160–161. */
     private static final String REPLAYED_MEMBER = "330106200307082466";
     private static long firstTransfer;
+    /** Demo logins of issue 18: 团中央, the computing college and its first class graduating this year. */
+    private static final String CENTRAL_ADMIN = "110101198505040117";
+    private static final String COMPUTING_COLLEGE_ADMIN = "330108199010151712";
+    private static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
     /** Where Keycloak sends a browser back to the gateway after a login. */
     private static final String CALLBACK = LeagueStack.gateway() + "/login/oauth2/code/keycloak";
 
@@ -127,6 +131,21 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(5)
+    @DisplayName("the gateway answers the page after the login every time: browser logins in a row, each following the "
+            + "callback's redirects at once on the same connection (a stuck keep-alive connection hung about one in eight)")
+    void browserLoginsInARowAllLand() throws Exception {
+        for (int login = 0; login < 25; login++) {
+            Browser browser = new Browser();
+            HttpResponse<String> landing = browser.logIn(browser.get(LeagueStack.gateway() + "/"),
+                    LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+            assertThat(landing.uri().toString()).as("login %d", login)
+                    .isEqualTo(LeagueStack.gateway() + "/swagger-ui/index.html");
+            assertThat(landing.statusCode()).as("login %d", login).isEqualTo(200);
+        }
+    }
+
+    @Test
     @Order(6)
     void theServicesApiDocumentsAreShownTogether() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
@@ -187,15 +206,17 @@ class LeagueSystemIT {
     @Order(9)
     @DisplayName("R-TR-3 through the gateway and real Kafka: a park's admin takes in a graduate, the college approves, the park assigns a branch, and member-service moves the membership")
     void transferThroughTheGateway() throws Exception {
-        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
         String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
-        long university = childNamed(12, "共青团浙江大学委员会");
-        long college = childNamed(university, "计算机科学与技术学院团委");
         long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
         long park = childNamed(county, "西湖科创园团工委");
         long companyBranch = childNamed(park, "某科技有限公司团支部");
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
 
-        // the college has no demo admin: the university hands the province's admin its code (R-ADM-3, R-ADM-7)
+        // the university hands the province's admin a code for the college too (R-ADM-3, R-ADM-7): a second admin
+        // there beside the college's demo admin, so the province's admin acts as the class branches' direct parent
+        // in the tests 120-123
         HttpResponse<String> code = post("/api/orgs/" + college + "/admin-codes", "", universityAdmin);
         assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
         HttpResponse<String> registered = post("/api/orgs/admin-registrations", """
@@ -212,9 +233,9 @@ class LeagueSystemIT {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         long transfer = JSON.readTree(started.body()).path("id").asLong();
 
-        // the out-side: the old class branch's direct parent, the college (its admin grant arrives by event)
+        // the out-side: the old class branch's direct parent, the college's demo admin
         HttpResponse<String> approved = retryWhile(403,
-                () -> post("/api/transfers/" + transfer + "/approval", "", accessToken));
+                () -> post("/api/transfers/" + transfer + "/approval", "", collegeAdmin));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         // the receiving work committee assigns a branch below it: done (R-TR-3)
@@ -335,6 +356,55 @@ class LeagueSystemIT {
             second.waitFor();
             accessToken = passwordLogin(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
         }
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("issue 18 demo, R-GRAD-3 R-TR-3 R-TR-11 R-SCOPE-2: the stack caught up on this year's graduation; 团中央's admin "
+            + "alone runs it by hand; a graduate's 办理转出 by the college to the park's temporary branch, approved by the park; "
+            + "the university above the college is told who may act")
+    void demoGraduatePath() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        String centralAdmin = passwordLogin(CENTRAL_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String classAdmin = passwordLogin(COMPUTING_CLASS_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String universityAdmin = passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        long graduating = childNamed(college, "计算机" + (year - 4) + "级2班团支部");
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long temporary = childNamed(park, "西湖科创园学社衔接临时团支部");
+
+        HttpResponse<String> manual = post("/api/orgs/graduation-conversions", "{\"year\":" + year + "}", centralAdmin);
+        assertThat(manual.statusCode()).as(manual.body()).isEqualTo(200);
+        assertThat(problemCode(post("/api/orgs/graduation-conversions", "{\"year\":" + year + "}", accessToken)))
+                .isEqualTo("CENTRAL_ADMIN_ONLY");
+        assertThat(get("/api/orgs/" + graduating, collegeAdmin).body()).contains("GRADUATE_BRANCH");
+        long ownClass = childNamed(college, "计算机" + (year - 4) + "级1班团支部");
+        assertThat(get("/api/members/orgs/" + ownClass + "/people", classAdmin).statusCode()).isEqualTo(200);
+        assertThat(get("/api/members/orgs/" + graduating + "/people", classAdmin).statusCode())
+                .as("R-SCOPE-1 the class beside it").isEqualTo(403);
+
+        // the demo people of this year's classes are graduates (flagged on the conversion's event, or at the fill)
+        HttpResponse<String> people = retryUntil(response -> response.body().contains("\"idNumber\""),
+                () -> get("/api/members/orgs/" + graduating + "/people", collegeAdmin));
+        String graduate = JSON.readTree(people.body()).path("items").get(0).path("idNumber").asString();
+        retryUntil(response -> response.body().contains("\"graduate\":true"),
+                () -> get("/api/members/people/" + graduate, collegeAdmin));
+
+        String out = """
+                {"idNumber":"%s","toOrgId":%d,"reason":"毕业后入职园区企业","destinationType":"JOB","employerLocationOrgId":%d}"""
+                .formatted(graduate, temporary, park);
+        HttpResponse<String> tooHigh = post("/api/transfers/out", out, universityAdmin);
+        assertThat(tooHigh.statusCode()).as(tooHigh.body()).isEqualTo(403);
+        assertThat(problemCode(tooHigh)).isEqualTo("NOT_BRANCH_OR_DIRECT_PARENT");
+
+        HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/out", out, collegeAdmin));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        long transfer = JSON.readTree(started.body()).path("id").asLong();
+        HttpResponse<String> approved = post("/api/transfers/" + transfer + "/approval", "", parkAdmin);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(get("/api/transfers/" + transfer, collegeAdmin).body()).contains("APPROVED");
     }
 
     @Test

@@ -302,6 +302,17 @@ class TransferApiTest {
     }
 
     @Test
+    @DisplayName("R-TR-3 R-SCOPE-1 办理转出 by an admin above the branch's direct parent: refused with who may act, not 'not found'")
+    void transferOutFromTooHighUp() {
+        Response refused = transferOut(provinceAdmin, companyCommittee);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("NOT_BRANCH_OR_DIRECT_PARENT");
+        assertThat(refused.json().path("detail").asString()).startsWith("只能办理本团支部或直属下级团支部成员的转出");
+        assertThat(transferOut(siblingAdmin, companyCommittee).code()).as("outside the subtree: as if not there")
+                .isEqualTo("PERSON_NOT_FOUND");
+    }
+
+    @Test
     @DisplayName("R-TR-10 target choice: provincial-level orgs incl. the national system committees, then children")
     void targets() {
         long railway = tree.province("全国铁道团委", null);

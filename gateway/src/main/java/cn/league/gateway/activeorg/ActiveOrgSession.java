@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
+import cn.league.contracts.ProblemTitles;
+
 /**
  * 切换其他组织 (R-ADM-8) for browser sessions: the web client chooses its active org here
  * ({@code PUT /api/accounts/active-org}); the gateway keeps it in the session and sends it to every service as the
@@ -96,7 +98,7 @@ class ActiveOrgSession implements GlobalFilter, Ordered {
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status)
                 .header(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .body(Map.of("type", "urn:league:problem:" + code, "title", status.getReasonPhrase(),
+                .body(Map.of("type", "urn:league:problem:" + code, "title", ProblemTitles.of(status.value()),
                         "status", status.value(), "detail", detail, "code", code, "rule", "R-ADM-8"));
     }
 

@@ -10,9 +10,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.contracts.ProblemTitles;
+
 /**
  * An RFC 9457 problem the gateway itself answers with, in the league's form: a stable {@code code},
- * {@code type} = {@code urn:league:problem:<code>} and the Chinese {@code detail}.
+ * {@code type} = {@code urn:league:problem:<code>}, the Chinese {@code title} and {@code detail}.
  */
 public record Problem(HttpStatus status, String code, String detail, Map<String, Object> extra) {
 
@@ -56,7 +58,7 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:league:problem:" + code);
-        body.put("title", status.getReasonPhrase());
+        body.put("title", ProblemTitles.of(status.value()));
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("code", code);

@@ -48,7 +48,7 @@ public final class BulkRowRule {
      */
     public Verdict judge(BulkRow row, List<EntryViolation> fieldFaults, List<EntryViolation> duplicates, Batch batch) {
         if (row.kind() == null || row.orgId() == null || row.person() == null) {
-            return new Refused(null, List.of(ROW_INCOMPLETE));
+            return new Refused(row.person() == null ? null : row.person().idNumber(), List.of(ROW_INCOMPLETE));
         }
         var person = row.person();
         List<EntryViolation> violations = new ArrayList<>(fieldFaults);
@@ -59,7 +59,7 @@ public final class BulkRowRule {
             EntryOutcome local = entryCheck.check(facts(row, status, 0), DevelopmentNumbers.NONE_TAKEN);
             violations.addAll(local.violations());
             violations.addAll(duplicates);
-            return new Refused(local.idNumber().map(IdNumber::value).orElse(null), violations);
+            return new Refused(local.idNumber().map(IdNumber::value).orElse(person.idNumber()), violations);
         }
         OrgSnapshot org = target.org();
         if (row.kind() == BulkKind.MEMBER && target.notABranch() != null) {
@@ -85,7 +85,7 @@ public final class BulkRowRule {
         }
         violations.addAll(duplicates);
         if (!violations.isEmpty()) {
-            return new Refused(id == null ? null : id.value(), violations);
+            return new Refused(id == null ? person.idNumber() : id.value(), violations);
         }
         return new Accepted(id, status, org);
     }

@@ -9,7 +9,8 @@ import cn.league.member.entry.EntryViolation;
  *
  * @param rowNumber  the row's number in the file
  * @param status     imported now, refused, or already imported by an earlier upload
- * @param idNumber   the normalised ID number when the row's ID is valid, else null
+ * @param idNumber   the normalised ID number when the row's ID is valid, else the ID as the row sent it (null only
+ *                   when the row sent none), so a failure list can show which ID was refused
  * @param violations every reason a refused row was refused; empty otherwise
  */
 public record RowOutcome(int rowNumber, Status status, String idNumber, List<EntryViolation> violations) {

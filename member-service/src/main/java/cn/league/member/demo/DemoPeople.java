@@ -22,6 +22,8 @@ public final class DemoPeople {
 
     /** The province the demo tree hangs under; its GB/T 2260 province code is 33. */
     public static final String ROOT = "团浙江省委";
+    /** 团中央, the top of the whole tree: its demo admin acts where only the centre may. */
+    public static final String CENTRAL = "中国共产主义青年团中央委员会";
 
     public static final String PROVINCE_ADMIN = "110105199001014329";
     public static final String CITY_ADMIN = "330102198602020027";
@@ -29,6 +31,12 @@ public final class DemoPeople {
     public static final String UNIVERSITY_ADMIN = "330106198804040048";
     public static final String PARK_ADMIN = "330110198905050055";
     public static final String STREET_ADMIN = "330106199006060065";
+    public static final String CENTRAL_ADMIN = "110101198505040117";
+    /** The 书记 of the colleges and of the first class graduating this year in each: the out-side of their transfers. */
+    public static final String COMPUTING_ADMIN = "330108199010151712";
+    public static final String ECONOMICS_ADMIN = "330302198906301910";
+    public static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
+    public static final String ECONOMICS_CLASS_ADMIN = "330106200308212445";
 
     static final String CITY = "团杭州市委";
     static final String COUNTY = "团杭州市西湖区委";
@@ -88,6 +96,11 @@ public final class DemoPeople {
                 new ClassBranch("经济学" + (year - 2) + "级1班团支部", year + 2));
     }
 
+    /** The first class of {@code college} (计算机, 经济学) that graduates in {@code year}. */
+    public static String graduatingClass(String college, int year) {
+        return college + (year - 4) + "级1班团支部";
+    }
+
     /** Every demo org below {@value #ROOT} the people go into, by full name. */
     public static List<String> orgNames(int year) {
         List<String> names = new ArrayList<>(List.of(CITY, COUNTY, UNIVERSITY, COMPUTING, ECONOMICS, PARK,
@@ -99,6 +112,7 @@ public final class DemoPeople {
     /** The people for a fill made in {@code year}; the anchor comes last. Same year, same people. */
     public static List<DemoPerson> plan(int year) {
         Plan plan = new Plan(year);
+        plan.cadre(CENTRAL, CENTRAL_ADMIN, "高建明", "书记", "中共党员", "研究生", 2000, true);
         plan.cadre(ROOT, PROVINCE_ADMIN, "王丽华", "书记", "中共党员", "研究生", 2005, true);
         plan.cadre(ROOT, fixedId("330106", 1991, 3, 12, 113), "陈志远", "副书记", "中共党员", "研究生", 2006, true);
         plan.cadre(CITY, CITY_ADMIN, "李静", "书记", "中共党员", "研究生", 2001, true);
@@ -107,15 +121,19 @@ public final class DemoPeople {
         plan.cadre(COUNTY, fixedId("330106", 1995, 11, 3, 142), "赵敏", "组织委员", "中共党员", "本科", 2010, false);
         plan.cadre(UNIVERSITY, UNIVERSITY_ADMIN, "周晓燕", "书记", "中共党员", "研究生", 2003, true);
         plan.cadre(UNIVERSITY, fixedId("330106", 1994, 5, 8, 157), "吴昊", "副书记", "中共党员", "研究生", 2009, true);
-        plan.cadre(COMPUTING, fixedId("330108", 1990, 10, 15, 171), "孙立新", "书记", "中共党员", "研究生", 2005, true);
+        plan.cadre(COMPUTING, COMPUTING_ADMIN, "孙立新", "书记", "中共党员", "研究生", 2005, true);
         plan.cadre(COMPUTING, fixedId("330203", 1996, 2, 27, 182), "郑雨萱", "副书记", "中共预备党员", "研究生", 2011,
                 true);
-        plan.cadre(ECONOMICS, fixedId("330302", 1989, 6, 30, 191), "何明", "书记", "中共党员", "研究生", 2004, true);
+        plan.cadre(ECONOMICS, ECONOMICS_ADMIN, "何明", "书记", "中共党员", "研究生", 2004, true);
         plan.cadre(ECONOMICS, fixedId("330402", 1997, 8, 9, 204), "林晓", "组织委员", "共青团员", null, 2012, true);
         plan.cadre(PARK, PARK_ADMIN, "黄海涛", "书记", "中共党员", "本科", 2004, true);
         plan.cadre(PARK, fixedId("330110", 1995, 4, 18, 215), "马骏", "委员", "共青团员", "本科", 2010, true);
         plan.cadre(STREET, STREET_ADMIN, "徐丽娟", "书记", "中共党员", "本科", 2005, true);
         plan.cadre(STREET, fixedId("330106", 1994, 12, 1, 226), "沈晨", "副书记", "中共党员", "大专", 2009, true);
+        plan.cadre(graduatingClass("计算机", year), COMPUTING_CLASS_ADMIN, "钱思源", "书记", "中共预备党员", "本科", 2016,
+                true);
+        plan.cadre(graduatingClass("经济学", year), ECONOMICS_CLASS_ADMIN, "蒋雨晴", "书记", "共青团员", "本科", 2016,
+                true);
 
         for (ClassBranch branch : classBranches(year)) {
             int birthYear = branch.graduationYear() - 22;

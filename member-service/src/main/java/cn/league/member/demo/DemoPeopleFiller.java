@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.GraduationFlagsSet;
 import cn.league.contracts.org.OrgSnapshot;
+import cn.league.contracts.org.OrgType;
 import cn.league.member.demo.DemoPeople.DemoPerson;
 import cn.league.member.entry.EntryRole;
 import cn.league.member.membership.MemberEntry;
@@ -117,6 +118,7 @@ class DemoPeopleFiller {
         List<String> names = new ArrayList<>(DemoPeople.orgNames(year));
         Map<String, Long> orgs = store.orgsUnderRoot(names);
         names.add(DemoPeople.ROOT);
+        names.add(DemoPeople.CENTRAL);
         if (!orgs.keySet().containsAll(names)) {
             return OptionalInt.empty();
         }
@@ -144,10 +146,12 @@ class DemoPeopleFiller {
             Person entered = person.role() == EntryRole.MEMBER
                     ? entry.admitMember(org, toEnter)
                     : entry.admitCadre(org, toEnter);
-            if (person.flagged()) {
-                store.setGraduationFlags(entered.idNumber(), person.graduate(), person.delayedGraduate(),
-                        person.teacher());
-                outbox.publish(Topics.MEMBER_EVENTS, new GraduationFlagsSet(entered.idNumber(), person.graduate(),
+            // a class that became a graduate branch before its people arrived (R-GRAD-3) makes them graduates
+            boolean graduate = person.graduate() || person.role() == EntryRole.MEMBER
+                    && org.type() == OrgType.GRADUATE_BRANCH && !person.delayedGraduate() && !person.teacher();
+            if (graduate || person.flagged()) {
+                store.setGraduationFlags(entered.idNumber(), graduate, person.delayedGraduate(), person.teacher());
+                outbox.publish(Topics.MEMBER_EVENTS, new GraduationFlagsSet(entered.idNumber(), graduate,
                         person.delayedGraduate(), person.teacher()), entered.idNumber(), org.path());
             }
             created++;
@@ -173,6 +177,7 @@ class DemoPeopleFiller {
     private List<String> missingOrgs() {
         List<String> names = new ArrayList<>(DemoPeople.orgNames(Year.now(clock).getValue()));
         names.add(DemoPeople.ROOT);
+        names.add(DemoPeople.CENTRAL);
         names.removeAll(store.orgsUnderRoot(names).keySet());
         return names;
     }

@@ -18,8 +18,8 @@ class DemoStore {
     }
 
     /**
-     * The ids of the orgs with these full names below {@link DemoPeople#ROOT} (the root itself by its own name)
-     * that the replica knows so far; a name it does not know yet is missing from the map.
+     * The ids of the orgs with these full names below {@link DemoPeople#ROOT} (the root itself and 团中央 by their
+     * own names) that the replica knows so far; a name it does not know yet is missing from the map.
      */
     Map<String, Long> orgsUnderRoot(List<String> names) {
         Map<String, Long> found = new HashMap<>();
@@ -27,11 +27,15 @@ class DemoStore {
                         with root as (select id, path from org_replica.org where full_name = :root order by id limit 1)
                         select root.id, :root as full_name from root
                         union all
+                        select min(id), full_name from org_replica.org
+                         where full_name = :central and parent_id is null group by full_name
+                        union all
                         select min(o.id), o.full_name
                           from root join org_replica.org o on o.path like root.path || '.%'
                          where o.full_name = any (:names)
                          group by o.full_name""")
                 .param("root", DemoPeople.ROOT)
+                .param("central", DemoPeople.CENTRAL)
                 .param("names", names.toArray(String[]::new))
                 .query((row, n) -> Map.entry(row.getString("full_name"), row.getLong(1)))
                 .list()

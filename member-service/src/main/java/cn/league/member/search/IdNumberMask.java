@@ -4,10 +4,13 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * R-SRCH-1: a search shows an ID number in full only to the person themself and to the admins who
- * administer them — admins of the org holding their membership or one of their posts, or of that org's
- * direct parent (the same circle that corrects their development number, R-MEM-7, and issues reset codes,
- * R-AUTH-3). Higher admins in scope see it masked, e.g. {@code 110105********4329}.
+ * R-SRCH-1 <b>Decision</b>: a search by the whole ID number shows it in full to whoever finds the person (only people
+ * inside the caller's subtree are found, so nothing of another org is shown, R-AUTH-5). A search by name and an
+ * e-archive opened by development number show it in full only to the person themself and to the admins who
+ * administer them — admins of the org holding their membership or one of their posts, or of that org's direct
+ * parent (the same circle that corrects their development number, R-MEM-7, and issues reset codes, R-AUTH-3). Higher
+ * admins see it masked there, e.g. {@code 110105********4329}: a name search over a province would otherwise hand out
+ * thousands of ID numbers at once.
  */
 public final class IdNumberMask {
 

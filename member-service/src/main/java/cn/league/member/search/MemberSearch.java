@@ -59,7 +59,8 @@ public class MemberSearch {
     public HitPage byIdNumber(String caller, String idNumber, Long orgId, String province) {
         Looking looking = looking(caller, orgId, province);
         String id = idNumber.strip().toUpperCase(Locale.ROOT);
-        return page(looking, store.byIdNumber(id, looking.where()).stream().toList(), Integer.MAX_VALUE);
+        // the caller typed the whole number: showing it back discloses nothing (only people in scope are found)
+        return page(looking, store.byIdNumber(id, looking.where()).stream().toList(), Integer.MAX_VALUE, true);
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +68,7 @@ public class MemberSearch {
         NameQuery query = NameQuery.of(name);
         SearchCursor cursor = SearchCursor.decode(after);
         Looking looking = looking(caller, orgId, province);
-        return page(looking, store.byName(query, looking.where(), cursor, size), size);
+        return page(looking, store.byName(query, looking.where(), cursor, size), size, false);
     }
 
     @Transactional(readOnly = true)
@@ -90,12 +91,12 @@ public class MemberSearch {
                         .map(org -> new ArchiveOrg(org.orgId(), org.fullName(), org.title())).toList());
     }
 
-    private HitPage page(Looking looking, List<Hit> hits, int size) {
+    private HitPage page(Looking looking, List<Hit> hits, int size, boolean idTyped) {
         Map<String, List<PersonOrg>> orgs = looking.visible(store.orgsOf(hits.stream().map(Hit::idNumber).toList()))
                 .stream().collect(Collectors.groupingBy(PersonOrg::idNumber));
         List<PersonHit> items = hits.stream().map(hit -> {
             List<PersonOrg> theirs = orgs.getOrDefault(hit.idNumber(), List.of());
-            boolean administers = looking.administers(hit.idNumber(), theirs);
+            boolean administers = idTyped || looking.administers(hit.idNumber(), theirs);
             PersonOrg shown = theirs.isEmpty() ? null : theirs.getFirst();
             return new PersonHit(hit.name(), IdNumberMask.shown(hit.idNumber(), administers), !administers,
                     shown == null ? null : shown.orgId(), shown == null ? null : shown.fullName(),

@@ -1,5 +1,6 @@
 package cn.league.member.search;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,15 @@ class MemberSearchController {
         this.search = search;
     }
 
+    @Operation(summary = "全局搜索: people in the caller's subtree by ID number or name (R-SRCH-1)", description = """
+            Exactly one of `idNumber` (the whole number, any letter case of X) or `name` (whole or the start of \
+            it; narrow by `orgId` or `province`, the two-digit GB/T 2260 code). Only people inside the caller's \
+            subtree are found (R-SCOPE-1); someone elsewhere is simply not there (R-AUTH-5).
+
+            ID numbers in the results: a search by `idNumber` shows it in full (the caller typed it). A search \
+            by `name` shows it in full only to the person themself and to the admins of the person's own org \
+            (membership branch or post org) or of its direct parent; admins higher up get it masked \
+            (`110105********4329`, `idNumberMasked: true`) and see it in full by searching that number.""")
     @GetMapping("/api/members/search")
     HitPage search(JwtAuthenticationToken token,
                    @RequestParam(required = false) String idNumber,
@@ -43,6 +53,10 @@ class MemberSearchController {
     }
 
     /** A member's 电子档案 by their 发展团员编号. */
+    @Operation(summary = "电子档案 by development number (R-SRCH-1)", description = """
+            The member's profile, membership and posts inside the caller's subtree. The ID number is shown in \
+            full to the person themself and to the admins of their own org or its direct parent, masked for \
+            admins higher up (`idNumberMasked: true`).""")
     @GetMapping("/api/members/archive")
     Archive archive(JwtAuthenticationToken token, @RequestParam String developmentNumber) {
         return search.archive(Caller.of(token).idNumber(), developmentNumber);

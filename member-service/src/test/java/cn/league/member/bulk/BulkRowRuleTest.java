@@ -143,6 +143,18 @@ class BulkRowRuleTest {
     }
 
     @Test
+    @DisplayName("R-IMP-2 R-ID-4 a row refused for an invalid ID carries the ID as it was sent, so the failure list shows it")
+    void invalidIdKeptAsSent() {
+        String typo = "11010120000101123";
+        Verdict verdict = judge(BulkKind.MEMBER, 7, person(typo, "共青团员", LocalDate.of(2015, 5, 4), null, null),
+                Map.of());
+        assertThat(((Refused) verdict).idNumber()).isEqualTo(typo);
+        Verdict outside = judge(BulkKind.MEMBER, 99, person(typo, "共青团员", LocalDate.of(2015, 5, 4), null, null),
+                Map.of());
+        assertThat(((Refused) outside).idNumber()).isEqualTo(typo);
+    }
+
+    @Test
     @DisplayName("R-IMP-3 a row without kind, org or person is refused as incomplete")
     void incomplete() {
         assertThat(codes(rule.judge(new BulkRow(5, null, 7L, null), List.of(), List.of(), batch(Map.of(), Map.of()))))

@@ -124,7 +124,9 @@ class DemoPeopleFillerTest {
         assertThat(count("select count(*) from membership")).isEqualTo(membersPlanned.values().stream()
                 .mapToInt(Long::intValue).sum());
         for (String admin : List.of(DemoPeople.PROVINCE_ADMIN, DemoPeople.CITY_ADMIN, DemoPeople.COUNTY_ADMIN,
-                DemoPeople.UNIVERSITY_ADMIN, DemoPeople.PARK_ADMIN, DemoPeople.STREET_ADMIN)) {
+                DemoPeople.UNIVERSITY_ADMIN, DemoPeople.PARK_ADMIN, DemoPeople.STREET_ADMIN, DemoPeople.CENTRAL_ADMIN,
+                DemoPeople.COMPUTING_ADMIN, DemoPeople.ECONOMICS_ADMIN, DemoPeople.COMPUTING_CLASS_ADMIN,
+                DemoPeople.ECONOMICS_CLASS_ADMIN)) {
             assertThat(count("""
                     select count(*) from post p join person using (id_number)
                       join org_replica.org_admin a on a.org_id = p.org_id and a.id_number = p.id_number
@@ -179,6 +181,13 @@ class DemoPeopleFillerTest {
                 teacher, orgs.get(graduatingBranch))).isEqualTo(2);
         assertThat(count("select count(*) from person p join membership m using (id_number) where p.graduate "
                 + "and m.branch_id = ?", orgs.get(DemoPeople.TEMPORARY_BRANCH))).isEqualTo(4);
+        String converted = DemoPeople.classBranches(YEAR).get(1).name();
+        assertThat(count("select count(*) from person p join membership m using (id_number) where p.graduate "
+                + "and m.branch_id = ?", orgs.get(converted))).as("R-GRAD-3 a class converted before the fill")
+                .isEqualTo(count("select count(*) from membership where branch_id = ?", orgs.get(converted)))
+                .isPositive();
+        assertThat(count("select count(*) from person p join membership m using (id_number) where p.graduate "
+                + "and m.branch_id = ?", orgs.get(graduatingBranch))).as("not converted yet: no graduates").isZero();
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
             assertThat(reader.readUntilContains(delayed, Duration.ofSeconds(20)).stream()
                     .filter(r -> r.key().equals(delayed)).map(r -> r.value()).toList())

@@ -54,7 +54,8 @@ class DemoPeopleTest {
         assertThat(ids).hasSize(plan.size());
         assertThat(new HashSet<>(numbers)).hasSize(numbers.size()).isNotEmpty()
                 .allSatisfy(number -> assertThat(number.substring(4, 6)).isEqualTo("33"));
-        assertThat(ids).filteredOn(id -> !id.equals(DemoPeople.PROVINCE_ADMIN)).allMatch(id -> id.startsWith("33"));
+        assertThat(ids).filteredOn(id -> !id.equals(DemoPeople.PROVINCE_ADMIN) && !id.equals(DemoPeople.CENTRAL_ADMIN))
+                .allMatch(id -> id.startsWith("33"));
         assertThat(plan.getLast().entry().idNumber()).isEqualTo(DemoPeople.ANCHOR);
     }
 
@@ -73,7 +74,8 @@ class DemoPeopleTest {
             assertThat(inBranch).as(branch).anyMatch(p -> p.entry().mobile() == null || p.entry().education() == null);
         });
         assertThat(plan).filteredOn(p -> p.role() == EntryRole.CADRE).allMatch(p -> p.entry().postTitle() != null)
-                .extracting(DemoPerson::orgName).doesNotContainAnyElementsOf(branches);
+                .extracting(DemoPerson::orgName).filteredOn(branches::contains).containsExactlyInAnyOrder(
+                        DemoPeople.graduatingClass("计算机", 2026), DemoPeople.graduatingClass("经济学", 2026));
     }
 
     @Test
@@ -97,10 +99,18 @@ class DemoPeopleTest {
     void adminsAreSecretaries() {
         Map<String, DemoPerson> byId = DemoPeople.plan(2026).stream()
                 .collect(Collectors.toMap(p -> p.entry().idNumber(), p -> p));
-        Map<String, String> admins = Map.of(DemoPeople.PROVINCE_ADMIN, DemoPeople.ROOT,
-                DemoPeople.CITY_ADMIN, DemoPeople.CITY, DemoPeople.COUNTY_ADMIN, DemoPeople.COUNTY,
-                DemoPeople.UNIVERSITY_ADMIN, DemoPeople.UNIVERSITY, DemoPeople.PARK_ADMIN, DemoPeople.PARK,
-                DemoPeople.STREET_ADMIN, DemoPeople.STREET);
+        Map<String, String> admins = Map.ofEntries(
+                Map.entry(DemoPeople.PROVINCE_ADMIN, DemoPeople.ROOT),
+                Map.entry(DemoPeople.CITY_ADMIN, DemoPeople.CITY),
+                Map.entry(DemoPeople.COUNTY_ADMIN, DemoPeople.COUNTY),
+                Map.entry(DemoPeople.UNIVERSITY_ADMIN, DemoPeople.UNIVERSITY),
+                Map.entry(DemoPeople.PARK_ADMIN, DemoPeople.PARK),
+                Map.entry(DemoPeople.STREET_ADMIN, DemoPeople.STREET),
+                Map.entry(DemoPeople.CENTRAL_ADMIN, DemoPeople.CENTRAL),
+                Map.entry(DemoPeople.COMPUTING_ADMIN, DemoPeople.COMPUTING),
+                Map.entry(DemoPeople.ECONOMICS_ADMIN, DemoPeople.ECONOMICS),
+                Map.entry(DemoPeople.COMPUTING_CLASS_ADMIN, DemoPeople.graduatingClass("计算机", 2026)),
+                Map.entry(DemoPeople.ECONOMICS_CLASS_ADMIN, DemoPeople.graduatingClass("经济学", 2026)));
 
         admins.forEach((id, org) -> assertThat(byId.get(id)).as(id).satisfies(admin -> {
             assertThat(admin.orgName()).isEqualTo(org);

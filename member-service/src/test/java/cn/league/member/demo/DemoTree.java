@@ -20,6 +20,8 @@ final class DemoTree {
     }
 
     DemoTree insert(int year) {
+        long central = tree.province(DemoPeople.CENTRAL, null);
+        ids.put(DemoPeople.CENTRAL, central);
         long zhejiang = tree.province(DemoPeople.ROOT, "33");
         ids.put(DemoPeople.ROOT, zhejiang);
         long city = child(zhejiang, "LEADING_BODY", "PARTY_AND_GOVERNMENT", DemoPeople.CITY);
@@ -33,6 +35,9 @@ final class DemoTree {
             jdbc.sql("update org_replica.org set graduation_year = ?, school_level = 'UNIVERSITY' where id = ?")
                     .params(branch.graduationYear(), id).update();
         }
+        // this year's second computing class was converted (R-GRAD-3) before its people came
+        jdbc.sql("update org_replica.org set type = 'GRADUATE_BRANCH' where id = ?")
+                .param(ids.get(DemoPeople.classBranches(year).get(1).name())).update();
         long park = child(county, "WORK_COMMITTEE", "PRIVATE_ENTERPRISE", DemoPeople.PARK);
         long temporary = child(park, "BRANCH", "PRIVATE_ENTERPRISE", DemoPeople.TEMPORARY_BRANCH);
         jdbc.sql("update org_replica.org set branch_kind = 'SCHOOL_TO_SOCIETY_TEMPORARY' where id = ?")
@@ -49,6 +54,11 @@ final class DemoTree {
         tree.admin(DemoPeople.UNIVERSITY_ADMIN, university);
         tree.admin(DemoPeople.PARK_ADMIN, park);
         tree.admin(DemoPeople.STREET_ADMIN, street);
+        tree.admin(DemoPeople.CENTRAL_ADMIN, central);
+        tree.admin(DemoPeople.COMPUTING_ADMIN, computing);
+        tree.admin(DemoPeople.ECONOMICS_ADMIN, economics);
+        tree.admin(DemoPeople.COMPUTING_CLASS_ADMIN, ids.get(DemoPeople.graduatingClass("计算机", year)));
+        tree.admin(DemoPeople.ECONOMICS_CLASS_ADMIN, ids.get(DemoPeople.graduatingClass("经济学", year)));
         return this;
     }
 

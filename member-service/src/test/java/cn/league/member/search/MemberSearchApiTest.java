@@ -97,11 +97,27 @@ class MemberSearchApiTest {
     }
 
     @Test
-    @DisplayName("R-SRCH-1 an admin higher up finds the person with the ID number masked")
-    void maskedHigherUp() {
-        JsonNode hit = search(PROVINCE_ADMIN, "idNumber=" + MEMBER).path("items").get(0);
+    @DisplayName("R-SRCH-1 an admin higher up who searches by name gets the ID number masked")
+    void maskedHigherUpByName() {
+        JsonNode hit = search(PROVINCE_ADMIN, "name=张伟&orgId=" + branch).path("items").get(0);
         assertThat(hit.path("idNumber").asString()).isEqualTo(MEMBER.substring(0, 6) + "********" + MEMBER.substring(14));
         assertThat(hit.path("idNumberMasked").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 an admin higher up who searches by the whole ID number (e.g. the one who entered the person) sees it in full")
+    void fullWhenSearchedByTheNumber() {
+        JsonNode hit = search(PROVINCE_ADMIN, "idNumber=" + MEMBER.toLowerCase()).path("items").get(0);
+        assertThat(hit.path("idNumber").asString()).isEqualTo(MEMBER);
+        assertThat(hit.path("idNumberMasked").asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 the person's own admins see the ID number in full in a name search too")
+    void fullForOwnAdminsByName() {
+        JsonNode hit = search(COMMITTEE_ADMIN, "name=张伟&orgId=" + branch).path("items").get(0);
+        assertThat(hit.path("idNumber").asString()).isEqualTo(MEMBER);
+        assertThat(hit.path("idNumberMasked").asBoolean()).isFalse();
     }
 
     @Test

@@ -29,7 +29,8 @@ import cn.league.support.outbox.Outbox;
  * The demo tree {@code ./league up} shows (only with {@code league.demo.enabled=true}): under 团浙江省委 a
  * city and a county; a university with colleges and class branches, some graduating this year; an
  * enterprise park's work committee with a 学社衔接临时团支部; a street's 流动团支部; and an admin for
- * each, who log in with the demo password of the Keycloak realm. Made once, through the same rules as
+ * each, for the colleges and their first graduating classes, and for 团中央, who log in with the demo password of
+ * the Keycloak realm. Made once, through the same rules as
  * any admin's changes.
  */
 @Component
@@ -43,6 +44,13 @@ class DemoData implements ApplicationRunner {
     static final String UNIVERSITY_ADMIN = "330106198804040048";
     static final String PARK_ADMIN = "330110198905050055";
     static final String STREET_ADMIN = "330106199006060065";
+    static final String CENTRAL_ADMIN = "110101198505040117";
+    static final String COMPUTING_ADMIN = "330108199010151712";
+    static final String ECONOMICS_ADMIN = "330302198906301910";
+    static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
+    static final String ECONOMICS_CLASS_ADMIN = "330106200308212445";
+    /** 团中央: the root of the tree (V1__org_tree.sql). */
+    static final long CENTRAL = 1;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -74,6 +82,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void build(long zhejiang) {
+        grantAdmin(CENTRAL, CENTRAL_ADMIN);
         grantAdmin(zhejiang, PROVINCE_ADMIN);
         Org city = create(zhejiang, OrgType.LEADING_BODY, OrgDomain.PARTY_AND_GOVERNMENT, null, null, "团杭州市委", "杭州团市委");
         grantAdmin(city.id(), CITY_ADMIN);
@@ -84,11 +93,13 @@ class DemoData implements ApplicationRunner {
         grantAdmin(university.id(), UNIVERSITY_ADMIN);
         int thisYear = Year.now().getValue();
         Org computing = create(university.id(), OrgType.COMMITTEE, OrgDomain.SCHOOL, SchoolLevel.UNIVERSITY, null, "计算机科学与技术学院团委", "计算机学院团委");
-        classBranch(computing, "计算机" + (thisYear - 4) + "级1班团支部", thisYear);
+        grantAdmin(computing.id(), COMPUTING_ADMIN);
+        grantAdmin(classBranch(computing, "计算机" + (thisYear - 4) + "级1班团支部", thisYear).id(), COMPUTING_CLASS_ADMIN);
         classBranch(computing, "计算机" + (thisYear - 4) + "级2班团支部", thisYear);
         classBranch(computing, "计算机" + (thisYear - 3) + "级1班团支部", thisYear + 1);
         Org economics = create(university.id(), OrgType.COMMITTEE, OrgDomain.SCHOOL, SchoolLevel.UNIVERSITY, null, "经济学院团委", "经济学院团委");
-        classBranch(economics, "经济学" + (thisYear - 4) + "级1班团支部", thisYear);
+        grantAdmin(economics.id(), ECONOMICS_ADMIN);
+        grantAdmin(classBranch(economics, "经济学" + (thisYear - 4) + "级1班团支部", thisYear).id(), ECONOMICS_CLASS_ADMIN);
         classBranch(economics, "经济学" + (thisYear - 2) + "级1班团支部", thisYear + 2);
 
         Org park = create(county.id(), OrgType.WORK_COMMITTEE, OrgDomain.PRIVATE_ENTERPRISE, null, null, "西湖科创园团工委", "科创园团工委");
@@ -109,13 +120,14 @@ class DemoData implements ApplicationRunner {
     }
 
     /** A class branch marked with its graduation year (R-GRAD-1). */
-    private void classBranch(Org college, String name, int graduationYear) {
+    private Org classBranch(Org college, String name, int graduationYear) {
         Org branch = create(college.id(), OrgType.BRANCH, OrgDomain.SCHOOL, SchoolLevel.UNIVERSITY, null, name, name);
         Org marked = new Org(branch.id(), branch.parentId(), branch.path(), branch.type(), branch.branchKind(),
                 branch.domain(), branch.schoolLevel(), branch.fullName(), branch.shortName(), branch.provinceCode(),
                 branch.treeRootId(), null, null, null, null, null, null, graduationYear, false);
         store.update(marked);
         outbox.publish(Topics.ORG_EVENTS, new OrgChanged(marked.snapshot()), marked.eventKey(), marked.path());
+        return marked;
     }
 
     /** The demo admins are their org's 书记 too, since an admin must be a cadre of the org (R-ADM-2). */

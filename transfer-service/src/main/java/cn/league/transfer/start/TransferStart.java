@@ -149,15 +149,23 @@ public class TransferStart {
                         "您当前没有组织关系,不能发起转接"));
     }
 
-    /** A member of a branch the caller administers, or of a direct child branch of the caller's org. */
+    /**
+     * A member of a branch the caller administers, or of a direct child branch of the caller's org (FAQ 23 (3):
+     * the out-side that approves a transfer in is the same pair, FAQ 22). An admin higher up sees the member
+     * (R-SCOPE-1) and is told who may act instead; anyone else learns nothing of the person.
+     */
     private MemberCopy outSideMember(String caller, String idNumber) {
         MemberCopy member = members.find(canonical(idNumber)).filter(found -> found.branchId() != null)
                 .orElseThrow(TransferStart::personNotFound);
-        if (!tree.administeredBy(caller).contains(member.branchId())
-                && !tree.mayActAsParentOf(caller, member.branchId())) {
-            throw personNotFound(); // someone else's member: as if not there
+        if (tree.administeredBy(caller).contains(member.branchId())
+                || tree.mayActAsParentOf(caller, member.branchId())) {
+            return member;
         }
-        return member;
+        if (tree.mayActOn(caller, member.branchId())) {
+            throw new TransferRefusal(Kind.FORBIDDEN, "NOT_BRANCH_OR_DIRECT_PARENT", "R-TR-3",
+                    "只能办理本团支部或直属下级团支部成员的转出,请由该团员所在团支部或其直属上级组织的管理员办理");
+        }
+        throw personNotFound(); // someone else's member: as if not there
     }
 
     private static boolean self(String caller, String idNumber) {

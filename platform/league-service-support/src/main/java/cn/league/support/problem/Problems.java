@@ -5,7 +5,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the league's problem documents: every one has a stable code and a Chinese detail. */
+import cn.league.contracts.ProblemTitles;
+
+/** Builds the league's problem documents: every one has a stable code, a Chinese title and a Chinese detail. */
 public final class Problems {
 
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
@@ -19,6 +21,7 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String code, String rule, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(ProblemTitles.of(status.value()));
         problem.setType(URI.create("urn:league:problem:" + code));
         problem.setProperty("code", code);
         if (rule != null) {

@@ -38,6 +38,7 @@ class ProblemResponsesTest {
                 .jsonPath("$.code").isEqualTo("ID_ALREADY_REGISTERED")
                 .jsonPath("$.rule").isEqualTo("R-AUTH-5")
                 .jsonPath("$.detail").isEqualTo("身份证已注册")
+                .jsonPath("$.title").isEqualTo("与现有数据冲突")
                 .jsonPath("$.status").isEqualTo(409);
     }
 
@@ -49,6 +50,7 @@ class ProblemResponsesTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.title").isEqualTo("请求不正确")
                 .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
                         .startsWith("请求参数不正确").contains("name"));
     }
@@ -60,6 +62,7 @@ class ProblemResponsesTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.title").isEqualTo("未找到")
                 .jsonPath("$.detail").isEqualTo("请求的资源不存在");
     }
 
@@ -70,6 +73,7 @@ class ProblemResponsesTest {
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("INTERNAL_ERROR")
                 .jsonPath("$.detail").isEqualTo("系统繁忙,请稍后再试")
+                .jsonPath("$.title").isEqualTo("服务器内部错误")
                 .jsonPath("$.trace").doesNotExist();
     }
 
