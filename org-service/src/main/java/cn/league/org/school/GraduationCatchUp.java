@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * R-GRAD-3 for a service started after this year's conversion date: the daily job would convert only at its next
- * run (01:30), so once the service is ready it runs the same job at once, in the background, under the same lock.
+ * run (01:30), so once the service is ready it runs the same job at once, in the background (one replica at a time).
  * Nothing happens before the date, and a conversion already done finds nothing left, so starting again changes
  * nothing. After the demo data ({@code ApplicationRunner}s run before the service is ready).
  */

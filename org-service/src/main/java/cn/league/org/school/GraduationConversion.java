@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.Topics;
 import cn.league.contracts.org.OrgEvents.BranchesGraduated;
 import cn.league.org.school.SchoolStore.Graduated;
 import cn.league.org.scope.Scope;
+import cn.league.support.jobs.ExclusiveBatches;
+import cn.league.support.jobs.ExclusiveBatches.Batch;
 import cn.league.support.outbox.Outbox;
 import cn.league.support.problem.ProblemException;
 
@@ -26,8 +27,9 @@ import cn.league.support.problem.ProblemException;
  * {@code BranchesGraduated.v1} says which (member-service flags their members as graduates).
  * <p>Work goes in batches of at most {@code league.graduation.batch-size} branches, each in its own
  * transaction with its events; one event names the branches of one provincial-level tree (its Kafka key).
- * A second run finds nothing left to convert and publishes nothing; runs on several replicas at once split
- * the branches between them (row locks, skip locked), so none is converted or announced twice.
+ * A second run finds nothing left to convert and publishes nothing. One replica converts at a time
+ * ({@link ExclusiveBatches}: a run that finds another at work ends at once); even without that, runs at once would
+ * split the branches between them (row locks, skip locked), so none is converted or announced twice.
  * <p><b>Decision</b>: the job checks daily and converts on or after the configured date
  * ({@code league.graduation.conversion-date}, default 06-01), so a day when no replica ran is caught up and a
  * branch marked with this year after the date converts at the next check.
@@ -37,21 +39,22 @@ public class GraduationConversion {
 
     private static final Logger log = LoggerFactory.getLogger(GraduationConversion.class);
     static final long CENTRAL = 1;
+    static final String JOB = "graduation-conversion";
 
     private final SchoolStore store;
     private final Scope scope;
     private final Outbox outbox;
-    private final TransactionTemplate transaction;
+    private final ExclusiveBatches batches;
     private final MonthDay conversionDate;
     private final int batchSize;
 
-    GraduationConversion(SchoolStore store, Scope scope, Outbox outbox, TransactionTemplate transaction,
+    GraduationConversion(SchoolStore store, Scope scope, Outbox outbox, ExclusiveBatches batches,
                          @Value("${league.graduation.conversion-date:06-01}") String conversionDate,
                          @Value("${league.graduation.batch-size:1000}") int batchSize) {
         this.store = store;
         this.scope = scope;
         this.outbox = outbox;
-        this.transaction = transaction;
+        this.batches = batches;
         this.conversionDate = MonthDay.parse("--" + conversionDate);
         this.batchSize = batchSize;
     }
@@ -75,14 +78,10 @@ public class GraduationConversion {
 
     /** Converts every branch marked with {@code year}; returns how many this call converted. */
     public int convert(int year) {
-        int converted = 0;
-        while (true) {
-            Integer done = transaction.execute(status -> graduateBatch(year));
-            converted += done == null ? 0 : done;
-            if (done == null || done < batchSize) {
-                break;
-            }
-        }
+        int converted = batches.run(JOB, () -> {
+            int done = graduateBatch(year);
+            return new Batch(done, done == batchSize);
+        });
         if (converted > 0) {
             log.info("{} branches marked with {} became graduate branches", converted, year);
         }
