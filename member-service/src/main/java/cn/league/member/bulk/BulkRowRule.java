@@ -13,6 +13,7 @@ import cn.league.member.entry.EntryViolation;
 import cn.league.member.entry.PoliticalStatus;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.membership.MemberEntry;
+import cn.league.member.person.IdNumberOnceRule;
 import cn.league.support.problem.ProblemException;
 
 /**
@@ -29,7 +30,7 @@ public final class BulkRowRule {
 
     public static final EntryViolation POLITICAL_STATUS_UNKNOWN = new EntryViolation("POLITICAL_STATUS_UNKNOWN",
             "R-MEM-6", "政治面貌不正确");
-    public static final EntryViolation ID_ALREADY_REGISTERED = violation(MemberEntry.alreadyRegistered());
+    public static final EntryViolation ID_ALREADY_REGISTERED = violation(IdNumberOnceRule.refusal());
     public static final EntryViolation ROW_INCOMPLETE = new EntryViolation("ROW_INCOMPLETE", BatchDuplicates.RULE,
             "导入行缺少类型、团组织或人员信息");
 

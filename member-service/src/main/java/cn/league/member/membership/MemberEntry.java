@@ -15,6 +15,7 @@ import cn.league.member.entry.EntryFacts;
 import cn.league.member.entry.EntryRole;
 import cn.league.member.entry.PoliticalStatus;
 import cn.league.member.idnumber.IdNumber;
+import cn.league.member.person.IdNumberOnceRule;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
 import cn.league.member.profile.PersonCompleteness;
@@ -90,7 +91,7 @@ public class MemberEntry {
         IdNumber id = entryCheck.require(new EntryFacts(entry.idNumber(), entry.name(), role, status,
                 entry.joinDate(), entry.developmentNumber(), orgProvince), people::developmentNumberTakenByOther);
         if (people.exists(id.value())) {
-            throw alreadyRegistered();
+            throw IdNumberOnceRule.refusal();
         }
         Person person = new Person(id.value(), entry.name().strip(), id.birthDate(), id.gender(), entry.ethnicity(),
                 status.label(), entry.education(), entry.joinDate(), blankToNull(entry.developmentNumber()),
@@ -101,7 +102,7 @@ public class MemberEntry {
         } catch (DuplicateKeyException raced) {
             throw raced.getMessage() != null && raced.getMessage().contains("development_number")
                     ? DevelopmentNumberRule.TAKEN.toProblem()
-                    : alreadyRegistered();
+                    : IdNumberOnceRule.refusal();
         }
         return person;
     }
@@ -111,11 +112,6 @@ public class MemberEntry {
         if (postTitle == null || postTitle.isBlank()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "POST_REQUIRED", "R-MEM-6", "请选择团干部职务");
         }
-    }
-
-    /** R-AUTH-5: the same words wherever the person is, so the admin learns nothing of another org. */
-    public static ProblemException alreadyRegistered() {
-        return new ProblemException(HttpStatus.CONFLICT, "ID_ALREADY_REGISTERED", "R-AUTH-5", "身份证已注册");
     }
 
     private static String blankToNull(String value) {

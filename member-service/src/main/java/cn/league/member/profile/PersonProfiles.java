@@ -18,7 +18,7 @@ import cn.league.member.entry.EntryViolation;
 import cn.league.member.entry.Xinjiang;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.idnumber.IdNumberRule;
-import cn.league.member.membership.MemberEntry;
+import cn.league.member.person.IdNumberOnceRule;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
 import cn.league.member.profile.ProfileStore.Placement;
@@ -135,12 +135,12 @@ public class PersonProfiles {
     /** R-ID-2 and, for a new ID number, R-AUTH-5 in the same words as on entry. */
     private void changeIdentity(String current, IdNumber newId, String name) {
         if (newId != null && people.exists(newId.value())) {
-            throw MemberEntry.alreadyRegistered();
+            throw IdNumberOnceRule.refusal();
         }
         try {
             profiles.changeIdentity(current, newId, name);
         } catch (DuplicateKeyException raced) {
-            throw MemberEntry.alreadyRegistered();
+            throw IdNumberOnceRule.refusal();
         }
     }
 

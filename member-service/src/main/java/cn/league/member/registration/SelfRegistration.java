@@ -19,6 +19,7 @@ import cn.league.member.idnumber.IdNumber;
 import cn.league.member.idnumber.IdNumberRule;
 import cn.league.member.membership.MemberEntry;
 import cn.league.member.membership.MembershipRule;
+import cn.league.member.person.IdNumberOnceRule;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
 import cn.league.member.registration.Registration.State;
@@ -67,7 +68,7 @@ public class SelfRegistration {
             MemberEntry.checkPostTitle(request.postTitle());
         }
         if (people.exists(id.value())) {
-            throw MemberEntry.alreadyRegistered();
+            throw IdNumberOnceRule.refusal();
         }
         if (registrations.hasPending(id.value())) {
             throw alreadyPending();
