@@ -53,9 +53,7 @@ public class OrgDeletion {
     private Org pendingBranchFor(Org deleted) {
         Org parent = store.find(deleted.parentId()).orElseThrow(OrgTree::notFound);
         long id = store.nextId();
-        return new Org(id, parent.id(), parent.path() + "." + id, OrgType.PENDING_BRANCH, null, deleted.domain(),
-                deleted.schoolLevel(), "待接转团支部(原" + deleted.fullName() + ")", "待接转团支部", parent.provinceCode(),
-                parent.treeRootId() == null ? id : parent.treeRootId(), null, null, null, null, null, null, null,
-                true);
+        return Org.childOf(parent, id, new Org.Info(OrgType.PENDING_BRANCH, deleted.domain(), deleted.schoolLevel(),
+                "待接转团支部(原" + deleted.fullName() + ")", "待接转团支部", null, null, null), null, true);
     }
 }

@@ -122,9 +122,7 @@ class DemoData implements ApplicationRunner {
     /** A class branch marked with its graduation year (R-GRAD-1). */
     private Org classBranch(Org college, String name, int graduationYear) {
         Org branch = create(college.id(), OrgType.BRANCH, OrgDomain.SCHOOL, SchoolLevel.UNIVERSITY, null, name, name);
-        Org marked = new Org(branch.id(), branch.parentId(), branch.path(), branch.type(), branch.branchKind(),
-                branch.domain(), branch.schoolLevel(), branch.fullName(), branch.shortName(), branch.provinceCode(),
-                branch.treeRootId(), null, null, null, null, null, null, graduationYear, false);
+        Org marked = branch.withGraduationYear(graduationYear);
         store.update(marked);
         outbox.publish(Topics.ORG_EVENTS, new OrgChanged(marked.snapshot()), marked.eventKey(), marked.path());
         return marked;

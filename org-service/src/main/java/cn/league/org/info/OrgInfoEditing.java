@@ -38,10 +38,9 @@ public class OrgInfoEditing {
         if (change.type() != org.type()) {
             checkShapeAfterCategoryChange(org, change);
         }
-        Org saved = new Org(org.id(), org.parentId(), org.path(), change.type(), org.branchKind(), change.domain(),
-                change.schoolLevel(), change.fullName().strip(), change.shortName().strip(), org.provinceCode(),
-                org.treeRootId(), change.contactPerson(), change.contactPhone(), org.secretaryIdNumber(),
-                org.secretaryName(), change.baseline2017(), org.schoolCode(), org.graduationYear(),
+        Org saved = org.withInfo(new Org.Info(change.type(), change.domain(), change.schoolLevel(),
+                change.fullName().strip(), change.shortName().strip(), change.contactPerson(), change.contactPhone(),
+                change.baseline2017()),
                 // the own admin's first save is the verification that uses up the one category change
                 org.categoryConfirmed() || editor == Editor.OWN_ADMIN);
         store.update(saved);

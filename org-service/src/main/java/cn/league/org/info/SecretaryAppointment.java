@@ -50,10 +50,7 @@ public class SecretaryAppointment {
         }
         jdbc.sql("insert into org_post (org_id, id_number, title) values (?, ?, ?) on conflict do nothing")
                 .params(orgId, newSecretary, SECRETARY).update();
-        Org saved = new Org(org.id(), org.parentId(), org.path(), org.type(), org.branchKind(), org.domain(),
-                org.schoolLevel(), org.fullName(), org.shortName(), org.provinceCode(), org.treeRootId(),
-                org.contactPerson(), org.contactPhone(), newSecretary, change.name().strip(), org.baseline2017(),
-                org.schoolCode(), org.graduationYear(), org.categoryConfirmed());
+        Org saved = org.withSecretary(newSecretary, change.name().strip());
         store.update(saved);
         outbox.publish(Topics.ORG_EVENTS, new SecretaryAppointed(orgId, newSecretary, change.name().strip(),
                 Objects.equals(previous, newSecretary) ? null : previous), saved.eventKey(), saved.path());

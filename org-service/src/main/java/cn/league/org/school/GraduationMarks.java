@@ -71,10 +71,7 @@ public class GraduationMarks {
         if (Objects.equals(branch.graduationYear(), year)) {
             return branch;
         }
-        Org saved = new Org(branch.id(), branch.parentId(), branch.path(), branch.type(), branch.branchKind(),
-                branch.domain(), branch.schoolLevel(), branch.fullName(), branch.shortName(), branch.provinceCode(),
-                branch.treeRootId(), branch.contactPerson(), branch.contactPhone(), branch.secretaryIdNumber(),
-                branch.secretaryName(), branch.baseline2017(), branch.schoolCode(), year, branch.categoryConfirmed());
+        Org saved = branch.withGraduationYear(year);
         orgs.update(saved);
         outbox.publish(Topics.ORG_EVENTS, new OrgChanged(saved.snapshot()), saved.eventKey(), saved.path());
         return saved;

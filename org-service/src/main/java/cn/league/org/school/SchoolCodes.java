@@ -57,9 +57,6 @@ public class SchoolCodes {
     }
 
     private static Org withSchoolCode(Org org, String code) {
-        return new Org(org.id(), org.parentId(), org.path(), org.type(), org.branchKind(), org.domain(),
-                org.schoolLevel(), org.fullName(), org.shortName(), org.provinceCode(), org.treeRootId(),
-                org.contactPerson(), org.contactPhone(), org.secretaryIdNumber(), org.secretaryName(),
-                org.baseline2017(), code, org.graduationYear(), org.categoryConfirmed());
+        return org.withSchoolCode(code);
     }
 }

@@ -50,11 +50,9 @@ public class OrgTree {
         BranchKindRule.checkParent(parent.type(), parent.domain(), request.branchKind());
         SchoolLevelRule.check(request.domain(), request.schoolLevel());
         long id = store.nextId();
-        Org child = new Org(id, parentId, parent.path() + "." + id, request.type(), request.branchKind(),
-                request.domain(), request.schoolLevel(), request.fullName().strip(), request.shortName().strip(),
-                parent.provinceCode(), parent.treeRootId() == null ? id : parent.treeRootId(),
-                request.contactPerson(), request.contactPhone(), null, null, request.baseline2017(), null, null,
-                false);
+        Org child = Org.childOf(parent, id, new Org.Info(request.type(), request.domain(), request.schoolLevel(),
+                request.fullName().strip(), request.shortName().strip(), request.contactPerson(),
+                request.contactPhone(), request.baseline2017()), request.branchKind(), false);
         store.insert(child);
         outbox.publish(Topics.ORG_EVENTS, new OrgCreated(child.snapshot()), child.eventKey(), child.path());
         return child;
