@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class RulesDocument {
 
     static final String PATH = "docs/rules.md";
-    static final String NOT_IMPLEMENTED = "not implemented yet";
+    static final String PLANNED = "planned";
 
     private static final Pattern RULE_ID = Pattern.compile("R-[A-Z]+-[0-9]+");
     private static final Pattern HEADING = Pattern.compile("### (R-([A-Z]+)-([0-9]+)) · \\S.*");
@@ -30,7 +30,7 @@ final class RulesDocument {
     private static final Pattern ITEM = Pattern.compile("- (Enforced by|Proven by|Status|Not yet): (.*)");
     private static final Pattern FILE = Pattern.compile("`([^`]+)`");
     private static final Pattern SUMMARY = Pattern.compile(
-            "Today [0-9]+ of the [0-9]+ rules are implemented and proven; [0-9]+ are not implemented yet \\([^)]*\\)");
+            "Today [0-9]+ of the [0-9]+ rules are implemented and proven; [0-9]+ (are|is) planned( \\([^)]*\\))?");
     private static final Set<String> TEXT_FILES = Set.of("java", "kt", "properties", "yml", "yaml", "json", "sql",
             "xml", "txt", "md", "csv");
 
@@ -38,8 +38,8 @@ final class RulesDocument {
      * One rule's section.
      *
      * @param family     e.g. TR for a transfer rule
-     * @param enforcedBy main source files, empty when the rule is not implemented
-     * @param provenBy   test files, empty when the rule is not implemented
+     * @param enforcedBy main source files, empty while the rule is planned
+     * @param provenBy   test files, empty while the rule is planned
      * @param status     null for an implemented rule
      * @param layout     what is wrong with the section's form
      */
@@ -130,14 +130,14 @@ final class RulesDocument {
             }
         }
         if (status != null) {
-            if (!status.equals(NOT_IMPLEMENTED)) {
-                layout.add(id + ": the only status is '" + NOT_IMPLEMENTED + "', not '" + status + "'");
+            if (!status.equals(PLANNED)) {
+                layout.add(id + ": the only status is '" + PLANNED + "', not '" + status + "'");
             }
             if (enforcedBy != null || provenBy != null || notYet) {
-                layout.add(id + ": a rule not implemented yet lists no files and has no 'Not yet' line");
+                layout.add(id + ": a planned rule lists no files and has no 'Not yet' line");
             }
         } else if (enforcedBy == null || provenBy == null || enforcedBy.isEmpty() || provenBy.isEmpty()) {
-            layout.add(id + ": needs both 'Enforced by' and 'Proven by' with files, or 'Status: " + NOT_IMPLEMENTED
+            layout.add(id + ": needs both 'Enforced by' and 'Proven by' with files, or 'Status: " + PLANNED
                     + "'");
         }
         return new Rule(id, heading.group(2), Integer.parseInt(heading.group(3)),
@@ -181,17 +181,17 @@ final class RulesDocument {
         return problems;
     }
 
-    /** The page's summary sentence counts the sections as they are and names the rules not implemented yet. */
+    /** The page's summary sentence counts the sections as they are and names the planned rules. */
     List<String> summaryProblems() {
         Matcher summary = SUMMARY.matcher(text.replaceAll("\\s+", " "));
         if (!summary.find()) {
-            return List.of("the summary 'Today <n> of the <m> rules are implemented and proven; <k> are not implemented"
-                    + " yet (<ids>)' is missing");
+            return List.of("the summary 'Today <n> of the <m> rules are implemented and proven; <k> are planned"
+                    + " (<ids>)' is missing");
         }
-        List<String> notImplemented = rules.stream().filter(rule -> !rule.implemented()).map(Rule::id).toList();
-        String actual = "Today " + (rules.size() - notImplemented.size()) + " of the " + rules.size()
-                + " rules are implemented and proven; " + notImplemented.size() + " are not implemented yet ("
-                + String.join(", ", notImplemented) + ")";
+        List<String> planned = rules.stream().filter(rule -> !rule.implemented()).map(Rule::id).toList();
+        String actual = "Today " + (rules.size() - planned.size()) + " of the " + rules.size()
+                + " rules are implemented and proven; " + planned.size() + (planned.size() == 1 ? " is" : " are")
+                + " planned" + (planned.isEmpty() ? "" : " (" + String.join(", ", planned) + ")");
         return summary.group().equals(actual) ? List.of() : List.of("the summary says '" + summary.group()
                 + "', the sections say '" + actual + "'");
     }
@@ -233,7 +233,7 @@ final class RulesDocument {
             if (rule == null) {
                 problems.add(id + " is named in " + tests + " but has no section in " + PATH);
             } else if (!rule.implemented()) {
-                problems.add(id + " is marked '" + NOT_IMPLEMENTED + "' but " + tests
+                problems.add(id + " is marked '" + PLANNED + "' but " + tests
                         + " name it: list what enforces and proves it");
             }
         });

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/rules.md stays true to the repository: each rule either names the code that enforces it and the tests that
- * prove it, or says it is not implemented yet, and no test proves a rule the page does not know of.
+ * prove it, or says it is planned, and no test proves a rule the page does not know of.
  */
 class RulesDocumentTest {
 
@@ -39,7 +39,7 @@ class RulesDocumentTest {
     }
 
     @Test
-    @DisplayName("every rule id a test names has a section, and that section does not call it not implemented")
+    @DisplayName("every rule id a test names has a section, and that section does not call it planned")
     void everyRuleATestNamesIsDocumented() {
         assertThat(RulesDocument.namedInTests(ROOT)).isNotEmpty();
         assertThat(RulesDocument.read(ROOT).coverageProblems(ROOT)).isEmpty();
@@ -67,7 +67,7 @@ class RulesDocumentTest {
                 "Lists nothing.",
                 "### " + unimplemented + " · Said to be missing",
                 "FAQ 2. A test names it all the same.",
-                "- Status: " + RulesDocument.NOT_IMPLEMENTED,
+                "- Status: " + RulesDocument.PLANNED,
                 ""));
 
         RulesDocument rules = RulesDocument.read(repository);
@@ -75,14 +75,14 @@ class RulesDocumentTest {
         assertThat(rules.layoutProblems()).containsExactlyInAnyOrder(
                 gap + ": the text does not start with its FAQ question(s) ('FAQ n.' or 'No FAQ question')",
                 gap + ": needs both 'Enforced by' and 'Proven by' with files, or 'Status: "
-                        + RulesDocument.NOT_IMPLEMENTED + "'",
+                        + RulesDocument.PLANNED + "'",
                 id("AAA", 2) + " is missing between its neighbours");
         assertThat(rules.summaryProblems()).singleElement().asString().startsWith("the summary 'Today");
         assertThat(rules.fileProblems(repository)).containsExactlyInAnyOrder(
                 documented + ": enforced by m/src/main/java/Gone.java, which does not exist",
                 documented + ": proven by p/n/src/test/java/OtherTest.java, which does not name " + documented);
         assertThat(rules.coverageProblems(repository)).containsExactlyInAnyOrder(
-                unimplemented + " is marked '" + RulesDocument.NOT_IMPLEMENTED
+                unimplemented + " is marked '" + RulesDocument.PLANNED
                         + "' but [m/src/test/java/RuleTest.java] name it: list what enforces and proves it",
                 undocumented + " is named in [m/src/test/java/RuleTest.java] but has no section in "
                         + RulesDocument.PATH);
