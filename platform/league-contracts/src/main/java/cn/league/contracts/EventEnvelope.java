@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * What travels on every league topic.
  *
- * @param eventId     unique per fact; consumers record it to apply each fact once
+ * @param eventId     unique per fact, ordered by time ({@link EventIds}); consumers record it to apply each fact once
  * @param type        the data's {@link EventType}, e.g. {@code MemberImported.v1}
  * @param occurredAt  when the fact happened
  * @param aggregateId the org, person or transfer the fact is about; also the Kafka key
@@ -29,7 +29,7 @@ public record EventEnvelope<T>(UUID eventId, String type, Instant occurredAt, St
     /** Wraps an event record annotated with {@link EventType} in a new envelope. */
     public static <T> EventEnvelope<T> wrap(T data, String aggregateId, String orgPath, String traceparent,
                                             Instant occurredAt) {
-        return new EventEnvelope<>(UUID.randomUUID(), typeOf(data.getClass()), occurredAt, aggregateId, orgPath,
+        return new EventEnvelope<>(EventIds.at(occurredAt), typeOf(data.getClass()), occurredAt, aggregateId, orgPath,
                 traceparent, data);
     }
 

@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import cn.league.support.inbox.EventInbox;
+import cn.league.support.inbox.InboxPruning;
+import cn.league.support.jobs.ExclusiveBatches;
 import cn.league.support.schema.PlatformSchema;
 
 /** The event backbone every service gets: the outbox, its relay and the idempotent consumer. */
@@ -65,6 +67,13 @@ public class EventBackboneConfiguration {
     @Bean
     EventInbox eventInbox(PlatformSchemaMigration migrated, JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new EventInbox(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    InboxPruning inboxPruning(PlatformSchemaMigration migrated, JdbcClient jdbc, ExclusiveBatches batches,
+                              Environment environment) {
+        return new InboxPruning(jdbc, batches, Clock.systemUTC(),
+                environment.getProperty("league.inbox.keep", Duration.class, Duration.ofDays(15)));
     }
 
     /**
