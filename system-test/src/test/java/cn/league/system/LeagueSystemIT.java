@@ -766,6 +766,92 @@ class LeagueSystemIT {
                 .doesNotContain(REPLAYED_MEMBER);
     }
 
+    @Test
+    @Order(162)
+    @DisplayName("issue 16 item 7: member-service killed (kill -9) and started again is ready only once its Kafka consumers have their partitions back, within 15 s of answering at all (static group membership), and an approval moves the membership within 1 s")
+    void aKilledMemberServiceTakesItsPartitionsBackAtOnce() throws Exception {
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long communityBranch = childNamed(childNamed(county, "转塘街道团工委"), "转塘街道某社区团支部");
+        int port = 8082 + LeagueStack.OFFSET;
+
+        long pid = Long.parseLong(java.nio.file.Files.readString(LeagueStack.HOME.resolve("run/member-service.pid"))
+                .trim());
+        ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
+        killed.destroyForcibly(); // SIGKILL: no leave-group, no shutdown hook, as a crash
+        killed.onExit().join();
+        long restartedAt = System.nanoTime();
+        var restart = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return LeagueStack.league(Duration.ofMinutes(5), "up");
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+        long live = awaitProbe(port, "/actuator/health/liveness", Duration.ofMinutes(4));
+        long ready = awaitProbe(port, "/actuator/health/readiness", Duration.ofMinutes(2));
+        Duration liveToReady = Duration.ofNanos(ready - live);
+        System.out.printf("member-service after kill -9: answering %d ms after the restart began, ready %d ms after "
+                + "that%n", Duration.ofNanos(live - restartedAt).toMillis(), liveToReady.toMillis());
+        assertThat(liveToReady).as("its consumers took their partitions back at once, not after the dead member's "
+                + "session timeout (45 s)").isLessThan(Duration.ofSeconds(15));
+        // approvals one after another, the member moved back and forth: the lag of approval -> membership is back
+        // under a second within 15 s of ready (the first ones after a start may be slower: a cold JVM)
+        long companyBranch = childNamed(childNamed(county, "西湖科创园团工委"), "某科技有限公司团支部");
+        List<Long> lags = new java.util.ArrayList<>();
+        boolean towardsCommunity = true;
+        while (true) {
+            long to = towardsCommunity ? communityBranch : companyBranch;
+            String starter = towardsCommunity ? parkAdmin : streetAdmin;
+            String approver = towardsCommunity ? streetAdmin : parkAdmin;
+            String out = """
+                    {"idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(REPLAYED_MEMBER, to);
+            HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/out", out, starter));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            long transfer = JSON.readTree(started.body()).path("id").asLong();
+            HttpResponse<String> approved = post("/api/transfers/" + transfer + "/approval", "", approver);
+            long approvedAt = System.nanoTime();
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            long deadline = approvedAt + Duration.ofSeconds(60).toNanos();
+            while (!get("/api/members/orgs/" + to + "/people", approver).body().contains(REPLAYED_MEMBER)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long lag = Duration.ofNanos(System.nanoTime() - approvedAt).toMillis();
+            lags.add(lag);
+            towardsCommunity = !towardsCommunity;
+            if (lag < 1000 || Duration.ofNanos(approvedAt - ready).compareTo(Duration.ofSeconds(15)) > 0) {
+                System.out.printf("approval -> membership moved after member-service was ready: %s ms, the last "
+                        + "approved %d ms after ready%n", lags, Duration.ofNanos(approvedAt - ready).toMillis());
+                assertThat(Duration.ofNanos(approvedAt - ready)).as("lags %s ms: under 1 s within 15 s of ready",
+                        lags).isLessThanOrEqualTo(Duration.ofSeconds(15));
+                assertThat(lag).as("approval -> membership, ms").isLessThan(1000);
+                break;
+            }
+        }
+        LeagueStack.Result up = restart.join(); // ./league up: every part healthy again
+        assertThat(up.exitCode()).as(up.output()).isZero();
+    }
+
+    /** Polls a probe of a part of the stack until it answers 200; returns System.nanoTime() then. */
+    private static long awaitProbe(int port, String path, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return System.nanoTime();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " of port " + port + " not 200 within " + atMost);
+    }
+
     /** Waits (facts travel by Kafka) until the branch's people list does or does not show the replayed member. */
     @Test
     @Order(170)
