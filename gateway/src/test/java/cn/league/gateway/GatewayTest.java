@@ -216,6 +216,32 @@ class GatewayTest {
     }
 
     @Test
+    @DisplayName("the web console is the gateway's page: / answers its index.html to a logged-in caller, never cached; "
+            + "its hashed bundles are served without login and may be cached")
+    void theConsoleIsServedAtTheRoot() {
+        HttpResponse<String> page = http.get("/", "Accept", "text/html",
+                "Authorization", "Bearer " + TestTokens.get().accessToken(PERSON));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("no-cache"));
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "<div id=\"app\">");
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"")
+                .matcher(page.body());
+        assertThat(script.find()).as(page.body()).isTrue();
+
+        HttpResponse<String> bundle = http.get(script.group(1));
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+        assertThat(bundle.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("max-age=31536000"));
+        assertThat(http.get("/assets/no-such-bundle.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void swaggerConfigListsTheSixServiceDocumentsWithoutLogin() {
         HttpResponse<String> response = http.get("/v3/api-docs/swagger-config");
 

@@ -47,6 +47,10 @@ class LeagueSystemIT {
     private static final String CENTRAL_ADMIN = "110101198505040117";
     private static final String COMPUTING_COLLEGE_ADMIN = "330108199010151712";
     private static final String COMPUTING_CLASS_ADMIN = "330106200403152356";
+    private static final String PARK_ADMIN = "330110198905050055";
+    /** The transfer test 13 starts and shows in the console. */
+    private static long consoleTransfer;
+    private static String consoleGraduate;
     /** Where Keycloak sends a browser back to the gateway after a login. */
     private static final String CALLBACK = LeagueStack.gateway() + "/login/oauth2/code/keycloak";
 
@@ -122,8 +126,9 @@ class LeagueSystemIT {
 
         HttpResponse<String> landing = browser.logIn(loginPage, LeagueStack.DEMO_ADMIN_ID,
                 LeagueStack.DEMO_ADMIN_PASSWORD);
-        assertThat(landing.uri().toString()).startsWith(LeagueStack.gateway());
+        assertThat(landing.uri().toString()).isEqualTo(LeagueStack.gateway() + "/");
         assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).as("the web console, not the API docs").contains("<div id=\"app\">");
 
         HttpResponse<String> me = browser.getJson(LeagueStack.gateway() + "/api/orgs/me");
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
@@ -140,7 +145,7 @@ class LeagueSystemIT {
             HttpResponse<String> landing = browser.logIn(browser.get(LeagueStack.gateway() + "/"),
                     LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
             assertThat(landing.uri().toString()).as("login %d", login)
-                    .isEqualTo(LeagueStack.gateway() + "/swagger-ui/index.html");
+                    .isEqualTo(LeagueStack.gateway() + "/");
             assertThat(landing.statusCode()).as("login %d", login).isEqualTo(200);
         }
     }
@@ -405,6 +410,72 @@ class LeagueSystemIT {
         HttpResponse<String> approved = post("/api/transfers/" + transfer + "/approval", "", parkAdmin);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(get("/api/transfers/" + transfer, collegeAdmin).body()).contains("APPROVED");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("R-OPS-1 R-ADM-8 the web console in headless Chromium, at desktop and phone width: a graduate's 办理转出 waits at "
+            + "the park; its admin logs in through Keycloak's form (captcha, R-AUTH-1), lands on the console's 操作中心, "
+            + "switches to the park and sees the transfer waiting with the days left")
+    void theConsoleShowsWhatWaits() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String parkAdmin = passwordLogin(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        long graduating = childNamed(college, "计算机" + (year - 4) + "级2班团支部");
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long temporary = childNamed(park, "西湖科创园学社衔接临时团支部");
+        JsonNode people = JSON.readTree(get("/api/members/orgs/" + graduating + "/people", collegeAdmin).body())
+                .path("items");
+        String graduate = people.get(people.size() - 1).path("idNumber").asString();
+        HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"毕业后入职园区企业","destinationType":"JOB","employerLocationOrgId":%d}"""
+                .formatted(graduate, temporary, park), collegeAdmin));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        consoleTransfer = JSON.readTree(started.body()).path("id").asLong();
+        consoleGraduate = graduate;
+        HttpResponse<String> waiting = retryUntil(response -> response.body().contains(graduate),
+                () -> get("/api/stats/ops/items?kind=TRANSFER&orgId=" + park, parkAdmin));
+        assertThat(waiting.body()).as("the operation centre learnt of the transfer").contains(graduate);
+
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            try (ConsoleBrowser browser = ConsoleBrowser.open("home-" + width, size)) {
+                browser.logIn(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                long loggedIn = System.nanoTime();
+                browser.step("land-on-console", () -> {
+                    browser.waitFor(org.openqa.selenium.By.id("page-home"));
+                    assertThat(browser.driver().getCurrentUrl()).startsWith(LeagueStack.gateway() + "/");
+                    assertThat(browser.driver().getTitle()).contains("管理中心");
+                    browser.waitFor(org.openqa.selenium.By.cssSelector("#ops-counts .card-figure"));
+                });
+                System.out.printf("console %s: first screen usable %d ms after the login form was sent%n", width,
+                        Duration.ofNanos(System.nanoTime() - loggedIn).toMillis());
+                browser.step("switch-to-park", () -> chooseOrg(browser, "西湖科创园团工委"));
+                browser.step("see-the-transfer-waiting", () -> {
+                    org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                            "//*[@id='ops-items']//tr[contains(., '" + graduate + "')]");
+                    assertThat(browser.waitFor(row).getText()).contains("组织关系转接").contains("天");
+                    assertThat(browser.find(org.openqa.selenium.By.cssSelector(
+                            "#ops-counts [data-kind=TRANSFER] .card-figure")).getText()).isNotIn("0", "…");
+                });
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    /** Picks an org in the console's header switcher (切换其他组织, R-ADM-8), when the person has more than one. */
+    private static void chooseOrg(ConsoleBrowser browser, String fullName) {
+        org.openqa.selenium.By switcher = org.openqa.selenium.By.cssSelector(".org-switcher");
+        if (browser.all(switcher).isEmpty()) {
+            assertThat(browser.find(org.openqa.selenium.By.cssSelector(".org-name")).getText()).isEqualTo(fullName);
+            return;
+        }
+        browser.find(switcher).click();
+        browser.waitFor(org.openqa.selenium.By.xpath("//li[contains(@class,'el-select-dropdown__item')]"
+                + "[normalize-space(.)='" + fullName + "']")).click();
+        browser.waitForText(switcher, fullName);
+        browser.waitFor(org.openqa.selenium.By.id("page-home"));
     }
 
     @Test

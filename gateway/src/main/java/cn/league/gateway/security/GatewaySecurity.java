@@ -48,7 +48,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurity {
 
     static final String LOGIN = "/oauth2/authorization/" + KeycloakClient.REGISTRATION;
-    static final String AFTER_LOGIN = "/swagger-ui.html";
+    /** A browser lands on the web console (管理中心) after login. */
+    static final String AFTER_LOGIN = "/";
     /** Forms for people without a login: the captcha, the password reset with a code, admin registration. */
     static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset",
             "/api/accounts/admin-registration"};
@@ -60,6 +61,8 @@ class GatewaySecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // the console's hashed bundles: code only, no data; the page itself (/) needs the login
+                        .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
                                 "/v3/api-docs/swagger-config").permitAll()
                         // each service's own OpenAPI document, routed to it unchanged
@@ -78,7 +81,7 @@ class GatewaySecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(loginOrProblem())
                         .accessDeniedHandler(SecurityProblems.denied()))
-                // nothing is kept to replay after login: a browser always lands on the API docs
+                // nothing is kept to replay after login: a browser always lands on the console
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
