@@ -105,6 +105,8 @@ class LeagueSystemIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(JSON.readTree(response.body()).path("title").asString()).as("a Chinese title, as the detail")
+                .isEqualTo("未登录");
     }
 
     @Test
@@ -174,11 +176,12 @@ class LeagueSystemIT {
         HttpResponse<String> refused = get("/api/orgs/" + zhejiang, cityAdmin);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).path("rule").asString()).isEqualTo("R-SCOPE-1");
+        assertThat(JSON.readTree(refused.body()).path("title").asString()).isEqualTo("无权操作");
     }
 
     @Test
     @Order(8)
-    @DisplayName("R-MEM-1 R-SCOPE-1 through the gateway: the province's admin enters a member into a class branch; the city's admin may not")
+    @DisplayName("R-MEM-1 R-SCOPE-1 R-SRCH-1 through the gateway: the province's admin enters a member into a class branch and finds him, the ID number in full; the city's admin may not enter him")
     void memberEntryThroughTheGateway() throws Exception {
         long university = childNamed(12, "共青团浙江大学委员会");
         long college = childNamed(university, "计算机科学与技术学院团委");
@@ -200,6 +203,11 @@ class LeagueSystemIT {
         HttpResponse<String> found = get("/api/members/search?idNumber=330106200405063218", accessToken);
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         assertThat(found.body()).contains("陈小明");
+        // R-SRCH-1: by name too, the province's admin who entered him (three levels up) sees his ID number in full
+        HttpResponse<String> byName = get("/api/members/search?name="
+                + URLEncoder.encode("陈小明", StandardCharsets.UTF_8), accessToken);
+        assertThat(JSON.readTree(byName.body()).path("items").get(0).path("idNumber").asString())
+                .isEqualTo("330106200405063218");
 
         String cityAdmin = passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD);
         HttpResponse<String> refused = post("/api/members/orgs/" + classBranch + "/members",
@@ -382,6 +390,10 @@ class LeagueSystemIT {
 
         HttpResponse<String> manual = post("/api/orgs/graduation-conversions", "{\"year\":" + year + "}", centralAdmin);
         assertThat(manual.statusCode()).as(manual.body()).isEqualTo(200);
+        if (java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getMonthValue() >= 6) {
+            assertThat(JSON.readTree(manual.body()).path("converted").asInt())
+                    .as("R-GRAD-3 the stack caught up at start: nothing left to convert").isZero();
+        }
         assertThat(problemCode(post("/api/orgs/graduation-conversions", "{\"year\":" + year + "}", accessToken)))
                 .isEqualTo("CENTRAL_ADMIN_ONLY");
         assertThat(get("/api/orgs/" + graduating, collegeAdmin).body()).contains("GRADUATE_BRANCH");
@@ -476,6 +488,81 @@ class LeagueSystemIT {
                 + "[normalize-space(.)='" + fullName + "']")).click();
         browser.waitForText(switcher, fullName);
         browser.waitFor(org.openqa.selenium.By.id("page-home"));
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("issue 18 demo walk-through (README), R-TR-11 R-TR-7 R-TR-2: the org ids the README names; a graduate with "
+            + "a job is refused the 未就业 channel and a 流动团支部 refuses one employed elsewhere; one without a job goes "
+            + "to the street's 流动团支部, which reports their job and has them on its move-out list; the class rejects "
+            + "the park's 办理转入 with a reason")
+    void demoFloatingBranchAndJobReports() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long economics = childNamed(university, "经济学院团委");
+        long graduating = childNamed(economics, "经济学" + (year - 4) + "级1班团支部");
+        long city = childNamed(12, "团杭州市委");
+        long county = childNamed(city, "团杭州市西湖区委");
+        long park = childNamed(county, "西湖科创园团工委");
+        long street = childNamed(county, "转塘街道团工委");
+        long floating = childNamed(street, "转塘街道流动团支部");
+        // the ids the README's walk-through names, on a fresh stack
+        assertThat(List.of(city, county, university, childNamed(university, "计算机科学与技术学院团委"), economics,
+                graduating, park, childNamed(park, "西湖科创园学社衔接临时团支部"), street, floating))
+                .containsExactly(1000L, 1001L, 1002L, 1003L, 1007L, 1008L, 1010L, 1011L, 1013L, 1014L);
+
+        String economicsAdmin = passwordLogin("330302198906301910", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String classAdmin = passwordLogin("330106200308212445", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String parkAdmin = passwordLogin("330110198905050055", LeagueStack.DEMO_ADMIN_PASSWORD);
+        List<String> graduates = new java.util.ArrayList<>();
+        for (JsonNode person : JSON.readTree(get("/api/members/orgs/" + graduating + "/people", classAdmin).body())
+                .path("items")) {
+            if (person.path("member").asBoolean()) {
+                graduates.add(person.path("idNumber").asString());
+            }
+        }
+        assertThat(graduates).hasSizeGreaterThanOrEqualTo(3);
+
+        // a job on record: not the 未就业 channel (FAQ 62); a 流动团支部 takes no one employed elsewhere (FAQ 63)
+        String employed = graduates.get(0);
+        HttpResponse<String> report = retryWhile(404, () -> post("/api/transfers/job-reports",
+                "{\"idNumber\":\"" + employed + "\",\"employer\":\"上海某公司\"}", economicsAdmin));
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+        assertThat(problemCode(post("/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"回户籍地","destinationType":"NO_JOB"}"""
+                .formatted(employed, floating), economicsAdmin))).isEqualTo("GRADUATE_HAS_JOB");
+        assertThat(problemCode(post("/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"入职","destinationType":"JOB","employerLocationOrgId":%d}"""
+                .formatted(employed, floating, park), economicsAdmin))).isEqualTo("FLOATING_BRANCH_EMPLOYED_ELSEWHERE");
+
+        // no job yet: to the street's 流动团支部, approved by the street; a job found later puts them on its list
+        String jobless = graduates.get(1);
+        HttpResponse<String> out = post("/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"未就业,回户籍地","destinationType":"NO_JOB"}"""
+                .formatted(jobless, floating), economicsAdmin);
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(201);
+        long transfer = JSON.readTree(out.body()).path("id").asLong();
+        HttpResponse<String> approved = post("/api/transfers/" + transfer + "/approval", "", streetAdmin);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        HttpResponse<String> found = retryUntil(response -> response.statusCode() == 201,
+                () -> post("/api/transfers/job-reports", "{\"idNumber\":\"" + jobless + "\",\"employer\":\"杭州某科技公司\"}",
+                        streetAdmin));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(201);
+        JsonNode moveOut = JSON.readTree(get("/api/transfers/orgs/" + floating + "/to-move-out", streetAdmin).body());
+        assertThat(moveOut.findValues("idNumber").stream().map(JsonNode::asString).toList()).contains(jobless);
+
+        // the park's 办理转入 of the third, by name + ID; the class (the out-side) rejects it with a reason the member reads
+        JsonNode third = JSON.readTree(get("/api/members/people/" + graduates.get(2), classAdmin).body());
+        HttpResponse<String> in = post("/api/transfers/in", """
+                {"name":"%s","idNumber":"%s","toOrgId":%d,"reason":"入职园区企业","destinationType":"JOB","employerLocationOrgId":%d}"""
+                .formatted(third.path("name").asString(), graduates.get(2), park, park), parkAdmin);
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+        HttpResponse<String> rejected = post("/api/transfers/" + JSON.readTree(in.body()).path("id").asLong()
+                + "/rejection", "{\"reason\":\"该团员已考取研究生\"}", classAdmin);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rejected.body()).path("state").asString()).isEqualTo("REJECTED");
+        assertThat(JSON.readTree(rejected.body()).path("endReason").asString()).isEqualTo("该团员已考取研究生");
     }
 
     @Test

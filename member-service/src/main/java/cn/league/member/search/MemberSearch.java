@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -24,6 +23,11 @@ import cn.league.support.problem.ProblemException;
  * (narrowed by org and/or province when there are many hits), and by development number to the member's
  * e-archive. People outside the subtree are simply not found.
  *
+ * <p><b>Decision</b> (ID numbers): whoever finds a person sees their ID number in full, by ID, by name and in the
+ * e-archive. Only people inside the caller's subtree are found, and the same admin sees the same number in the
+ * member lists and profiles of that subtree (R-SCOPE-1); masking it in search alone would protect nothing and
+ * only hide from an admin the number they entered. Someone registered elsewhere is not found at all (R-AUTH-5).
+ *
  * <p><b>Decision</b> (members): search is the admins' tool, but a member is not refused — whoever
  * administers no org searches only themself (R-SCOPE-3): their own ID number, name or development number
  * finds their own record, anything else finds nothing.
@@ -38,7 +42,7 @@ public class MemberSearch {
     }
 
     /** One hit: the org shown is the first of the person's orgs inside the caller's scope (membership first). */
-    public record PersonHit(String name, String idNumber, boolean idNumberMasked, Long orgId, String orgName,
+    public record PersonHit(String name, String idNumber, Long orgId, String orgName,
                             String politicalStatus, Person.Verification verification, String verificationLabel) {
     }
 
@@ -49,7 +53,7 @@ public class MemberSearch {
     }
 
     /** 电子档案: the member's profile, membership and posts (those inside the caller's scope). */
-    public record Archive(String name, String idNumber, boolean idNumberMasked, String gender, LocalDate birthDate,
+    public record Archive(String name, String idNumber, String gender, LocalDate birthDate,
                           String ethnicity, String politicalStatus, String education, LocalDate joinDate,
                           String developmentNumber, String mobile, boolean graduate, String verification,
                           ArchiveOrg membership, OffsetDateTime memberSince, List<ArchiveOrg> posts) {
@@ -59,8 +63,7 @@ public class MemberSearch {
     public HitPage byIdNumber(String caller, String idNumber, Long orgId, String province) {
         Looking looking = looking(caller, orgId, province);
         String id = idNumber.strip().toUpperCase(Locale.ROOT);
-        // the caller typed the whole number: showing it back discloses nothing (only people in scope are found)
-        return page(looking, store.byIdNumber(id, looking.where()).stream().toList(), Integer.MAX_VALUE, true);
+        return page(looking, store.byIdNumber(id, looking.where()).stream().toList(), Integer.MAX_VALUE);
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +71,7 @@ public class MemberSearch {
         NameQuery query = NameQuery.of(name);
         SearchCursor cursor = SearchCursor.decode(after);
         Looking looking = looking(caller, orgId, province);
-        return page(looking, store.byName(query, looking.where(), cursor, size), size, false);
+        return page(looking, store.byName(query, looking.where(), cursor, size), size);
     }
 
     @Transactional(readOnly = true)
@@ -78,11 +81,10 @@ public class MemberSearch {
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "ARCHIVE_NOT_FOUND", "R-SRCH-1",
                         "未找到该发展团员编号对应的团员电子档案"));
         List<PersonOrg> orgs = looking.visible(store.orgsOf(List.of(hit.idNumber())));
-        boolean administers = looking.administers(hit.idNumber(), orgs);
         var profile = store.profile(hit.idNumber());
         ArchiveOrg membership = orgs.stream().filter(PersonOrg::member).findFirst()
                 .map(org -> new ArchiveOrg(org.orgId(), org.fullName(), null)).orElse(null);
-        return new Archive(profile.name(), IdNumberMask.shown(profile.idNumber(), administers), !administers,
+        return new Archive(profile.name(), profile.idNumber(),
                 profile.gender(), profile.birthDate(), profile.ethnicity(), profile.politicalStatus(),
                 profile.education(), profile.joinDate(), profile.developmentNumber(), profile.mobile(),
                 profile.graduate(), profile.verification(), membership,
@@ -91,14 +93,13 @@ public class MemberSearch {
                         .map(org -> new ArchiveOrg(org.orgId(), org.fullName(), org.title())).toList());
     }
 
-    private HitPage page(Looking looking, List<Hit> hits, int size, boolean idTyped) {
+    private HitPage page(Looking looking, List<Hit> hits, int size) {
         Map<String, List<PersonOrg>> orgs = looking.visible(store.orgsOf(hits.stream().map(Hit::idNumber).toList()))
                 .stream().collect(Collectors.groupingBy(PersonOrg::idNumber));
         List<PersonHit> items = hits.stream().map(hit -> {
             List<PersonOrg> theirs = orgs.getOrDefault(hit.idNumber(), List.of());
-            boolean administers = idTyped || looking.administers(hit.idNumber(), theirs);
             PersonOrg shown = theirs.isEmpty() ? null : theirs.getFirst();
-            return new PersonHit(hit.name(), IdNumberMask.shown(hit.idNumber(), administers), !administers,
+            return new PersonHit(hit.name(), hit.idNumber(),
                     shown == null ? null : shown.orgId(), shown == null ? null : shown.fullName(),
                     hit.politicalStatus(), hit.verification(), hit.verification().label());
         }).toList();
@@ -113,25 +114,23 @@ public class MemberSearch {
         }
         String provinceCode = province == null || province.isBlank() ? null : province.strip();
         List<AdministeredOrg> administered = store.administeredBy(caller);
-        Set<Long> administeredIds = administered.stream().map(AdministeredOrg::orgId).collect(Collectors.toSet());
         if (administered.isEmpty()) {
-            return new Looking(caller, administeredIds, Where.onlySelf(caller));
+            return new Looking(Where.onlySelf(caller));
         }
         List<String> paths = administered.stream().map(AdministeredOrg::path).toList();
         String narrowTo = null;
         if (orgId != null) {
             var orgPath = store.orgPath(orgId);
             if (orgPath.isEmpty()) {
-                return new Looking(caller, administeredIds, new Where(List.of(), null, null));
+                return new Looking(new Where(List.of(), null, null));
             }
             narrowTo = orgPath.get();
         }
-        return new Looking(caller, administeredIds, new Where(SearchScope.subtrees(paths, narrowTo), provinceCode,
-                null));
+        return new Looking(new Where(SearchScope.subtrees(paths, narrowTo), provinceCode, null));
     }
 
-    /** The caller, what they administer and where this search looks. */
-    private record Looking(String caller, Set<Long> administered, Where where) {
+    /** Where this search looks. */
+    private record Looking(Where where) {
 
         /** The caller sees every org of their own record; an admin only the orgs inside their scope. */
         List<PersonOrg> visible(List<PersonOrg> orgs) {
@@ -140,11 +139,6 @@ public class MemberSearch {
             }
             return orgs.stream().filter(org -> where.subtrees().stream()
                     .anyMatch(root -> org.path() != null && SearchScope.isWithin(org.path(), root))).toList();
-        }
-
-        boolean administers(String idNumber, List<PersonOrg> orgs) {
-            return IdNumberMask.administers(caller, idNumber, administered,
-                    orgs.stream().map(org -> new IdNumberMask.PersonOrg(org.orgId(), org.parentId())).toList());
         }
     }
 }

@@ -29,10 +29,9 @@ class MemberSearchController {
             it; narrow by `orgId` or `province`, the two-digit GB/T 2260 code). Only people inside the caller's \
             subtree are found (R-SCOPE-1); someone elsewhere is simply not there (R-AUTH-5).
 
-            ID numbers in the results: a search by `idNumber` shows it in full (the caller typed it). A search \
-            by `name` shows it in full only to the person themself and to the admins of the person's own org \
-            (membership branch or post org) or of its direct parent; admins higher up get it masked \
-            (`110105********4329`, `idNumberMasked: true`) and see it in full by searching that number.""")
+            ID numbers in the results are shown in full, by `idNumber` and by `name` alike: whoever finds a person \
+            has them in their own subtree, where the member lists and profiles show the same number (R-SRCH-1, \
+            see docs/rules.md). Nobody outside the subtree is found.""")
     @GetMapping("/api/members/search")
     HitPage search(JwtAuthenticationToken token,
                    @RequestParam(required = false) String idNumber,
@@ -54,9 +53,8 @@ class MemberSearchController {
 
     /** A member's 电子档案 by their 发展团员编号. */
     @Operation(summary = "电子档案 by development number (R-SRCH-1)", description = """
-            The member's profile, membership and posts inside the caller's subtree. The ID number is shown in \
-            full to the person themself and to the admins of their own org or its direct parent, masked for \
-            admins higher up (`idNumberMasked: true`).""")
+            The member's profile, membership and posts inside the caller's subtree, with the ID number in full \
+            (R-SRCH-1: whoever finds the member has them in their subtree).""")
     @GetMapping("/api/members/archive")
     Archive archive(JwtAuthenticationToken token, @RequestParam String developmentNumber) {
         return search.archive(Caller.of(token).idNumber(), developmentNumber);

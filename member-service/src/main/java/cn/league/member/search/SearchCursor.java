@@ -9,7 +9,7 @@ import cn.league.support.problem.ProblemException;
 
 /**
  * Where a page of name hits ended (keyset paging in name order). It holds the person's internal search key,
- * never their ID number, so a cursor leaks nothing a masked result hides.
+ * never their ID number, so a cursor passed around (a link, a log line) names nobody.
  */
 public record SearchCursor(String name, long searchKey) {
 

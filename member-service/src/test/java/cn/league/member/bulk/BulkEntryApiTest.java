@@ -97,7 +97,7 @@ class BulkEntryApiTest {
     }
 
     @Test
-    @DisplayName("R-IMP-3 R-IMP-2 a mixed batch: good rows land, each bad row is refused with every reason, and the counts add up")
+    @DisplayName("R-IMP-3 R-IMP-2 a mixed batch: good rows land, each bad row is refused with every reason and its ID number as sent, and the counts add up")
     void mixedBatch() {
         String good1 = TestPeople.idNumber(BORN);
         String good2 = TestPeople.idNumber(BORN);
@@ -150,6 +150,13 @@ class BulkEntryApiTest {
         assertThat(codes(rows.get(12))).containsExactly("VALIDATION_FAILED");
         for (int refused = 4; refused <= 12; refused++) {
             assertThat(rows.get(refused).path("status").asString()).isEqualTo("REFUSED");
+        }
+        // R-IMP-2: a failure list names the ID it refused, as sent, whatever the reason (an invalid ID too)
+        List<String> sent = List.of(registered, tooOld, badDigit, noNumber, wrongNumber, intoCommittee, unknownStatus,
+                noPost, badEmail);
+        for (int refused = 4; refused <= 12; refused++) {
+            assertThat(rows.get(refused).path("idNumber").asString()).as("row %d", refused)
+                    .isEqualTo(sent.get(refused - 4));
         }
         assertThat(response.json().path("imported").asInt()).isEqualTo(3);
         assertThat(response.json().path("refused").asInt()).isEqualTo(9);

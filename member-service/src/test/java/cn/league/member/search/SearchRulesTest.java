@@ -1,12 +1,10 @@
 package cn.league.member.search;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import cn.league.member.search.IdNumberMask.PersonOrg;
 import cn.league.support.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,24 +36,6 @@ class SearchRulesTest {
         assertThat(SearchScope.subtrees(List.of("1.5"), "1.6.23")).isEmpty();
         assertThat(SearchScope.subtrees(List.of("1.5"), "1.55")).isEmpty();
         assertThat(SearchScope.isWithin("1.55", "1.5")).isFalse();
-    }
-
-    @Test
-    @DisplayName("R-SRCH-1 ID numbers are masked as 110105********4329")
-    void mask() {
-        assertThat(IdNumberMask.masked("110105199001014329")).isEqualTo("110105********4329");
-        assertThat(IdNumberMask.shown("11010119950315123X", false)).isEqualTo("110101********123X");
-        assertThat(IdNumberMask.shown("11010119950315123X", true)).isEqualTo("11010119950315123X");
-    }
-
-    @Test
-    @DisplayName("R-SRCH-1 the full ID is shown to the person and to admins of their org or its direct parent")
-    void whoSeesTheFullId() {
-        List<PersonOrg> orgs = List.of(new PersonOrg(30, 20L), new PersonOrg(50, 40L));
-        assertThat(IdNumberMask.administers("A", "A", Set.of(), orgs)).isTrue();
-        assertThat(IdNumberMask.administers("B", "A", Set.of(30L), orgs)).isTrue();
-        assertThat(IdNumberMask.administers("B", "A", Set.of(40L), orgs)).isTrue();
-        assertThat(IdNumberMask.administers("B", "A", Set.of(10L), orgs)).isFalse();
     }
 
     @Test

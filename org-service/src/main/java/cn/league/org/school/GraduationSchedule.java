@@ -1,8 +1,10 @@
 package cn.league.org.school;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,15 +17,26 @@ import org.springframework.stereotype.Component;
 public class GraduationSchedule {
 
     private final GraduationConversion conversion;
-    private final ZoneId zone;
+    private final Clock clock;
 
+    @Autowired
     GraduationSchedule(GraduationConversion conversion, @Value("${league.graduation.zone:Asia/Shanghai}") String zone) {
+        this(conversion, Clock.system(ZoneId.of(zone)));
+    }
+
+    /** {@code clock} tells today's date in the league's zone. */
+    GraduationSchedule(GraduationConversion conversion, Clock clock) {
         this.conversion = conversion;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${league.graduation.cron:0 30 1 * * *}", zone = "${league.graduation.zone:Asia/Shanghai}")
     public void run() {
-        conversion.convertIfDue(LocalDate.now(zone));
+        runOn(LocalDate.now(clock));
+    }
+
+    /** What a check converts on {@code today}: how many branches became graduate branches. */
+    int runOn(LocalDate today) {
+        return conversion.convertIfDue(today);
     }
 }

@@ -116,6 +116,22 @@ class GraduationConversionTest {
     }
 
     @Test
+    @DisplayName("R-GRAD-3 a service started after the conversion date catches up at once: this year's marked branches "
+            + "convert as it becomes ready, not at the next daily run; started before the date, it converts nothing")
+    void catchUpAtStartup() throws Exception {
+        markDirectly(tree.classA(), year);
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+
+        new GraduationCatchUp(new GraduationSchedule(conversion, java.time.Clock.fixed(
+                LocalDate.of(year, 5, 31).atTime(23, 0).atZone(beijing).toInstant(), beijing))).start().join();
+        assertThat(typeOf(tree.classA())).as("before 06-01").isEqualTo("BRANCH");
+
+        new GraduationCatchUp(new GraduationSchedule(conversion, java.time.Clock.fixed(
+                LocalDate.of(year, 12, 2).atTime(10, 0).atZone(beijing).toInstant(), beijing))).start().join();
+        assertThat(typeOf(tree.classA())).as("a stack started in December").isEqualTo("GRADUATE_BRANCH");
+    }
+
+    @Test
     @DisplayName("R-GRAD-3 two runs at the same moment (as on two replicas) convert each branch exactly once, "
             + "announced in bounded events, one per provincial tree")
     void concurrentRuns() throws Exception {
