@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.league.identity.centre.CentreClient;
+import cn.league.identity.centre.CentreMetrics;
 import cn.league.identity.centre.CentreProperties;
 import cn.league.identity.centre.GuardedCentre;
 import cn.league.identity.worker.WorkerProperties;
@@ -16,5 +17,10 @@ class IdentityVerificationConfiguration {
     @Bean
     GuardedCentre guardedCentre(CentreProperties properties) {
         return new GuardedCentre(new CentreClient(properties), properties);
+    }
+
+    @Bean
+    CentreMetrics centreMetrics(GuardedCentre centre) {
+        return new CentreMetrics(centre);
     }
 }

@@ -1,5 +1,8 @@
 package cn.league.support.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JobsConfiguration {
 
     @Bean
-    ExclusiveBatches exclusiveBatches(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        return new ExclusiveBatches(jdbc, new TransactionTemplate(transactions));
+    ExclusiveBatches exclusiveBatches(JdbcClient jdbc, PlatformTransactionManager transactions,
+                                      ObjectProvider<MeterRegistry> meters) {
+        return new ExclusiveBatches(jdbc, new TransactionTemplate(transactions),
+                meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 }

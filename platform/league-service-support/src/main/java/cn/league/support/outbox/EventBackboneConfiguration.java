@@ -65,6 +65,11 @@ public class EventBackboneConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(PlatformSchemaMigration migrated, JdbcClient jdbc) {
+        return new OutboxMetrics(jdbc);
+    }
+
+    @Bean
     EventInbox eventInbox(PlatformSchemaMigration migrated, JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new EventInbox(jdbc, new TransactionTemplate(transactions));
     }
