@@ -121,6 +121,15 @@ class GatewayTest {
     }
 
     @Test
+    void writesWithoutTokenOrSessionAreUnauthenticated() {
+        HttpResponse<String> response = http.send(http.request("/api/transfers")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertProblem(response, 401, "UNAUTHENTICATED", "请先登录");
+    }
+
+    @Test
     void slowAnswersWithinTheTimeoutPass() {
         HttpResponse<String> response = http.getWithToken("/api/orgs/slow", TestTokens.get().accessToken(PERSON));
 

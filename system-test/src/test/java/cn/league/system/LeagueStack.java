@@ -18,6 +18,12 @@ final class LeagueStack {
     static final Path KEYCLOAK_TEST_PROVIDERS = Path.of(System.getProperty("league.keycloak-test-providers",
             "target/keycloak-test-providers")).toAbsolutePath();
 
+    /**
+     * {@code -Dleague.reuse-stack=true}: run the chosen steps against a stack already up at {@link #OFFSET} (started
+     * with the environment {@link #league} sets), neither starting nor stopping it — for working on one step.
+     */
+    static final boolean REUSE = Boolean.getBoolean("league.reuse-stack");
+
     static final int GATEWAY_PORT = 8080 + OFFSET;
     static final int KEYCLOAK_PORT = 18080 + OFFSET;
 

@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +59,10 @@ class LeagueSystemIT {
 
     @BeforeAll
     static void startTheStack() throws Exception {
+        if (LeagueStack.REUSE) {
+            accessToken = passwordLogin(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+            return;
+        }
         LeagueStack.league(Duration.ofMinutes(2), "down"); // leftovers of an aborted earlier run
         LeagueStack.forgetState(); // a fresh stack, as on a new machine
         LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(12), "up");
@@ -66,6 +73,9 @@ class LeagueSystemIT {
 
     @AfterAll
     static void stopTheStack() throws Exception {
+        if (LeagueStack.REUSE) {
+            return;
+        }
         List<Long> pids = LeagueStack.recordedPids();
         LeagueStack.Result down = LeagueStack.league(Duration.ofMinutes(3), "down");
         assertThat(down.exitCode()).as("./league down:\n%s", down.output()).isZero();
@@ -1331,6 +1341,231 @@ class LeagueSystemIT {
         HttpResponse<String> entered = retryWhile(404,
                 () -> post("/api/members/orgs/" + classBranch + "/members", member, accessToken));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(600)
+    @DisplayName("issue 16 R-SCOPE-1 R-SCOPE-2 R-AUTH-1: the authorization matrix — every operation of every service, called "
+            + "by every caller who must be refused there, is refused (401 without a valid token; 403/404 problem+json "
+            + "otherwise), and the services document no operation the matrix lacks")
+    void authorizationMatrix() throws Exception {
+        String expiring = expiringToken(); // first: it must be past its expiry and the validators' minute of skew
+        long started = System.nanoTime();
+        List<AuthorizationMatrix.Operation> operations = AuthorizationMatrix.operations();
+
+        var documented = AuthorizationMatrix.documented();
+        List<String> missing = new java.util.ArrayList<>();
+        documented.forEach((service, keys) -> keys.forEach(key -> {
+            if (operations.stream().noneMatch(operation -> operation.service().equals(service)
+                    && operation.key().equals(key))) {
+                missing.add(service + " " + key);
+            }
+        }));
+        assertThat(missing).as("operations in the OpenAPI documents without a line in authorization-matrix.txt")
+                .isEmpty();
+
+        String member = matrixMember();
+        Map<String, String> targets = matrixTargets(member);
+        Set<AuthorizationMatrix.Access> rightsNeeded = EnumSet.of(AuthorizationMatrix.Access.SCOPED,
+                AuthorizationMatrix.Access.FILTERED, AuthorizationMatrix.Access.ROWS, AuthorizationMatrix.Access.PARENT,
+                AuthorizationMatrix.Access.CENTRAL, AuthorizationMatrix.Access.INTERNAL);
+        List<AuthorizationMatrix.Caller> callers = new java.util.ArrayList<>(List.of(
+                new AuthorizationMatrix.Caller("no token", null, AuthorizationMatrix.EVERYTHING_BUT_PUBLIC,
+                        AuthorizationMatrix.UNAUTHENTICATED),
+                new AuthorizationMatrix.Caller("another issuer", masterRealmToken(),
+                        AuthorizationMatrix.EVERYTHING_BUT_PUBLIC, AuthorizationMatrix.UNAUTHENTICATED),
+                new AuthorizationMatrix.Caller("member, no admin", member, EnumSet.of(AuthorizationMatrix.Access.ADMIN,
+                        AuthorizationMatrix.Access.SCOPED, AuthorizationMatrix.Access.FILTERED,
+                        AuthorizationMatrix.Access.ROWS,
+                        AuthorizationMatrix.Access.PARENT, AuthorizationMatrix.Access.CENTRAL,
+                        AuthorizationMatrix.Access.INTERNAL),
+                        AuthorizationMatrix.NOT_ALLOWED),
+                new AuthorizationMatrix.Caller("sibling subtree admin",
+                        passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD), rightsNeeded,
+                        AuthorizationMatrix.NOT_ALLOWED),
+                new AuthorizationMatrix.Caller("the target org's admin",
+                        passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD),
+                        EnumSet.of(AuthorizationMatrix.Access.PARENT, AuthorizationMatrix.Access.CENTRAL,
+                                AuthorizationMatrix.Access.INTERNAL), AuthorizationMatrix.NOT_ALLOWED),
+                new AuthorizationMatrix.Caller("province admin", accessToken,
+                        EnumSet.of(AuthorizationMatrix.Access.CENTRAL, AuthorizationMatrix.Access.INTERNAL),
+                        AuthorizationMatrix.NOT_ALLOWED)));
+        for (String client : List.of("league-import-service", "league-transfer-service", "league-accounts",
+                "league-account-lookup")) {
+            callers.add(new AuthorizationMatrix.Caller("service account " + client, serviceAccountToken(client),
+                    EnumSet.of(AuthorizationMatrix.Access.ADMIN, AuthorizationMatrix.Access.SCOPED,
+                            AuthorizationMatrix.Access.FILTERED, AuthorizationMatrix.Access.ROWS,
+                            AuthorizationMatrix.Access.PARENT, AuthorizationMatrix.Access.CENTRAL),
+                    AuthorizationMatrix.NOT_ALLOWED));
+        }
+
+        // the owner reaches every target it reads: a refusal of the others is then about rights, not a missing target
+        List<AuthorizationMatrix.Outcome> owner = new java.util.ArrayList<>();
+        for (AuthorizationMatrix.Operation operation : operations) {
+            if (operation.access() == AuthorizationMatrix.Access.SCOPED && operation.method().equals("GET")
+                    && !"other".equals(operation.settings().get("owner"))) {
+                owner.add(AuthorizationMatrix.call(operation, new AuthorizationMatrix.Caller("province admin",
+                        accessToken, Set.of(), Set.of()), targets));
+            }
+        }
+
+        List<AuthorizationMatrix.Outcome> outcomes = AuthorizationMatrix.call(operations, callers, targets);
+        long waitMore = Duration.ofSeconds(65).toNanos() - (System.nanoTime() - expiringTokenIssued);
+        if (waitMore > 0) {
+            Thread.sleep(waitMore / 1_000_000);
+        }
+        outcomes.addAll(AuthorizationMatrix.call(operations, List.of(new AuthorizationMatrix.Caller("expired token",
+                expiring, AuthorizationMatrix.EVERYTHING_BUT_PUBLIC, AuthorizationMatrix.UNAUTHENTICATED)), targets));
+        java.nio.file.Path report = AuthorizationMatrix.report(outcomes);
+        System.out.printf("authorization matrix: %d operations x %d callers = %d refusals checked in %d s (%s)%n",
+                operations.size(), callers.size() + 1, outcomes.size(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), report);
+
+        assertThat(owner).as("the owner's reads of the targets").allSatisfy(outcome ->
+                assertThat(outcome.status()).as(outcome.toString()).isBetween(200, 299));
+        assertThat(outcomes.stream().filter(outcome -> !outcome.refused()).map(Object::toString).toList())
+                .as("calls that were not refused").isEmpty();
+    }
+
+    /** A class of a college that does not graduate this year (an ordinary branch, not a graduates' one). */
+    private long firstBranchBelow(long college) throws Exception {
+        for (JsonNode child : JSON.readTree(get("/api/orgs/" + college + "/children?size=500", accessToken).body())
+                .path("items")) {
+            if (child.path("type").asString().equals("BRANCH")) {
+                return child.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no ordinary branch below " + college);
+    }
+
+    /** Someone with a login of their own who is in no org yet, as a self-registration starts (R-AUTH-4). */
+    private static String newcomer() throws Exception {
+        String idNumber = IdNumbers.of(matrixBirthDate(2003), 602);
+        String user = """
+                {"username":"%s","enabled":true,"firstName":"林自注",
+                 "credentials":[{"type":"password","value":"Zizhu2026x","temporary":false}]}""".formatted(idNumber);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
+                        + "/admin/realms/league/users")).header("Authorization", "Bearer " + masterRealmToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return passwordLogin(idNumber, "Zizhu2026x");
+    }
+
+    private static long expiringTokenIssued;
+
+    /** A birth date picked by the clock, so that a rerun against the same stack (league.reuse-stack) enters new people. */
+    private static LocalDate matrixBirthDate(int year) {
+        return LocalDate.of(year, 1, 1).plusDays(System.currentTimeMillis() / 60_000 % 360);
+    }
+
+    /** A token of the realm's API client that is made to live one second: the client's lifespan, set and put back. */
+    private static String expiringToken() throws Exception {
+        String admin = masterRealmToken();
+        String clients = LeagueStack.keycloak() + "/admin/realms/league/clients";
+        JsonNode client = JSON.readTree(adminGet("/clients?clientId=league-api", admin).body()).get(0);
+        String id = client.path("id").asString();
+        var attributes = (tools.jackson.databind.node.ObjectNode) client.path("attributes");
+        String before = attributes.path("access.token.lifespan").asString("");
+        attributes.put("access.token.lifespan", "1");
+        assertThat(adminPut(clients + "/" + id, client.toString(), admin)).isEqualTo(204);
+        try {
+            expiringTokenIssued = System.nanoTime();
+            return passwordLogin(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+        } finally {
+            attributes.put("access.token.lifespan", before);
+            assertThat(adminPut(clients + "/" + id, client.toString(), admin)).isEqualTo(204);
+        }
+    }
+
+    private static int adminPut(String url, String json, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** A real token from another issuer: Keycloak's master realm. */
+    private static String masterRealmToken() throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
+                        + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
+                        + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).path("access_token").asString();
+    }
+
+    private static String serviceAccountToken(String client) throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
+                        + "/realms/league/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + client
+                        + "&client_secret=" + client + "-dev-secret")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(client + ": " + token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).path("access_token").asString();
+    }
+
+    /** A member with no admin rights: entered by an admin, logged in once to set their password. */
+    private String matrixMember() throws Exception {
+        String idNumber = IdNumbers.of(matrixBirthDate(2005), 600);
+        enterMember(idNumber, "林无权");
+        awaitWarmLookup();
+        Browser browser = new Browser(CALLBACK);
+        HttpResponse<String> changePassword = browser.logIn(browser.get(LeagueStack.gateway() + "/"), idNumber,
+                idNumber.substring(10));
+        assertLoggedIn(browser.setNewPassword(changePassword, "Wuquan2026x"));
+        return passwordLogin(idNumber, "Wuquan2026x");
+    }
+
+    /** The objects the matrix aims at, all in 浙江大学's subtree: the province's admin owns them, the city's not. */
+    private Map<String, String> matrixTargets(String member) throws Exception {
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        long branch = firstBranchBelow(college);
+        long economicsBranch = firstBranchBelow(childNamed(university, "经济学院团委"));
+        String person = IdNumbers.of(matrixBirthDate(2004), 601);
+        HttpResponse<String> entered = retryWhile(404, () -> post("/api/members/orgs/" + branch + "/members", """
+                {"idNumber":"%s","name":"林矩阵","ethnicity":"汉族","politicalStatus":"共青团员","education":"本科",
+                 "joinDate":"2019-05-04","developmentNumber":"201933%s","mobile":"13600000601"}""".formatted(person,
+                person.substring(11, 17)),
+                accessToken));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String out = """
+                {"idNumber":"%s","toOrgId":%d,"reason":"转专业"}""".formatted(person, economicsBranch);
+        HttpResponse<String> transfer = retryWhile(404, () -> post("/api/transfers/out", out, collegeAdmin));
+        assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(201);
+
+        Map<String, String> targets = new java.util.HashMap<>();
+        targets.put("org", Long.toString(university));
+        targets.put("college", Long.toString(college));
+        targets.put("branch", Long.toString(branch));
+        targets.put("person", person);
+        targets.put("developmentNumber", "201933" + person.substring(11, 17));
+        targets.put("collegeAdmin", COMPUTING_COLLEGE_ADMIN);
+        targets.put("transfer", JSON.readTree(transfer.body()).path("id").asString());
+        HttpResponse<String> registration = post("/api/members/registrations", """
+                {"orgId":%d,"kind":"MEMBER","name":"林自注","politicalStatus":"共青团员","joinDate":"2019-05-04"}"""
+                .formatted(branch), newcomer());
+        assertThat(registration.statusCode()).as(registration.body()).isEqualTo(201);
+        targets.put("registration", JSON.readTree(registration.body()).path("id").asString());
+        // R-ORG-7: asked by the org's own admin; it stays pending (nobody approves it here)
+        HttpResponse<String> migration = post("/api/orgs/" + college + "/migrations", """
+                {"newParentId":12,"reason":"调整隶属关系"}""", collegeAdmin);
+        if (migration.statusCode() == 409) { // a rerun against the same stack (league.reuse-stack): the open one
+            migration = get("/api/orgs/migrations/awaiting-my-decision",
+                    passwordLogin("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD));
+            targets.put("migration", JSON.readTree(migration.body()).path("items").get(0).path("id").asString());
+        } else {
+            assertThat(migration.statusCode()).as(migration.body()).isEqualTo(201);
+            targets.put("migration", JSON.readTree(migration.body()).path("id").asString());
+        }
+        byte[] template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx", accessToken).body();
+        HttpResponse<String> job = ImportFlow.upload("subordinate-members", template, accessToken);
+        assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+        targets.put("importJob", JSON.readTree(job.body()).path("id").asString());
+        targets.put("templateCode", "subordinate-members");
+        return targets;
     }
 
     @Test

@@ -50,6 +50,8 @@ class GatewaySecurity {
     static final String LOGIN = "/oauth2/authorization/" + KeycloakClient.REGISTRATION;
     /** A browser lands on the web console (管理中心) after login. */
     static final String AFTER_LOGIN = "/";
+    /** The browser session's cookie (WebFlux's default name, not configured otherwise). */
+    static final String SESSION_COOKIE = "SESSION";
     /** Forms for people without a login: the captcha, the password reset with a code, admin registration. */
     static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset",
             "/api/accounts/admin-registration"};
@@ -89,6 +91,9 @@ class GatewaySecurity {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(bearer()),
+                                // no session cookie, no ambient credentials to abuse: the call is simply not logged in
+                                // and must hear 401, not a CSRF refusal
+                                sessionCookie(),
                                 // they act on no session: the captcha and the reset code are what they check
                                 new NegatedServerWebExchangeMatcher(
                                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PUBLIC_FORMS))))
@@ -159,6 +164,12 @@ class GatewaySecurity {
                 new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(browserPage, login));
         entryPoint.setDefaultEntryPoint(SecurityProblems.unauthenticated());
         return entryPoint;
+    }
+
+    private static ServerWebExchangeMatcher sessionCookie() {
+        return exchange -> exchange.getRequest().getCookies().containsKey(SESSION_COOKIE)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     private static ServerWebExchangeMatcher bearer() {

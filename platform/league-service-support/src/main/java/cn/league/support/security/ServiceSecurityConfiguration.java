@@ -13,7 +13,10 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -29,6 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code /internal/**} is for other parts of the suite only (Keycloak's user lookup, one service asking another):
  * it needs the realm role {@value #INTERNAL_ROLE}, which only service accounts hold, so a person's token — even an
  * admin's — is refused there. The gateway routes only {@code /api/**}, so these paths are not reachable from outside.
+ * The other way round, a service account is refused on {@code /api/**}: nothing there is meant for it, and the
+ * services' rules read the caller as a person.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerAutoConfiguration.class})
@@ -53,6 +58,9 @@ public class ServiceSecurityConfiguration {
                         // a service's forms for people without a login yet (e.g. password reset with a code)
                         .requestMatchers(publicPaths.length == 0 ? new String[] {"/error"} : publicPaths).permitAll()
                         .requestMatchers("/internal/**").hasRole(INTERNAL_ROLE)
+                        // the API is for people; a service account acts on /internal/** only
+                        .requestMatchers("/api/**").access((caller, request) -> new AuthorizationDecision(
+                                aPerson(caller.get())))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
@@ -62,6 +70,15 @@ public class ServiceSecurityConfiguration {
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthenticated())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.denied()))
                 .build();
+    }
+
+    /** Keycloak names a client's service account {@code service-account-<client id>}; people log in by ID number. */
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    /** A person's token names them; a service account's names its client, or nobody when it lacks the profile scope. */
+    private static boolean aPerson(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
+                && caller.getName() != null && !caller.getName().startsWith(SERVICE_ACCOUNT_PREFIX);
     }
 
     /** R-ADM-8: the chosen org, checked right after Spring Security has found the caller. */

@@ -98,6 +98,17 @@ class ServiceSecurityTest {
     }
 
     @Test
+    void aServiceAccountIsRefusedOnTheApi() {
+        http.get().uri("/api/test/me")
+                .header("Authorization", "Bearer "
+                        + TestTokens.get().accessToken("service-account-league-test", "league-internal"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_DENIED");
+    }
+
+    @Test
     void otherActuatorEndpointsAreClosed() {
         http.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
     }
