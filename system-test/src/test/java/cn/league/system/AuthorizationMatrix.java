@@ -229,7 +229,7 @@ final class AuthorizationMatrix {
             // a setting names a target (orgId=college) or is the value itself (extension=xlsx)
             String setting = operation.settings().get(name);
             String value = targets.getOrDefault(setting == null ? name : setting, setting);
-            if (value == null) {
+            if (value == null || value.isEmpty()) {
                 throw new IllegalStateException("no target for {" + name + "} of " + operation.key());
             }
             variable.appendReplacement(filled, Matcher.quoteReplacement(value));

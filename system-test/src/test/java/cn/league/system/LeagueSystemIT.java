@@ -1574,7 +1574,7 @@ class LeagueSystemIT {
             targets.put("migration", JSON.readTree(migration.body()).path("items").get(0).path("id").asString());
         } else {
             assertThat(migration.statusCode()).as(migration.body()).isEqualTo(201);
-            targets.put("migration", JSON.readTree(migration.body()).path("id").asString());
+            targets.put("migration", JSON.readTree(migration.body()).path("migration").path("id").asString());
         }
         byte[] template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx", accessToken).body();
         HttpResponse<String> job = ImportFlow.upload("subordinate-members", template, accessToken);
