@@ -1254,12 +1254,7 @@ class LeagueSystemIT {
     void theAdminApiFindsAPersonWhoNeverLoggedInByExactIdNumber() throws Exception {
         String idNumber = IdNumbers.endingInX(LocalDate.of(2005, 7, 5), 200);
         enterMember(idNumber, "林查找");
-        HttpResponse<String> adminToken = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
-                        + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
-                        + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
-        String admin = JSON.readTree(adminToken.body()).path("access_token").asString();
+        String admin = masterRealmToken();
 
         JsonNode partial = JSON.readTree(adminGet("/users?username=" + idNumber.substring(0, 14), admin).body());
         assertThat(partial.size()).as("nobody imported yet").isZero();
@@ -1460,10 +1455,7 @@ class LeagueSystemIT {
         String user = """
                 {"username":"%s","enabled":true,"firstName":"林自注",
                  "credentials":[{"type":"password","value":"Zizhu2026x","temporary":false}]}""".formatted(idNumber);
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
-                        + "/admin/realms/league/users")).header("Authorization", "Bearer " + masterRealmToken())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = adminSend("POST", "/users", user, masterRealmToken());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return passwordLogin(idNumber, "Zizhu2026x");
     }
@@ -1478,26 +1470,27 @@ class LeagueSystemIT {
     /** A token of the realm's API client that is made to live one second: the client's lifespan, set and put back. */
     private static String expiringToken() throws Exception {
         String admin = masterRealmToken();
-        String clients = LeagueStack.keycloak() + "/admin/realms/league/clients";
         JsonNode client = JSON.readTree(adminGet("/clients?clientId=league-api", admin).body()).get(0);
         String id = client.path("id").asString();
         var attributes = (tools.jackson.databind.node.ObjectNode) client.path("attributes");
         String before = attributes.path("access.token.lifespan").asString("");
         attributes.put("access.token.lifespan", "1");
-        assertThat(adminPut(clients + "/" + id, client.toString(), admin)).isEqualTo(204);
+        assertThat(adminSend("PUT", "/clients/" + id, client.toString(), admin).statusCode()).isEqualTo(204);
         try {
             expiringTokenIssued = System.nanoTime();
             return passwordLogin(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
         } finally {
             attributes.put("access.token.lifespan", before);
-            assertThat(adminPut(clients + "/" + id, client.toString(), admin)).isEqualTo(204);
+            assertThat(adminSend("PUT", "/clients/" + id, client.toString(), admin).statusCode()).isEqualTo(204);
         }
     }
 
-    private static int adminPut(String url, String json, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+    /** A write to Keycloak's admin API of realm league, like {@link #adminGet}. */
+    private static HttpResponse<String> adminSend(String method, String path, String json, String token)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak() + "/admin/realms/league" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A real token from another issuer: Keycloak's master realm. */
