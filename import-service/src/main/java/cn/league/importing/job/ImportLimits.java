@@ -5,11 +5,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * league.import.*: rows per file, rows per call to member-service, how long a worker holds a job without renewing
+ * league.import.*: rows per file, rows per call to member-service, calls on their way at once, how long a worker holds a job without renewing
  * (a replica that died loses it after this), how often workers look for jobs, and the pause after member-service
  * could not be reached.
  */
 @ConfigurationProperties("league.import")
-public record ImportLimits(int maxRows, int batchSize, Duration lease, Duration poll, Duration retryPause,
+public record ImportLimits(int maxRows, int batchSize, int batchesInFlight, Duration lease, Duration poll, Duration retryPause,
                            int jobsPerReplica) {
 }

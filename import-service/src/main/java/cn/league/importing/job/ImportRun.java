@@ -24,9 +24,10 @@ import cn.league.support.problem.ProblemException;
 /**
  * Runs one claimed job. First pass: the whole file is read (streaming) and checked as a file — template, limits,
  * what POI's guards refuse — and the in-file duplicates are collected; a file refused here is refused whole, nothing
- * of it stored. Second pass: rows after the last stored batch, in batches, to member-service; each batch's failures
- * and counts and the row it ends at are stored in one transaction, so a job taken over after a crash resumes after
- * the last stored batch. A batch member-service stored whose counts were lost in the crash is sent again and comes
+ * of it stored. Second pass: rows after the last stored batch, in batches, to member-service, up to
+ * {@code batchesInFlight} at once ({@link BatchesInOrder}); each batch's failures and counts and the row it ends at
+ * are stored in one transaction, strictly in file order, so a job taken over after a crash resumes after the last
+ * stored batch. A batch member-service stored whose counts were lost in the crash is sent again and comes
  * back ALREADY_IMPORTED: every row is stored exactly once.
  */
 @Component
@@ -114,44 +115,63 @@ class ImportRun {
     private void secondPass(ImportJob job, String worker, Path file, InFileDuplicates duplicates,
                             BooleanSupplier stillOurs) throws IOException, InterruptedException {
         Branches branches = new Branches(jdbc, job.orgId());
-        List<ParsedRow> batch = new ArrayList<>(limits.batchSize());
-        IOException[] trouble = {null};
-        InterruptedException[] interrupted = {null};
-        TemplateFile.read(file, job.format(), job.template(), row -> {
-            if (row.rowNumber() <= job.resumeAfterRow()) {
-                return true;
-            }
-            batch.add(ParsedRow.of(job.template(), row));
-            if (batch.size() < limits.batchSize()) {
-                return true;
-            }
+        try (BatchesInOrder<List<MemberBulk.Outcome>> batches = new BatchesInOrder<>(limits.batchesInFlight())) {
             try {
-                send(job, worker, batch, duplicates, branches, stillOurs);
-            } catch (IOException failure) {
-                trouble[0] = failure;
-                return false;
-            } catch (InterruptedException stop) {
-                interrupted[0] = stop;
-                return false;
+                List<List<ParsedRow>> full = new ArrayList<>(1);
+                List<ParsedRow> batch = new ArrayList<>(limits.batchSize());
+                IOException[] trouble = {null};
+                InterruptedException[] interrupted = {null};
+                TemplateFile.read(file, job.format(), job.template(), row -> {
+                    if (row.rowNumber() <= job.resumeAfterRow()) {
+                        return true;
+                    }
+                    batch.add(ParsedRow.of(job.template(), row));
+                    if (batch.size() < limits.batchSize()) {
+                        return true;
+                    }
+                    try {
+                        send(batches, job, worker, List.copyOf(batch), duplicates, branches, stillOurs);
+                    } catch (IOException failure) {
+                        trouble[0] = failure;
+                        return false;
+                    } catch (InterruptedException stop) {
+                        interrupted[0] = stop;
+                        return false;
+                    }
+                    batch.clear();
+                    return true;
+                });
+                if (trouble[0] != null) {
+                    throw trouble[0];
+                }
+                if (interrupted[0] != null) {
+                    throw interrupted[0];
+                }
+                if (!batch.isEmpty()) {
+                    send(batches, job, worker, List.copyOf(batch), duplicates, branches, stillOurs);
+                }
+                batches.finish();
+            } catch (NotOurs gone) {
+                batches.finish(); // the batches in flight are counted, then the job stops
+                throw gone;
             }
-            batch.clear();
-            return true;
-        });
-        if (trouble[0] != null) {
-            throw trouble[0];
-        }
-        if (interrupted[0] != null) {
-            throw interrupted[0];
-        }
-        if (!batch.isEmpty()) {
-            send(job, worker, batch, duplicates, branches, stillOurs);
         }
     }
 
-    private void send(ImportJob job, String worker, List<ParsedRow> batch, InFileDuplicates duplicates,
-                      Branches branches, BooleanSupplier stillOurs) throws IOException, InterruptedException {
+    /**
+     * Checks the batch's rows here (in-file duplicates, 所在团支部), sends the rest to member-service on a thread of
+     * its own, and records the outcome once every batch sent before it was recorded.
+     */
+    private void send(BatchesInOrder<List<MemberBulk.Outcome>> batches, ImportJob job, String worker,
+                      List<ParsedRow> batch, InFileDuplicates duplicates, Branches branches,
+                      BooleanSupplier stillOurs) throws IOException, InterruptedException {
         ours(stillOurs);
-        Template template = job.template();
+        Checked checked = check(job, batch, duplicates, branches);
+        batches.send(() -> checked.rows().isEmpty() ? List.of() : bulk.enter(job.uploader(), checked.rows()),
+                outcomes -> record(job, worker, checked, outcomes));
+    }
+
+    private Checked check(ImportJob job, List<ParsedRow> batch, InFileDuplicates duplicates, Branches branches) {
         List<Failure> failures = new ArrayList<>();
         List<MemberBulk.Row> rows = new ArrayList<>(batch.size());
         List<ParsedRow> sent = new ArrayList<>(batch.size());
@@ -173,21 +193,25 @@ class ImportRun {
                 failures.add(new Failure(row, faults));
             }
         }
+        return new Checked(batch, rows, sent, failures);
+    }
+
+    /** A batch's outcome, its failures and counts and the row it ends at, in one transaction. */
+    private void record(ImportJob job, String worker, Checked checked, List<MemberBulk.Outcome> outcomes) {
+        Template template = job.template();
+        List<Failure> failures = new ArrayList<>(checked.failures());
         int imported = 0;
         int already = 0;
-        if (!rows.isEmpty()) {
-            List<MemberBulk.Outcome> outcomes = bulk.enter(job.uploader(), rows);
-            for (int i = 0; i < outcomes.size(); i++) {
-                MemberBulk.Outcome outcome = outcomes.get(i);
-                switch (outcome.status()) {
-                    case "IMPORTED" -> imported++;
-                    case "ALREADY_IMPORTED" -> already++;
-                    default -> failures.add(new Failure(sent.get(i), outcome.violations().stream()
-                            .map(violation -> FailureReasons.fault(template, violation)).toList()));
-                }
+        for (int i = 0; i < outcomes.size(); i++) {
+            MemberBulk.Outcome outcome = outcomes.get(i);
+            switch (outcome.status()) {
+                case "IMPORTED" -> imported++;
+                case "ALREADY_IMPORTED" -> already++;
+                default -> failures.add(new Failure(checked.sent().get(i), outcome.violations().stream()
+                        .map(violation -> FailureReasons.fault(template, violation)).toList()));
             }
         }
-        int lastRow = batch.getLast().rowNumber();
+        int lastRow = checked.batch().getLast().rowNumber();
         int storedImported = imported;
         int storedAlready = already;
         transaction.executeWithoutResult(status -> {
@@ -195,7 +219,7 @@ class ImportRun {
                 store.failed(job.id(), failure.row().rowNumber(), failure.row().cells(),
                         FailureReasons.of(failure.row().rowNumber(), failure.faults()));
             }
-            if (!store.batchDone(job.id(), worker, lastRow, batch.size(), storedImported, storedAlready,
+            if (!store.batchDone(job.id(), worker, lastRow, checked.batch().size(), storedImported, storedAlready,
                     failures.size())) {
                 throw new NotOurs();
             }
@@ -209,5 +233,10 @@ class ImportRun {
     }
 
     private record Failure(ParsedRow row, List<Fault> faults) {
+    }
+
+    /** A batch checked here: the rows for member-service, and those that failed already. */
+    private record Checked(List<ParsedRow> batch, List<MemberBulk.Row> rows, List<ParsedRow> sent,
+                           List<Failure> failures) {
     }
 }
