@@ -13,11 +13,20 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.league.contracts.Topics;
+import cn.league.contracts.imports.ImportEvents.ImportFinished;
+import cn.league.contracts.imports.ImportEvents.ImportOutcome;
 import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
+import cn.league.support.outbox.Outbox;
 
-/** SQL of the jobs, their files and failed rows. */
+/**
+ * SQL of the jobs, their files and failed rows. A job that ends — done, its file refused, or cancelled — publishes
+ * {@link ImportFinished} in the transaction that ends it (the operation centre tells the uploading org, R-OPS-1).
+ */
 @Repository
 public class JobStore {
 
@@ -27,9 +36,13 @@ public class JobStore {
             started_at, finished_at""";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
 
-    JobStore(JdbcClient jdbc) {
+    JobStore(JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public ImportJob create(String uploader, long orgId, Template template, FileFormat format, String fileName,
@@ -126,19 +139,20 @@ public class JobStore {
     }
 
     void finish(UUID id, String worker) {
-        jdbc.sql("""
+        ended(ImportOutcome.DONE, jdbc.sql("""
                         update import_job set status = 'DONE', finished_at = now(), lease_owner = null,
                                lease_until = null
-                         where id = ? and lease_owner = ? and status = 'RUNNING'""").params(id, worker).update();
+                         where id = ? and lease_owner = ? and status = 'RUNNING'
+                        returning\s""" + COLUMNS).params(id, worker));
     }
 
     /** The file as a whole is refused: nothing of it was sent to member-service. */
     void fail(UUID id, String worker, String code, String detail) {
-        jdbc.sql("""
+        ended(ImportOutcome.REFUSED, jdbc.sql("""
                         update import_job set status = 'FAILED', problem_code = ?, problem_detail = ?,
                                finished_at = now(), lease_owner = null, lease_until = null
-                         where id = ? and lease_owner = ? and status = 'RUNNING'""")
-                .params(code, detail, id, worker).update();
+                         where id = ? and lease_owner = ? and status = 'RUNNING'
+                        returning\s""" + COLUMNS).params(code, detail, id, worker));
     }
 
     /** Lets the job go for a while (member-service unreachable): any worker resumes it after {@code pause}. */
@@ -154,9 +168,27 @@ public class JobStore {
      * flight, then stops; rows stored before stay stored.
      */
     public boolean cancel(UUID id) {
-        return jdbc.sql("""
+        return ended(ImportOutcome.CANCELLED, jdbc.sql("""
                         update import_job set status = 'CANCELLED', finished_at = now()
-                         where id = ? and status in ('QUEUED', 'RUNNING')""").param(id).update() == 1;
+                         where id = ? and status in ('QUEUED', 'RUNNING')
+                        returning\s""" + COLUMNS).param(id));
+    }
+
+    /** Ends the job by {@code update} and publishes that it ended, in one transaction; false when nothing ended. */
+    private boolean ended(ImportOutcome outcome, JdbcClient.StatementSpec update) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Optional<ImportJob> ended = update.query(JobStore::job).optional();
+            ended.ifPresent(job -> outbox.publish(Topics.IMPORT_EVENTS, new ImportFinished(job.id(), job.orgId(),
+                    job.uploader(), job.template().code(), job.fileName(), outcome, job.rowsStored(),
+                    job.rowsFailed(), job.problemCode(), job.problemDetail(), job.finishedAt()),
+                    job.id().toString(), orgPath(job.orgId())));
+            return ended.isPresent();
+        }));
+    }
+
+    private String orgPath(long orgId) {
+        return jdbc.sql("select path from org_replica.org where id = ?").param(orgId).query(String.class).optional()
+                .orElse(null);
     }
 
     private static ImportJob job(ResultSet row, int rowNumber) throws SQLException {

@@ -2,6 +2,7 @@ package cn.league.importing.job;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import cn.league.contracts.EventJson;
+import cn.league.contracts.Topics;
+import cn.league.contracts.imports.ImportEvents.ImportFinished;
+import cn.league.contracts.imports.ImportEvents.ImportOutcome;
 import cn.league.importing.parse.HostileFiles;
 import cn.league.importing.parse.Workbooks;
 import cn.league.importing.support.ImportApi;
@@ -28,6 +33,8 @@ import cn.league.importing.support.MemberServiceStandIn;
 import cn.league.importing.support.TreeReplica;
 import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
+import cn.league.test.TestKafka;
+import cn.league.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +154,47 @@ class ImportApiTest {
             assertThat(api.finished(COMMITTEE_ADMIN, reupload.json().path("id").asString()).path("summary")
                     .asString()).isEqualTo("成功导入 1 位团员, 0 位团员导入失败");
         }
+    }
+
+    @Test
+    @DisplayName("R-IMP-2 R-OPS-1 a job that ends publishes ImportFinished once, keyed by the job: done with the counts of the result sentence, or refused with the file's problem")
+    void endedJobsArePublished() {
+        try (TopicReader importEvents = new TopicReader(TestKafka.bootstrapServers(), Topics.IMPORT_EVENTS)) {
+            String done = upload(COMMITTEE_ADMIN, Template.SUBORDINATE_MEMBERS, FileFormat.XLSX, List.of(
+                    member("某公司一支部", "甲", idNumber()), member("某公司一支部", "拒乙", idNumber())));
+            var empty = api.upload(COMMITTEE_ADMIN, Template.SUBORDINATE_MEMBERS.code(), "空表.xls",
+                    Workbooks.template(Template.SUBORDINATE_MEMBERS, FileFormat.XLS));
+            assertThat(empty.status()).as(empty.body()).isEqualTo(202);
+            String refused = empty.json().path("id").asString();
+            assertThat(api.finished(COMMITTEE_ADMIN, done).path("status").asString()).isEqualTo("DONE");
+            assertThat(api.finished(COMMITTEE_ADMIN, refused).path("status").asString()).isEqualTo("FAILED");
+
+            var events = importEvents.readUntil(records -> records.stream()
+                    .filter(r -> r.key().equals(done) || r.key().equals(refused)).count() >= 2, Duration.ofSeconds(30));
+            importEvents.readFor(Duration.ofSeconds(1)); // a second publication would be here by now
+            List<ImportFinished> ofDone = finished(events, done);
+            assertThat(ofDone).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(ImportOutcome.DONE);
+                assertThat(event.orgId()).isEqualTo(tree.committee());
+                assertThat(event.uploadedBy()).isEqualTo(COMMITTEE_ADMIN);
+                assertThat(event.template()).isEqualTo("subordinate-members");
+                assertThat(event.rowsStored()).isEqualTo(1);
+                assertThat(event.rowsFailed()).isEqualTo(1);
+                assertThat(event.problemCode()).isNull();
+            });
+            assertThat(finished(events, refused)).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(ImportOutcome.REFUSED);
+                assertThat(event.fileName()).isEqualTo("空表.xls");
+                assertThat(event.problemCode()).isEqualTo("NO_ROWS");
+                assertThat(event.problemDetail()).isEqualTo("表格中没有要导入的数据");
+            });
+        }
+    }
+
+    private static List<ImportFinished> finished(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> events, String jobId) {
+        return events.stream().filter(record -> record.key().equals(jobId))
+                .map(record -> EventJson.dataAs(EventJson.read(record.value()), ImportFinished.class)).toList();
     }
 
     @Test
