@@ -23,8 +23,9 @@ import cn.league.support.problem.ProblemException;
 
 /**
  * Runs one claimed job. First pass: the whole file is read (streaming) and checked as a file — template, limits,
- * what POI's guards refuse — and the in-file duplicates are collected; a file refused here is refused whole, nothing
- * of it stored. Second pass: rows after the last stored batch, in batches, to member-service, up to
+ * what POI's guards refuse — the in-file duplicates are collected and the rows spooled to local disk
+ * ({@link RowSpool}); a file refused here is refused whole, nothing of it stored. Second pass, over the spooled rows
+ * (the workbook is parsed once): rows after the last stored batch, in batches, to member-service, up to
  * {@code batchesInFlight} at once ({@link BatchesInOrder}); each batch's failures and counts and the row it ends at
  * are stored in one transaction, strictly in file order, so a job taken over after a crash resumes after the last
  * stored batch. A batch member-service stored whose counts were lost in the crash is sent again and comes
@@ -65,8 +66,10 @@ class ImportRun {
         try {
             file = Files.createTempFile("import-" + job.id(), "." + job.format().extension());
             Files.write(file, store.file(job.id()));
-            InFileDuplicates duplicates = firstPass(job, worker, file, stillOurs);
-            secondPass(job, worker, file, duplicates, stillOurs);
+            try (RowSpool spool = new RowSpool(file.getParent())) {
+                InFileDuplicates duplicates = firstPass(job, worker, file, spool, stillOurs);
+                secondPass(job, worker, spool, duplicates, stillOurs);
+            }
             store.finish(job.id(), worker);
             log.info("import {} done", job.id());
         } catch (ProblemException refused) {
@@ -91,7 +94,8 @@ class ImportRun {
         }
     }
 
-    private InFileDuplicates firstPass(ImportJob job, String worker, Path file, BooleanSupplier stillOurs) {
+    private InFileDuplicates firstPass(ImportJob job, String worker, Path file, RowSpool spool,
+                                       BooleanSupplier stillOurs) {
         InFileDuplicates duplicates = new InFileDuplicates();
         int[] rows = {0};
         TemplateFile.read(file, job.format(), job.template(), row -> {
@@ -99,6 +103,7 @@ class ImportRun {
                 throw ImportProblems.tooManyRows(limits.maxRows());
             }
             duplicates.add(ParsedRow.of(job.template(), row));
+            spool.add(row);
             if (rows[0] % 10_000 == 0) {
                 ours(stillOurs);
                 store.read(job.id(), worker, rows[0]);
@@ -112,43 +117,24 @@ class ImportRun {
         return duplicates;
     }
 
-    private void secondPass(ImportJob job, String worker, Path file, InFileDuplicates duplicates,
+    private void secondPass(ImportJob job, String worker, RowSpool spool, InFileDuplicates duplicates,
                             BooleanSupplier stillOurs) throws IOException, InterruptedException {
         Branches branches = new Branches(jdbc, job.orgId());
         try (BatchesInOrder<List<MemberBulk.Outcome>> batches = new BatchesInOrder<>(limits.batchesInFlight())) {
             try {
-                List<List<ParsedRow>> full = new ArrayList<>(1);
-                List<ParsedRow> batch = new ArrayList<>(limits.batchSize());
-                IOException[] trouble = {null};
-                InterruptedException[] interrupted = {null};
-                TemplateFile.read(file, job.format(), job.template(), row -> {
+                List<List<ParsedRow>> batch = new ArrayList<>(List.of(new ArrayList<>(limits.batchSize())));
+                spool.rows(row -> {
                     if (row.rowNumber() <= job.resumeAfterRow()) {
-                        return true;
+                        return;
                     }
-                    batch.add(ParsedRow.of(job.template(), row));
-                    if (batch.size() < limits.batchSize()) {
-                        return true;
+                    batch.getFirst().add(ParsedRow.of(job.template(), row));
+                    if (batch.getFirst().size() == limits.batchSize()) {
+                        send(batches, job, worker, batch.getFirst(), duplicates, branches, stillOurs);
+                        batch.set(0, new ArrayList<>(limits.batchSize()));
                     }
-                    try {
-                        send(batches, job, worker, List.copyOf(batch), duplicates, branches, stillOurs);
-                    } catch (IOException failure) {
-                        trouble[0] = failure;
-                        return false;
-                    } catch (InterruptedException stop) {
-                        interrupted[0] = stop;
-                        return false;
-                    }
-                    batch.clear();
-                    return true;
                 });
-                if (trouble[0] != null) {
-                    throw trouble[0];
-                }
-                if (interrupted[0] != null) {
-                    throw interrupted[0];
-                }
-                if (!batch.isEmpty()) {
-                    send(batches, job, worker, List.copyOf(batch), duplicates, branches, stillOurs);
+                if (!batch.getFirst().isEmpty()) {
+                    send(batches, job, worker, batch.getFirst(), duplicates, branches, stillOurs);
                 }
                 batches.finish();
             } catch (NotOurs gone) {

@@ -78,13 +78,21 @@ final class RowSpool implements AutoCloseable {
                 List<String> cells = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     int length = in.readInt();
-                    cells.add(length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8));
+                    cells.add(length < 0 ? null : new String(bytes(in, length), StandardCharsets.UTF_8));
                 }
                 handler.row(new DataRow(rowNumber, cells));
             }
         } catch (EOFException cut) {
             throw new IOException("row spool " + file + " ends before its " + rows + " rows", cut);
         }
+    }
+
+    private static byte[] bytes(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new EOFException();
+        }
+        return bytes;
     }
 
     @Override
