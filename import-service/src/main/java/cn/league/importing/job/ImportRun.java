@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -81,8 +82,7 @@ class ImportRun {
             if (trouble instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.warn("import {} paused, to be resumed: {}", job.id(), trouble.toString());
-            store.release(job.id(), worker, limits.retryPause());
+            paused(job, worker, trouble);
         } finally {
             if (file != null) {
                 try {
@@ -92,6 +92,41 @@ class ImportRun {
                 }
             }
         }
+    }
+
+    /**
+     * member-service or the database out of reach: the job pauses and resumes later, as often as it takes. Any other
+     * failure counts (R-IMP-2): the job pauses longer each time, and gives up at the last.
+     */
+    private void paused(ImportJob job, String worker, Exception trouble) {
+        try {
+            if (RunFailures.outOfReach(trouble)) {
+                log.warn("import {} paused, to be resumed: {}", job.id(), trouble.toString());
+                store.release(job.id(), worker, limits.retryPause());
+                return;
+            }
+            Optional<Integer> failures = store.runFailed(job.id(), worker);
+            if (failures.isEmpty()) {
+                return; // cancelled or taken over meanwhile
+            }
+            RunFailures.Next next = failures().after(failures.get());
+            if (next.giveUp()) {
+                log.error("import {} given up after {} failed runs", job.id(), failures.get(), trouble);
+                int stored = store.find(job.id()).map(ImportJob::rowsStored).orElse(0);
+                store.fail(job.id(), worker, RunFailures.CODE, RunFailures.detail(stored));
+            } else {
+                log.warn("import {} failed ({} time(s)), paused {}: {}", job.id(), failures.get(), next.pause(),
+                        trouble.toString(), trouble);
+                store.release(job.id(), worker, next.pause());
+            }
+        } catch (RuntimeException unrecorded) {
+            // the database out of reach: the lease runs out and the job is claimed again
+            log.warn("import {} could not be paused: {}", job.id(), unrecorded.toString());
+        }
+    }
+
+    private RunFailures failures() {
+        return new RunFailures(limits.brokenPause(), limits.brokenAfter());
     }
 
     private InFileDuplicates firstPass(ImportJob job, String worker, Path file, RowSpool spool,
@@ -201,10 +236,9 @@ class ImportRun {
         int storedImported = imported;
         int storedAlready = already;
         transaction.executeWithoutResult(status -> {
-            for (Failure failure : failures) {
-                store.failed(job.id(), failure.row().rowNumber(), failure.row().cells(),
-                        FailureReasons.of(failure.row().rowNumber(), failure.faults()));
-            }
+            store.failed(job.id(), failures.stream().map(failure -> new JobStore.FailedRow(
+                    failure.row().rowNumber(), failure.row().cells(),
+                    FailureReasons.of(failure.row().rowNumber(), failure.faults()))).toList());
             if (!store.batchDone(job.id(), worker, lastRow, checked.batch().size(), storedImported, storedAlready,
                     failures.size())) {
                 throw new NotOurs();

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A job as the API shows it: progress for the progress bar, the result sentence (R-IMP-2) once done, the problem
- * (code and Chinese detail) when the file was refused as a whole, and where its files are.
+ * (code and Chinese detail) when the file was refused as a whole or the job gave up (IMPORT_BROKEN), and where its
+ * files are.
  */
 record ImportView(UUID id, String template, String fileName, String format, long orgId, String status,
                   Integer rowsTotal, int rowsRead, int rowsChecked, int rowsStored, int rowsImported,
@@ -24,7 +25,9 @@ record ImportView(UUID id, String template, String fileName, String format, long
                 job.rowsStored(), job.rowsImported(), job.rowsAlready(), job.rowsFailed(), job.percent(),
                 Math.round(job.rowsPerSecond(now) * 10) / 10.0, job.secondsLeft(now),
                 done ? job.summary() : null,
-                job.problemCode() == null ? null : new Problem(job.problemCode(), "R-IMP-1", job.problemDetail()),
+                job.problemCode() == null ? null : new Problem(job.problemCode(),
+                        RunFailures.CODE.equals(job.problemCode()) ? RunFailures.RULE : "R-IMP-1",
+                        job.problemDetail()),
                 job.createdAt(), job.finishedAt(),
                 job.rowsFailed() > 0 ? "/api/imports/" + job.id() + "/failures" : null);
     }

@@ -121,19 +121,37 @@ public class JobStore {
                 .params(rowsRead, id, worker).update();
     }
 
-    /** A failed row (kept once: a batch replayed after a crash writes it again). */
-    void failed(UUID id, int rowNumber, List<String> cells, String reason) {
-        jdbc.sql("""
-                        insert into import_failure (job_id, row_number, cells, reason) values (?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(id, rowNumber, cells.toArray(String[]::new), reason).update();
+    /** A failed row: its number, its cells in template order, why it failed. */
+    record FailedRow(int rowNumber, List<String> cells, String reason) {
+    }
+
+    /** Rows per insert statement: 4 parameters each, well below PostgreSQL's 65,535 per statement. */
+    private static final int FAILED_ROWS_PER_STATEMENT = 5_000;
+
+    /** A batch's failed rows, in one statement (kept once: a batch replayed after a crash writes them again). */
+    void failed(UUID id, List<FailedRow> rows) {
+        for (int from = 0; from < rows.size(); from += FAILED_ROWS_PER_STATEMENT) {
+            List<FailedRow> chunk = rows.subList(from, Math.min(rows.size(), from + FAILED_ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(
+                    "insert into import_failure (job_id, row_number, cells, reason) values ");
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 4);
+            for (FailedRow row : chunk) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+                params.add(id);
+                params.add(row.rowNumber());
+                params.add(row.cells().toArray(String[]::new));
+                params.add(row.reason());
+            }
+            jdbc.sql(sql.append(" on conflict do nothing").toString()).params(params).update();
+        }
     }
 
     /** A batch's counts and the row it ends at; false when the job is no longer this worker's. */
     boolean batchDone(UUID id, String worker, int lastRow, int checked, int imported, int already, int failed) {
         return jdbc.sql("""
                         update import_job set rows_checked = rows_checked + ?, rows_imported = rows_imported + ?,
-                               rows_already = rows_already + ?, rows_failed = rows_failed + ?, resume_after_row = ?
+                               rows_already = rows_already + ?, rows_failed = rows_failed + ?, resume_after_row = ?,
+                               run_failures = 0
                          where id = ? and lease_owner = ? and resume_after_row < ?""")
                 .params(checked, imported, already, failed, lastRow, id, worker, lastRow).update() == 1;
     }
@@ -146,7 +164,10 @@ public class JobStore {
                         returning\s""" + COLUMNS).params(id, worker));
     }
 
-    /** The file as a whole is refused: nothing of it was sent to member-service. */
+    /**
+     * The job ends FAILED with the problem: the file refused as a whole (nothing of it was sent to member-service),
+     * or the job given up after failing again and again (IMPORT_BROKEN: rows stored before stay).
+     */
     void fail(UUID id, String worker, String code, String detail) {
         ended(ImportOutcome.REFUSED, jdbc.sql("""
                         update import_job set status = 'FAILED', problem_code = ?, problem_detail = ?,
@@ -155,7 +176,18 @@ public class JobStore {
                         returning\s""" + COLUMNS).params(code, detail, id, worker));
     }
 
-    /** Lets the job go for a while (member-service unreachable): any worker resumes it after {@code pause}. */
+    /**
+     * Counts a run that failed for an unexpected reason (R-IMP-2): the job's failures since its last stored batch,
+     * this one included, or empty when the job is no longer this worker's.
+     */
+    Optional<Integer> runFailed(UUID id, String worker) {
+        return jdbc.sql("""
+                        update import_job set run_failures = run_failures + 1
+                         where id = ? and lease_owner = ? and status = 'RUNNING'
+                        returning run_failures""").params(id, worker).query(Integer.class).optional();
+    }
+
+    /** Lets the job go for a while (member-service unreachable, or a run that failed): any worker resumes it after {@code pause}. */
     void release(UUID id, String worker, Duration pause) {
         jdbc.sql("""
                         update import_job set lease_owner = null, lease_until = now() + cast(? as interval)

@@ -172,4 +172,101 @@ class JobTakeoverTest {
         assertThat(ids.subList(200, 1000)).noneMatch(MEMBER_SERVICE::holds);
         assertThat(store.claim("B", LEASE)).isEmpty();
     }
+
+    @Test
+    @DisplayName("R-IMP-2 member-service answering garbage: the job pauses 10 s, 20 s, 40 s, 80 s and the fifth failed run fails it with IMPORT_BROKEN, the rows stored before staying; member-service out of reach pauses it without counting")
+    void garbageAnswersGiveUp() {
+        List<String> ids = ids(300);
+        UUID id = job(UPLOADER, ids);
+        List<String[]> garbage = List.of(new String[] {"200", "<html>502 Bad Gateway</html>"},
+                new String[] {"200", "{\"rows\":[]}"}, new String[] {"500", "{\"error\":\"oops\"}"},
+                new String[] {"400", "bad request"}, new String[] {"200", "null"});
+        try {
+            // the first batch is stored, then member-service answers garbage
+            AtomicInteger checks = new AtomicInteger();
+            run.run(claimNow(id), "A", () -> {
+                if (checks.incrementAndGet() == 2) {
+                    await(() -> MEMBER_SERVICE.holds(ids.get(99)));
+                    MEMBER_SERVICE.answer(200, garbage.getFirst()[1]);
+                }
+                return true;
+            });
+            assertThat(pause(id)).isEqualTo(new Pause("RUNNING", 1, 10));
+            assertThat(store.find(id).orElseThrow().rowsImported()).isEqualTo(100);
+
+            MEMBER_SERVICE.answer(503, "maintenance");
+            run.run(claimNow(id), "A", () -> true);
+            assertThat(pause(id)).as("out of reach: the usual pause, not counted").isEqualTo(new Pause("RUNNING", 1, 10));
+
+            for (int failure = 2; failure <= 4; failure++) {
+                MEMBER_SERVICE.answer(Integer.parseInt(garbage.get(failure - 1)[0]), garbage.get(failure - 1)[1]);
+                run.run(claimNow(id), "A", () -> true);
+                assertThat(pause(id)).isEqualTo(new Pause("RUNNING", failure, 10 << (failure - 1)));
+            }
+            MEMBER_SERVICE.answer(200, garbage.get(4)[1]);
+            run.run(claimNow(id), "A", () -> true);
+        } finally {
+            MEMBER_SERVICE.answer(0, null);
+        }
+
+        ImportJob broken = store.find(id).orElseThrow();
+        assertThat(broken.status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(broken.problemCode()).isEqualTo("IMPORT_BROKEN");
+        assertThat(broken.problemDetail()).isEqualTo(
+                "导入多次因系统异常中断,已停止;已成功导入的 100 位团员保留不变,请重新上传该文件(已导入的团员不会重复导入)");
+        assertThat(ImportView.of(broken).problem().rule()).isEqualTo("R-IMP-2");
+        assertThat(ids.subList(0, 100)).allMatch(MEMBER_SERVICE::holds);
+        assertThat(ids.subList(100, 300)).noneMatch(MEMBER_SERVICE::holds);
+        assertThat(store.claim("B", LEASE)).as("a failed job is never claimed again").isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-IMP-2 a batch's failed rows are written in one statement, each kept once when a replayed batch writes them again, and come back in file order")
+    void failedRowsOfABatch() {
+        UUID id = job(UPLOADER, ids(1));
+        List<JobStore.FailedRow> rows = new ArrayList<>();
+        for (int row = 12_002; row >= 3; row--) { // more than one statement holds, in no particular order
+            rows.add(new JobStore.FailedRow(row, Arrays.asList("某支部", null, "姓名" + row), "第" + row + "行: 原因"));
+        }
+        store.failed(id, rows);
+        store.failed(id, rows.subList(0, 7000));
+        store.failed(id, List.of());
+
+        List<List<String>> back = new ArrayList<>();
+        store.failures(id, back::add);
+        assertThat(back).hasSize(12_000);
+        assertThat(back.getFirst()).containsExactly("某支部", null, "姓名3", "第3行: 原因");
+        assertThat(back.getLast()).containsExactly("某支部", null, "姓名12002", "第12002行: 原因");
+    }
+
+    record Pause(String status, int runFailures, long seconds) {
+    }
+
+    /** The job's status, its failed runs, and the pause before anyone may claim it, in whole seconds. */
+    Pause pause(UUID id) {
+        return jdbc.sql("""
+                        select status, run_failures, round(extract(epoch from lease_until - now())) from import_job
+                         where id = ?""").param(id)
+                .query((row, n) -> new Pause(row.getString(1), row.getInt(2), row.getLong(3))).single();
+    }
+
+    /** Claims the job at once, its pause over. */
+    ImportJob claimNow(UUID id) {
+        jdbc.sql("update import_job set lease_until = now() - interval '1 second' where id = ?").param(id).update();
+        ImportJob claimed = store.claim("A", LEASE.multipliedBy(60)).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(id);
+        return claimed;
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -67,10 +67,25 @@ public final class MemberServiceStandIn implements AutoCloseable {
         return uploaders;
     }
 
+    private volatile int answerStatus;
+    private volatile String answerBody;
+
+    /** From now on every call is answered with this status and body, storing nothing; null body: as it should. */
+    public void answer(int status, String body) {
+        this.answerStatus = status;
+        this.answerBody = body;
+    }
+
     private synchronized void bulk(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!internal(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.sendResponseHeaders(403, -1);
+                return;
+            }
+            if (answerBody != null) {
+                byte[] body = answerBody.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answerStatus, body.length == 0 ? -1 : body.length);
+                exchange.getResponseBody().write(body);
                 return;
             }
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
