@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.league.contracts.EventJson;
+import cn.league.contracts.Topics;
+import cn.league.contracts.member.MemberEvents.ResetCodeIssued;
 import cn.league.member.account.KeycloakStandIn;
 import cn.league.member.account.captcha.Captchas;
 import cn.league.member.support.MemberApi;
@@ -22,6 +25,8 @@ import cn.league.member.support.TestPeople;
 import cn.league.member.support.TreeReplica;
 import cn.league.support.problem.ProblemException;
 import cn.league.test.ServiceApi.Response;
+import cn.league.test.TestKafka;
+import cn.league.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,11 +65,12 @@ class PasswordResetApiTest {
 
     MemberApi api;
     String person;
+    TreeReplica.Standard tree;
 
     @BeforeEach
     void tree() {
         api = new MemberApi(port);
-        TreeReplica.Standard tree = new TreeReplica(jdbc)
+        tree = new TreeReplica(jdbc)
                 .standard(PROVINCE_ADMIN, COMMITTEE_ADMIN, BRANCH_ADMIN, SIBLING_ADMIN);
         person = new TestPeople(jdbc).member(tree.branch(), LocalDate.of(2002, 7, 8), "共青团员");
         KEYCLOAK.addUser(person);
@@ -107,6 +113,24 @@ class PasswordResetApiTest {
         assertThat(again.rule()).isEqualTo("R-AUTH-3");
         assertThat(again.json().path("detail").asString()).contains("已使用");
         assertThat(KEYCLOAK.passwordOf(person)).isEqualTo("Neu-pass1");
+    }
+
+    @Test
+    @DisplayName("R-AUTH-3 R-OPS-1 issuing a code publishes ResetCodeIssued: the person's orgs, who issued it and until when; never the code")
+    void issuedCodeIsPublished() {
+        try (TopicReader memberEvents = new TopicReader(TestKafka.bootstrapServers(), Topics.MEMBER_EVENTS)) {
+            Instant before = Instant.now();
+            String code = issue(COMMITTEE_ADMIN);
+            var published = memberEvents.await(record -> record.key().equals(person)
+                    && record.value().contains("ResetCodeIssued.v1"), Duration.ofSeconds(30)).orElseThrow();
+            assertThat(published.value()).doesNotContain(code).doesNotContain(code.toLowerCase());
+            ResetCodeIssued issued = EventJson.dataAs(EventJson.read(published.value()), ResetCodeIssued.class);
+            assertThat(issued.idNumber()).isEqualTo(person);
+            assertThat(issued.orgIds()).containsExactly(tree.branch());
+            assertThat(issued.issuedBy()).isEqualTo(COMMITTEE_ADMIN);
+            assertThat(issued.expiresAt()).isBetween(before.plus(Duration.ofHours(24)),
+                    Instant.now().plus(Duration.ofHours(24)));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.league.contracts.member;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.league.contracts.EventType;
@@ -145,5 +146,15 @@ public final class MemberEvents {
     @EventType("RegistrationClosed.v1")
     public record RegistrationClosed(long registrationId, String idNumber, long orgId, RegistrationOutcome outcome,
                                      String closedBy, String reason) {
+    }
+
+    /**
+     * An admin issued a one-time password reset code for the person (分配密码重置验证码, R-AUTH-3): the person's orgs
+     * (the branch of their membership and the orgs of their posts) whose admins are told, who issued it and until
+     * when it works. Never the code itself.
+     */
+    @EventType("ResetCodeIssued.v1")
+    public record ResetCodeIssued(String idNumber, String name, List<Long> orgIds, String issuedBy,
+                                  Instant expiresAt) {
     }
 }
