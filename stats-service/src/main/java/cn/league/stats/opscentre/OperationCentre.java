@@ -40,8 +40,12 @@ public class OperationCentre {
                          long recentMessages) {
     }
 
-    /** An item as the list shows it: days left before it ends by itself (R-TR-5, R-AUTH-4), overdue or not. */
-    public record WaitingItem(PendingKind kind, long refId, long orgId, String subject, String detail,
+    /**
+     * An item as the list shows it: days left before it ends by itself (R-TR-5, R-AUTH-4), overdue or not. What it
+     * is about: {@code refId} (a registration, transfer or migration) or {@code refKey} (an import job's id, a
+     * person's ID number; {@code refId} is 0 then).
+     */
+    public record WaitingItem(PendingKind kind, long refId, String refKey, long orgId, String subject, String detail,
                               Instant waitingSince, Instant dueAt, Long daysLeft, boolean overdue) {
     }
 
@@ -68,7 +72,7 @@ public class OperationCentre {
         int pageNumber = Math.max(page, 0);
         Instant now = clock.instant();
         List<WaitingItem> items = store.items(org, kind, from == null ? EARLIEST : from, to == null ? LATEST : to,
-                pageNumber * pageSize, pageSize).stream().map(item -> shown(item, now)).toList();
+                now, pageNumber * pageSize, pageSize).stream().map(item -> shown(item, now)).toList();
         return new Page<>(items, pageNumber, pageSize);
     }
 
@@ -89,7 +93,8 @@ public class OperationCentre {
             overdue = !left.isPositive();
             daysLeft = overdue ? 0 : (left.toSeconds() + 86_399) / 86_400;
         }
-        return new WaitingItem(item.kind(), item.refId(), item.orgId(), item.subject(), item.detail(),
+        return new WaitingItem(item.kind(), item.refId(), item.refKey().isEmpty() ? null : item.refKey(),
+                item.orgId(), item.subject(), item.detail(),
                 item.waitingSince(), item.dueAt(), daysLeft, overdue);
     }
 }

@@ -6,7 +6,10 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import cn.league.contracts.identity.IdentityEvents.IdentityVerificationFailed;
+import cn.league.contracts.imports.ImportEvents.ImportFinished;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
+import cn.league.contracts.member.MemberEvents.ResetCodeIssued;
 import cn.league.contracts.member.MemberEvents.RegistrationRequested;
 import cn.league.contracts.org.OrgEvents.MigrationApprover;
 import cn.league.contracts.org.OrgEvents.MigrationRequested;
@@ -93,6 +96,49 @@ class OpsEffects {
 
     void closed(PendingKind kind, long refId) {
         store.remove(kind, refId);
+    }
+
+    /**
+     * R-IMP-2: the uploading org's admins are told how the import ended; one with failed rows or a refused file
+     * waits in their list for 30 days (then it is no longer shown, and dropped).
+     */
+    void importFinished(ImportFinished finished, Instant at) {
+        store.message(finished.orgId(), MessageKind.IMPORT_FINISHED, ImportResult.message(finished), at);
+        if (ImportResult.waits(finished)) {
+            store.put(Item.keyed(PendingKind.IMPORT_RESULT, finished.jobId().toString(), finished.orgId(),
+                    finished.fileName(), ImportResult.detail(finished), at, at.plus(ImportResult.LISTED)));
+        }
+        store.pruneListed(at);
+    }
+
+    /**
+     * R-ID-1, R-ID-3: a person the centre did not confirm waits at their org (the branch of their membership or the
+     * org of a post, as the identity service knows it, else as the projection does) until a later check passes, their
+     * details change or they are deleted. A failure again (the periodic re-check) refreshes it.
+     */
+    void identityFailed(IdentityVerificationFailed failed, Instant at) {
+        String idNumber = canonical(failed.idNumber());
+        Long orgId = failed.orgId() != null ? failed.orgId() : store.orgOfPerson(idNumber).orElse(null);
+        if (orgId == null) { // nowhere yet: its entry has not reached stats-service; the re-check will say again
+            return;
+        }
+        store.put(Item.keyed(PendingKind.IDENTITY_FAILURE, idNumber, orgId, failed.name(),
+                "身份核验不通过:" + failed.reason(), at, null));
+    }
+
+    /** R-AUTH-3: the admins of each of the person's orgs are told a reset code was issued. */
+    void resetCodeIssued(ResetCodeIssued issued, Instant at) {
+        String text = ResetCodeNotice.text(issued);
+        issued.orgIds().stream().distinct().forEach(orgId -> store.message(orgId, MessageKind.RESET_CODE_ISSUED,
+                text, at));
+    }
+
+    void identityCleared(String idNumber) {
+        store.remove(PendingKind.IDENTITY_FAILURE, canonical(idNumber));
+    }
+
+    private static String canonical(String idNumber) {
+        return idNumber.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private Item transferItem(long transferId, String idNumber, long fromOrgId, Long toOrgId, TransferStep step,

@@ -13,8 +13,14 @@ import tools.jackson.databind.JsonNode;
 
 import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.Topics;
+import cn.league.contracts.identity.IdentityEvents.IdentityVerificationFailed;
+import cn.league.contracts.identity.IdentityEvents.IdentityVerified;
+import cn.league.contracts.imports.ImportEvents.ImportFinished;
+import cn.league.contracts.member.MemberEvents.IdentityDetailsChanged;
+import cn.league.contracts.member.MemberEvents.PersonDeleted;
 import cn.league.contracts.member.MemberEvents.RegistrationClosed;
 import cn.league.contracts.member.MemberEvents.RegistrationRequested;
+import cn.league.contracts.member.MemberEvents.ResetCodeIssued;
 import cn.league.contracts.org.OrgEvents.MigrationApproved;
 import cn.league.contracts.org.OrgEvents.MigrationRejected;
 import cn.league.contracts.org.OrgEvents.MigrationRequested;
@@ -32,7 +38,10 @@ import cn.league.support.outbox.OutboxRelay;
 import static cn.league.contracts.EventEnvelope.typeOf;
 import static cn.league.contracts.EventJson.dataAs;
 
-/** Feeds the operation centre from member-, transfer- and org-service's events, each event once. */
+/**
+ * Feeds the operation centre from member-, transfer-, org-, import- and identity-verification-service's events, each
+ * event once.
+ */
 @Component
 class OpsEventsListener {
 
@@ -82,10 +91,26 @@ class OpsEventsListener {
                 Map.entry(typeOf(MigrationWithdrawn.class), event -> {
                     MigrationWithdrawn withdrawn = dataAs(event, MigrationWithdrawn.class);
                     effects.migrationEnded(withdrawn.migrationId(), withdrawn.orgId(), null, event.occurredAt());
-                }));
+                }),
+                Map.entry(typeOf(ImportFinished.class), event -> effects.importFinished(
+                        dataAs(event, ImportFinished.class), event.occurredAt())),
+                Map.entry(typeOf(IdentityVerificationFailed.class), event -> effects.identityFailed(
+                        dataAs(event, IdentityVerificationFailed.class), event.occurredAt())),
+                Map.entry(typeOf(IdentityVerified.class), event -> effects.identityCleared(
+                        dataAs(event, IdentityVerified.class).idNumber())),
+                Map.entry(typeOf(IdentityDetailsChanged.class), event -> {
+                    IdentityDetailsChanged changed = dataAs(event, IdentityDetailsChanged.class);
+                    effects.identityCleared(changed.previousIdNumber());
+                    effects.identityCleared(changed.idNumber());
+                }),
+                Map.entry(typeOf(PersonDeleted.class), event -> effects.identityCleared(
+                        dataAs(event, PersonDeleted.class).idNumber())),
+                Map.entry(typeOf(ResetCodeIssued.class), event -> effects.resetCodeIssued(
+                        dataAs(event, ResetCodeIssued.class), event.occurredAt())));
     }
 
-    @KafkaListener(topics = {Topics.MEMBER_EVENTS, Topics.TRANSFER_EVENTS, Topics.ORG_EVENTS},
+    @KafkaListener(topics = {Topics.MEMBER_EVENTS, Topics.TRANSFER_EVENTS, Topics.ORG_EVENTS, Topics.IMPORT_EVENTS,
+            Topics.IDENTITY_EVENTS},
             groupId = "${spring.application.name}-ops", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         List<ConsumerRecord<String, String>> ours = records.stream().filter(this::mayBeOurs).toList();

@@ -7,5 +7,9 @@ public enum PendingKind {
     /** 组织关系转接: a transfer step to act on (R-TR-2, R-TR-3, R-TR-8). */
     TRANSFER,
     /** 组织迁移: a migration step to approve (R-ORG-7). */
-    MIGRATION
+    MIGRATION,
+    /** 批量导入结果: an import with failed rows, or a refused file, to fix and upload again (R-IMP-2); 30 days. */
+    IMPORT_RESULT,
+    /** 身份核验不通过: a person of the org whose name and ID number the centre did not confirm (R-ID-1, R-ID-3). */
+    IDENTITY_FAILURE
 }
