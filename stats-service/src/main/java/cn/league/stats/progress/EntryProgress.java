@@ -1,9 +1,13 @@
 package cn.league.stats.progress;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +30,24 @@ import cn.league.support.problem.ProblemException;
 public class EntryProgress {
 
     static final int MAX_PAGE = 200;
+    /** A trend's default span, back from {@code to}. */
+    static final Duration TREND_SPAN = Duration.ofDays(30);
+    /** At most this many points a trend: a year of daily snapshots and the hourly ones kept beside them. */
+    static final int MAX_POINTS = 2_000;
 
     private final StatsScope scope;
     private final SnapshotStore snapshots;
     private final ProgressStore store;
     private final OrgTree tree;
+    private final Clock clock;
 
-    EntryProgress(StatsScope scope, SnapshotStore snapshots, ProgressStore store, OrgTree tree) {
+    EntryProgress(StatsScope scope, SnapshotStore snapshots, ProgressStore store, OrgTree tree,
+                  ObjectProvider<Clock> clock) {
         this.scope = scope;
         this.snapshots = snapshots;
         this.store = store;
         this.tree = tree;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** A page of the table: the org's own line (its whole subtree) and its children's. */
@@ -64,6 +75,36 @@ public class EntryProgress {
         Map<Long, Figures> children = store.children(snapshot.id(), org.id(), domain, 0, Integer.MAX_VALUE);
         return new Table(AsOf.of(snapshot.asOf()), domain, row(org, store.ofOrg(snapshot.id(), org.id(), domain),
                 domain), rows(children, domain), 0, children.size(), children.size());
+    }
+
+    /** The org's line as of one snapshot. */
+    public record TrendPoint(AsOf asOf, ProgressRow line) {
+    }
+
+    public record Trend(long orgId, String fullName, OrgDomain domain, Instant from, Instant to,
+                        List<TrendPoint> points) {
+    }
+
+    /**
+     * 录入进度 over time (R-STAT-2, R-STAT-5): the org's own line (its whole subtree) at each snapshot kept in
+     * [{@code from}, {@code to}) — the hourly ones of the last days and one a day before — oldest first. {@code to}
+     * defaults to now, {@code from} to 30 days before it.
+     */
+    @Transactional(readOnly = true)
+    public Trend trend(String caller, Long orgId, OrgDomain domain, Instant from, Instant to) {
+        OrgSnapshot org = scope.require(caller, orgId);
+        Instant end = to == null ? clock.instant() : to;
+        Instant start = from == null ? end.minus(TREND_SPAN) : from;
+        if (!start.isBefore(end)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "TREND_PERIOD_INVALID", "R-STAT-2",
+                    "起始时间须早于结束时间");
+        }
+        Long baseline = store.baselines(List.of(org.id())).get(org.id());
+        List<TrendPoint> points = store.trend(org.id(), domain, start, end, MAX_POINTS).stream()
+                .map(point -> new TrendPoint(AsOf.of(point.asOf()), ProgressRow.of(org.id(), org.fullName(),
+                        org.type().name(), point.figures(), baseline, domain != null)))
+                .toList();
+        return new Trend(org.id(), org.fullName(), domain, start, end, points);
     }
 
     /** A school's line (R-STAT-4): its level (高校, 中职, …) and its progress in the school domain. */

@@ -2,6 +2,7 @@ package cn.league.stats.progress;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -44,6 +45,18 @@ class ProgressController {
                    @RequestParam(required = false) OrgDomain domain, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(defaultValue = "50") int size) {
         return progress.children(Caller.of(token).idNumber(), orgId, domain, page, size);
+    }
+
+    /**
+     * The org's line at each snapshot kept between {@code from} and {@code to} (ISO instants; default the last 30
+     * days), oldest first: how entry went on over time.
+     */
+    @GetMapping("/api/stats/progress/trend")
+    EntryProgress.Trend trend(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
+                              @RequestParam(required = false) OrgDomain domain,
+                              @RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to) {
+        return progress.trend(Caller.of(token).idNumber(), orgId, domain, from, to);
     }
 
     /** R-STAT-4: the schools at or below the org with their entry progress. */

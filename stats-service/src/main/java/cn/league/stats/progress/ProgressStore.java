@@ -1,5 +1,7 @@
 package cn.league.stats.progress;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,26 @@ class ProgressStore {
                     children.put(row.getLong("org_id"), Figures.of(row));
                 });
         return children;
+    }
+
+    /** The org's figures at a snapshot, for a trend. */
+    record Point(Instant asOf, Figures figures) {
+    }
+
+    /**
+     * The org's figures at each kept snapshot taken in [from, to), oldest first, at most {@code limit}: zeros at a
+     * snapshot where its subtree held nothing (of the domain).
+     */
+    List<Point> trend(long orgId, OrgDomain domain, Instant from, Instant to, int limit) {
+        return jdbc.sql("select s.as_of, " + Figures.SUMS + """
+                          from snapshot s
+                          left join snapshot_figure f on f.snapshot_id = s.id and f.org_id = :org
+                         where s.as_of >= :from and s.as_of < :to
+                         group by s.id, s.as_of order by s.as_of limit :limit""")
+                .param("org", orgId).param("domain", nameOf(domain))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
+                .query((row, n) -> new Point(row.getTimestamp("as_of").toInstant(), Figures.of(row)))
+                .list();
     }
 
     /** A school's top org (its domain 学校, its parent's not) with its school figures. */

@@ -185,6 +185,47 @@ class ProgressApiTest {
     }
 
     @Test
+    @DisplayName("R-STAT-2 R-STAT-5 the trend: the org's line at each kept snapshot of the period, oldest first, by domain too")
+    void trend() {
+        SentEvents topic = new SentEvents(kafka, jdbc);
+        member(topic, village, true);
+        topic.awaitApplied();
+        Instant later = LatestSnapshot.next();
+        assertThat(snapshots.take(later)).isTrue();
+
+        String period = "&from=" + asOf + "&to=" + later.plusSeconds(1);
+        Response response = api.get(provinceAdmin, "/api/stats/progress/trend?orgId=" + province + period);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode points = response.json().path("points");
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0).path("asOf").path("label").asString()).isEqualTo(AsOf.of(asOf).label());
+        assertThat(points.get(0).path("line").path("members").asLong()).isEqualTo(6);
+        assertThat(points.get(1).path("asOf").path("label").asString()).isEqualTo(AsOf.of(later).label());
+        assertThat(points.get(1).path("line").path("members").asLong()).isEqualTo(7);
+        assertThat(points.get(1).path("line").path("fullName").asString()).isEqualTo("团某省委");
+        JsonNode rural = api.get(provinceAdmin, "/api/stats/progress/trend?orgId=" + province + "&domain=RURAL"
+                + period).json().path("points");
+        assertThat(rural.valueStream().map(point -> point.path("line").path("members").asLong()))
+                .containsExactly(1L, 2L);
+        assertThat(api.get(provinceAdmin, "/api/stats/progress/trend?orgId=" + university + period).json()
+                .path("points").get(1).path("line").path("members").asLong()).as("an org below").isEqualTo(5);
+        Response backwards = api.get(provinceAdmin, "/api/stats/progress/trend?orgId=" + province + "&from=" + later
+                + "&to=" + asOf);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.code()).isEqualTo("TREND_PERIOD_INVALID");
+    }
+
+    @Test
+    @DisplayName("R-SCOPE-1 the trend of an org is refused to another province's admin and to a lower org's admin")
+    void trendScope() {
+        Response beside = api.get(otherAdmin, "/api/stats/progress/trend?orgId=" + province);
+        assertThat(beside.status()).isEqualTo(403);
+        assertThat(beside.code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(beside.rule()).isEqualTo("R-SCOPE-1");
+        assertThat(api.get(universityAdmin, "/api/stats/progress/trend?orgId=" + province).status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("R-STAT-2 the national admin loads the 2017 团统 counts by org code; a bad line refuses the whole file")
     void baseline() {
         Response refused = api.post(provinceAdmin, "/api/stats/baseline", "组织编号,2017年团统数量\n" + city + ",4");
