@@ -169,7 +169,7 @@ public class JobStore {
      * or the job given up after failing again and again (IMPORT_BROKEN: rows stored before stay).
      */
     void fail(UUID id, String worker, String code, String detail) {
-        ended(ImportOutcome.REFUSED, jdbc.sql("""
+        ended(RunFailures.CODE.equals(code) ? ImportOutcome.FAILED : ImportOutcome.REFUSED, jdbc.sql("""
                         update import_job set status = 'FAILED', problem_code = ?, problem_detail = ?,
                                finished_at = now(), lease_owner = null, lease_until = null
                          where id = ? and lease_owner = ? and status = 'RUNNING'

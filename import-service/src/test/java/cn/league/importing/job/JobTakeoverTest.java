@@ -20,11 +20,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.league.contracts.EventJson;
+import cn.league.contracts.Topics;
+import cn.league.contracts.imports.ImportEvents.ImportFinished;
+import cn.league.contracts.imports.ImportEvents.ImportOutcome;
 import cn.league.importing.parse.Workbooks;
 import cn.league.importing.support.MemberServiceStandIn;
 import cn.league.importing.support.TreeReplica;
 import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
+import cn.league.test.TestKafka;
+import cn.league.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -218,6 +224,14 @@ class JobTakeoverTest {
         assertThat(ids.subList(0, 100)).allMatch(MEMBER_SERVICE::holds);
         assertThat(ids.subList(100, 300)).noneMatch(MEMBER_SERVICE::holds);
         assertThat(store.claim("B", LEASE)).as("a failed job is never claimed again").isEmpty();
+        try (TopicReader importEvents = new TopicReader(TestKafka.bootstrapServers(), Topics.IMPORT_EVENTS)) {
+            ImportFinished told = EventJson.dataAs(EventJson.read(importEvents.await(record -> record.key()
+                    .equals(id.toString()), Duration.ofSeconds(30)).orElseThrow().value()), ImportFinished.class);
+            assertThat(told.outcome()).as("R-OPS-1: told as given up, not as a refused file")
+                    .isEqualTo(ImportOutcome.FAILED);
+            assertThat(told.rowsStored()).isEqualTo(100);
+            assertThat(told.problemCode()).isEqualTo("IMPORT_BROKEN");
+        }
     }
 
     @Test

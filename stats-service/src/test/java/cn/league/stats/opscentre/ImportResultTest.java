@@ -29,7 +29,7 @@ class ImportResultTest {
     }
 
     @Test
-    @DisplayName("R-IMP-2 R-OPS-1 a refused file is told with its reason and waits in the list; a cancelled one is told what was stored")
+    @DisplayName("R-IMP-2 R-OPS-1 a refused file is told with its reason and waits in the list; a cancelled one is told what was stored; a job that gave up waits too")
     void refusedAndCancelled() {
         ImportFinished refused = finished(ImportOutcome.REFUSED, 0, 0, "表格中没有要导入的数据");
         assertThat(ImportResult.message(refused)).isEqualTo("批量导入未成功(名单.xlsx):表格中没有要导入的数据");
@@ -38,5 +38,8 @@ class ImportResultTest {
         ImportFinished cancelled = finished(ImportOutcome.CANCELLED, 3, 0, null);
         assertThat(ImportResult.message(cancelled)).isEqualTo("批量导入已取消(名单.xlsx):成功导入 3 位团员, 0 位团员导入失败");
         assertThat(ImportResult.waits(cancelled)).isFalse();
+        ImportFinished broken = finished(ImportOutcome.FAILED, 4000, 0, "导入多次中断,已停止");
+        assertThat(ImportResult.message(broken)).isEqualTo("批量导入中断(名单.xlsx):导入多次中断,已停止");
+        assertThat(ImportResult.waits(broken)).isTrue();
     }
 }

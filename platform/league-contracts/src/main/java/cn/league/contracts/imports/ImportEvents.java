@@ -21,14 +21,17 @@ public final class ImportEvents {
         /** The file was refused as a whole (wrong template, too many rows, unreadable, ...): nothing of it stored. */
         REFUSED,
         /** The uploader cancelled it; rows stored before stay stored. */
-        CANCELLED
+        CANCELLED,
+        /** The job gave up after failing again and again (IMPORT_BROKEN); rows stored before stay stored. */
+        FAILED
     }
 
     /**
      * A bulk-import job ended (R-IMP-2): the org it was uploaded for and by whom, the template's code
      * ({@code subordinate-members} or {@code own-cadres}) and file name; {@code rowsStored} rows are now in the system
      * as the file asks (imported by this job or already there), {@code rowsFailed} came back with a reason. For a
-     * refused file {@code problemCode} and {@code problemDetail} (Chinese, for people) say why; null otherwise.
+     * refused file or a failed job {@code problemCode} and {@code problemDetail} (Chinese, for people) say why; null
+     * otherwise.
      */
     @EventType("ImportFinished.v1")
     public record ImportFinished(UUID jobId, long orgId, String uploadedBy, String template, String fileName,
