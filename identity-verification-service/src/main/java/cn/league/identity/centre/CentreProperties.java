@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId          this service's client id at the centre
  * @param clientSecret      its secret
  * @param batchSize         pairs per request: the centre's limit
- * @param pairsPerSecond    this replica's share of the centre's quota (stay under it: 429s cost a round trip)
+ * @param pairsPerSecond    what all replicas together send: a little under the centre's quota (429s cost a round
+ *                          trip); see {@link SharedQuota}
  * @param connectTimeout    connecting takes milliseconds; longer means the centre is unreachable
  * @param readTimeout       the centre's answer to one batch
  * @param attempts          calls per batch before the batch goes back to the queue (retry on 5xx, 429, timeouts)

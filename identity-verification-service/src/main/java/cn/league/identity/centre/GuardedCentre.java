@@ -18,24 +18,34 @@ import cn.league.identity.centre.CentreClient.Pair;
 import cn.league.identity.centre.CentreClient.Result;
 
 /**
- * Every call to the centre, guarded: a bulkhead caps the batches in flight; a rate limiter spends one permit per pair
- * so the replica stays under its share of the quota; a retry with exponential backoff repeats 5xx, 429 and timeouts;
+ * Every call to the centre, guarded: a bulkhead caps the batches in flight; each attempt draws its pairs from the
+ * {@link SharedQuota} of all replicas, and a rate limiter spends one permit per pair so that this replica alone never
+ * sends faster than that either, even in bursts; a retry with exponential backoff repeats 5xx, 429 and timeouts;
  * a circuit breaker stops sending for {@code openFor} when most recent calls failed (an outage), then lets a few
  * through and closes by itself when they pass. A batch still failing goes back to the queue, nothing is lost.
  */
 public class GuardedCentre {
 
+    /** The centre's quota, drawn from before each attempt: {@link SharedQuota}. */
+    public interface Quota {
+
+        /** Returns when {@code pairs} may be sent. */
+        void acquire(int pairs);
+    }
+
     private final CentreClient client;
+    private final Quota quota;
     private final Bulkhead bulkhead;
     private final RateLimiter rateLimiter;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
 
-    public GuardedCentre(CentreClient client, CentreProperties properties) {
+    public GuardedCentre(CentreClient client, Quota quota, CentreProperties properties) {
         this.client = client;
+        this.quota = quota;
         this.bulkhead = Bulkhead.of("identity-centre", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.concurrentBatches())
-                .maxWaitDuration(Duration.ofSeconds(1))
+                .maxWaitDuration(properties.readTimeout())
                 .build());
         // permits refreshed every 100 ms rather than once a second: spread evenly, a second of ours never
         // straddles two of the centre's seconds with a full quota in each
@@ -67,8 +77,10 @@ public class GuardedCentre {
      * @throws io.github.resilience4j.bulkhead.BulkheadFullException when too many batches are in flight
      */
     public List<Result> check(List<Pair> pairs) {
-        Supplier<List<Result>> limited = RateLimiter.decorateSupplier(rateLimiter, pairs.size(),
-                () -> client.check(pairs));
+        Supplier<List<Result>> limited = RateLimiter.decorateSupplier(rateLimiter, pairs.size(), () -> {
+            quota.acquire(pairs.size());
+            return client.check(pairs);
+        });
         Supplier<List<Result>> broken = CircuitBreaker.decorateSupplier(circuitBreaker, limited);
         return Bulkhead.decorateSupplier(bulkhead, Retry.decorateSupplier(retry, broken)).get();
     }

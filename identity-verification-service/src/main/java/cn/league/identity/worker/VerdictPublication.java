@@ -3,7 +3,6 @@ package cn.league.identity.worker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import cn.league.contracts.identity.IdentityEvents.IdentityVerificationFailed;
 import cn.league.contracts.identity.IdentityEvents.IdentityVerified;
 import cn.league.identity.worker.BatchStore.Place;
 import cn.league.identity.worker.BatchStore.Verdict;
+import cn.league.identity.worker.BatchStore.Written;
 import cn.league.support.outbox.Outbox;
 import cn.league.support.outbox.Outbox.Publication;
 
@@ -29,15 +29,16 @@ class VerdictPublication {
         this.outbox = outbox;
     }
 
-    void publish(List<Verdict> written, Map<String, Place> places, Instant checkedAt) {
+    void publish(List<Written> written, Instant checkedAt) {
         List<Publication> publications = new ArrayList<>();
-        for (Verdict verdict : written) {
+        for (Written write : written) {
+            Verdict verdict = write.verdict();
             BatchStore.Claimed person = verdict.person();
             if (person.status() == verdict.outcome().status() && Objects.equals(person.reason(),
                     verdict.outcome().reason())) {
                 continue;
             }
-            Place place = places.get(person.idNumber());
+            Place place = write.place();
             Long orgId = place == null ? null : place.orgId();
             Object event = verdict.outcome().passed()
                     ? new IdentityVerified(person.idNumber(), person.name(), orgId, checkedAt)

@@ -3,10 +3,14 @@ package cn.league.identity.worker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
@@ -18,27 +22,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.league.identity.centre.CentreClient.Pair;
 import cn.league.identity.centre.CentreClient.Result;
 import cn.league.identity.centre.CentreProperties;
-import cn.league.identity.centre.CentreUnavailable;
 import cn.league.identity.centre.GuardedCentre;
 import cn.league.identity.status.Outcome;
 import cn.league.identity.status.RecheckInterval;
 import cn.league.identity.worker.BatchStore.Claimed;
 import cn.league.identity.worker.BatchStore.Verdict;
+import cn.league.identity.worker.BatchStore.Written;
 
 /**
- * Sends the queue to the centre batch by batch (R-ID-1): claim up to the centre's batch size of due people, send them
- * through {@link GuardedCentre}, write the verdicts the claim still holds and publish the changes. PASSED people
- * leave the queue; FAILED ones come back after a growing wait (R-ID-3). Safe with any number of replicas and
- * threads: claims never overlap, and a batch whose worker died is sent again once its lease ran out, its verdicts
- * then written once.
+ * Sends the queue to the centre (R-ID-1): claim a few batches of due people in one statement, send the batches at
+ * once through {@link GuardedCentre}, write every verdict the claim still holds in one statement and publish the
+ * changes. PASSED people leave the queue; FAILED ones come back after a growing wait (R-ID-3). Safe with any number of
+ * replicas and threads: claims never overlap, and a batch whose worker died is sent again once its lease ran out,
+ * its verdicts then written once.
  */
 @Component
 public class VerificationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationWorker.class);
 
-    /** A claimed batch, on its way to the centre. */
+    /** A claimed batch: one request to the centre. */
     public record Batch(long id, List<Claimed> people) {
+    }
+
+    /** The batches one claim took. */
+    public record Claim(List<Batch> batches) {
+
+        public int people() {
+            return batches.stream().mapToInt(batch -> batch.people().size()).sum();
+        }
+    }
+
+    /** The centre's answer to one batch: its results, or why there are none. */
+    public record Answer(Batch batch, List<Result> results, RuntimeException failure) {
     }
 
     private final BatchStore store;
@@ -66,63 +82,109 @@ public class VerificationWorker implements SmartLifecycle {
         this.clock = Clock.systemUTC();
     }
 
-    /** Claims, sends and applies one batch. @return how many people it held (0: nothing was due) */
+    /** Claims, sends and applies as many batches as a claim takes. @return how many people they held (0: nothing was due) */
     public int runOnce() {
-        Batch batch = claim();
-        if (batch.people().isEmpty()) {
+        return runOnce(properties.batchesPerClaim());
+    }
+
+    /**
+     * Claims, sends and applies up to {@code batches} batches.
+     *
+     * @return how many people they held (0: nothing was due)
+     * @throws RuntimeException why a batch was not answered (after the answered ones were written)
+     */
+    public int runOnce(int batches) {
+        Claim claim = claim(batches);
+        if (claim.batches().isEmpty()) {
             return 0;
         }
-        List<Result> results;
-        try {
-            results = send(batch);
-        } catch (CentreUnavailable | CallNotPermittedException | BulkheadFullException notNow) {
-            release(batch, notNow.toString());
-            throw notNow;
-        } catch (RuntimeException failed) {
-            release(batch, failed.toString());
-            throw failed;
+        List<Answer> answers = send(claim);
+        apply(answers);
+        for (Answer answer : answers) {
+            if (answer.failure() != null) {
+                throw answer.failure();
+            }
         }
-        apply(batch, results);
-        return batch.people().size();
+        return claim.people();
     }
 
-    /** Claims up to a batch of due people. */
-    public Batch claim() {
-        return transaction.execute(status -> {
-            long id = store.nextBatchId();
-            return new Batch(id, store.claim(id, name, centreProperties.batchSize(), properties.lease()));
-        });
-    }
-
-    public List<Result> send(Batch batch) {
-        return centre.check(batch.people().stream().map(person -> new Pair(person.idNumber(), person.name()))
+    /** Claims up to {@code batches} batches of due people. */
+    public Claim claim(int batches) {
+        List<Claimed> people = transaction.execute(status ->
+                store.claim(name, batches, centreProperties.batchSize(), properties.lease()));
+        Map<Long, List<Claimed>> byBatch = new LinkedHashMap<>();
+        for (Claimed person : people) {
+            byBatch.computeIfAbsent(person.batchId(), id -> new ArrayList<>()).add(person);
+        }
+        return new Claim(byBatch.entrySet().stream().map(batch -> new Batch(batch.getKey(), batch.getValue()))
                 .toList());
     }
 
-    /** @return how many verdicts were written (the rest had lost their claim) */
-    public int apply(Batch batch, List<Result> results) {
-        Instant checkedAt = clock.instant();
-        List<Verdict> verdicts = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            Claimed person = batch.people().get(i);
-            if (!person.idNumber().equalsIgnoreCase(results.get(i).idNumber())) {
-                continue; // not the answer to this pair: the person is sent again once the lease runs out
-            }
-            Outcome outcome = Outcome.of(results.get(i).verdict());
-            Instant next = outcome.passed() ? null : checkedAt.plus(recheck.after(person.failedChecks() + 1));
-            verdicts.add(new Verdict(person, outcome, next));
+    /** Sends the claim's batches to the centre at once. */
+    public List<Answer> send(Claim claim) {
+        if (claim.batches().size() == 1) {
+            return List.of(ask(claim.batches().getFirst()));
         }
+        List<Future<Answer>> answers;
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            answers = claim.batches().stream().map(batch -> requests.submit(() -> ask(batch))).toList();
+        } // closing waits for every answer
+        return answers.stream().map(Future::resultNow).toList();
+    }
+
+    private Answer ask(Batch batch) {
+        try {
+            return new Answer(batch, centre.check(batch.people().stream()
+                    .map(person -> new Pair(person.idNumber(), person.name())).toList()), null);
+        } catch (RuntimeException notAnswered) {
+            return new Answer(batch, null, notAnswered);
+        }
+    }
+
+    /**
+     * Writes the verdicts of the answered batches whose claim still holds and puts the people of the others back in
+     * the queue, in one transaction.
+     *
+     * @return how many verdicts were written (the rest had lost their claim)
+     */
+    public int apply(List<Answer> answers) {
+        Instant checkedAt = clock.instant();
+        List<Long> answered = new ArrayList<>();
+        List<Long> unanswered = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
+        String failure = null;
+        for (Answer answer : answers) {
+            if (answer.failure() != null) {
+                unanswered.add(answer.batch().id());
+                failure = answer.failure().toString();
+                continue;
+            }
+            answered.add(answer.batch().id());
+            List<Claimed> people = answer.batch().people();
+            for (int i = 0; i < people.size(); i++) {
+                Claimed person = people.get(i);
+                Result result = answer.results().get(i);
+                if (!person.idNumber().equalsIgnoreCase(result.idNumber())) {
+                    continue; // not the answer to this pair: the person is sent again once the lease runs out
+                }
+                Outcome outcome = Outcome.of(result.verdict());
+                Instant next = outcome.passed() ? null : checkedAt.plus(recheck.after(person.failedChecks() + 1));
+                verdicts.add(new Verdict(person, outcome, next));
+            }
+        }
+        String error = failure;
         Integer written = transaction.execute(status -> {
-            List<Verdict> applied = store.apply(batch.id(), verdicts, checkedAt);
-            publication.publish(applied, store.placesOf(applied.stream().map(v -> v.person().idNumber()).toList()),
-                    checkedAt);
+            if (!unanswered.isEmpty()) {
+                store.release(unanswered, error);
+            }
+            if (answered.isEmpty()) {
+                return 0;
+            }
+            List<Written> applied = store.apply(answered, verdicts, checkedAt);
+            publication.publish(applied, checkedAt);
             return applied.size();
         });
         return written == null ? 0 : written;
-    }
-
-    public void release(Batch batch, String error) {
-        transaction.executeWithoutResult(status -> store.release(batch.id(), error));
     }
 
     private void loop() {

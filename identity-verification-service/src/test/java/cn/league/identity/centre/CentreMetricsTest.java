@@ -24,7 +24,7 @@ class CentreMetricsTest {
         CentreProperties properties = new CentreProperties("http://127.0.0.1:" + closedPort, "league-identity", "secret",
                 100, 4800, Duration.ofMillis(200), Duration.ofMillis(500), 1, Duration.ofMillis(10),
                 Duration.ofMinutes(5), 4);
-        GuardedCentre centre = new GuardedCentre(new CentreClient(properties), properties);
+        GuardedCentre centre = new GuardedCentre(new CentreClient(properties), pairs -> { }, properties);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new CentreMetrics(centre).bindTo(registry);
 

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.league.identity.centre.CentreClient.Result;
+import cn.league.identity.centre.CentreUnavailable;
 import cn.league.identity.support.CentreProcess;
 import cn.league.identity.support.IdNumbers;
 import cn.league.identity.support.ManualWorkerContext;
+import cn.league.identity.worker.VerificationWorker.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +43,14 @@ class CrashMidBatchTest extends ManualWorkerContext {
         people.forEach(id -> jdbc.sql("insert into person (id_number, name, due_at) values (?, '郑一', now())")
                 .param(id).update());
 
-        VerificationWorker.Batch dead = worker.claim();
-        assertThat(dead.people()).hasSize(3);
-        List<Result> lostAnswers = worker.send(dead); // the centre answered; the worker died before writing
-        assertThat(worker.claim().people()).as("claimed people are not sent twice while the lease holds").isEmpty();
+        VerificationWorker.Claim dead = worker.claim(4);
+        assertThat(dead.people()).isEqualTo(3);
+        List<Answer> lostAnswers = worker.send(dead); // the centre answered; the worker died before writing
+        assertThat(worker.claim(4).people()).as("claimed people are not sent twice while the lease holds").isZero();
 
         Thread.sleep(Duration.ofMillis(1200)); // the lease runs out
         assertThat(worker.runOnce()).isEqualTo(3);
-        assertThat(worker.apply(dead, lostAnswers)).as("the dead worker's verdicts, arriving late").isZero();
+        assertThat(worker.apply(lostAnswers)).as("the dead worker's verdicts, arriving late").isZero();
 
         for (String id : people) {
             assertThat(jdbc.sql("select status from person where id_number = ?").param(id).query(String.class)
@@ -94,17 +95,46 @@ class CrashMidBatchTest extends ManualWorkerContext {
     void aVerdictOnOldDetailsIsDropped() {
         String id = IdNumbers.known();
         jdbc.sql("insert into person (id_number, name, due_at) values (?, '冯二', now())").param(id).update();
-        VerificationWorker.Batch batch = worker.claim();
-        List<Result> answers = worker.send(batch);
+        VerificationWorker.Claim claim = worker.claim(4);
+        List<Answer> answers = worker.send(claim);
         jdbc.sql("""
                 update person set name = '冯错', status = 'UNVERIFIED', due_at = now(), claim_id = null,
                        claim_until = null, details_version = details_version + 1 where id_number = ?""")
                 .param(id).update(); // as an IdentityDetailsChanged does
 
-        assertThat(worker.apply(batch, answers)).isZero();
+        assertThat(worker.apply(answers)).isZero();
         assertThat(worker.runOnce()).isEqualTo(1);
         assertThat(jdbc.sql("select status || ' ' || reason from person where id_number = ?").param(id)
                 .query(String.class).single()).isEqualTo("FAILED 不一致");
+    }
+
+    @Test
+    @DisplayName("R-ID-1: a claim answered in part writes what came back; the unanswered batch goes back to the queue")
+    void aClaimAnsweredInPart() {
+        List<String> people = new ArrayList<>();
+        while (people.size() < 150) {
+            String id = IdNumbers.known();
+            if (jdbc.sql("insert into person (id_number, name, due_at) values (?, '褚五', now()) on conflict do nothing")
+                    .param(id).update() == 1) {
+                people.add(id);
+            }
+        }
+        VerificationWorker.Claim claim = worker.claim(4);
+        assertThat(claim.batches()).extracting(batch -> batch.people().size()).containsExactly(100, 50);
+        List<Answer> answers = worker.send(claim);
+        Answer lost = new Answer(answers.get(1).batch(), null, new CentreUnavailable("timed out", false, null));
+
+        assertThat(worker.apply(List.of(answers.get(0), lost))).isEqualTo(100);
+        assertThat(jdbc.sql("""
+                        select status, count(*) filter (where claim_id is null and (status = 'PASSED') = (due_at is null))
+                          from person where id_number = any (cast(? as text[])) group by status order by status""")
+                .param(people.toArray(String[]::new))
+                .query((row, n) -> row.getString(1) + " " + row.getInt(2)).list())
+                .containsExactly("PASSED 100", "UNVERIFIED 50");
+        assertThat(jdbc.sql("select outcome from check_batch where id = any (cast(? as bigint[])) order by id")
+                .param(new Long[] {claim.batches().get(0).id(), claim.batches().get(1).id()})
+                .query(String.class).list()).containsExactly("ANSWERED", "FAILED");
+        assertThat(worker.runOnce()).isEqualTo(50);
     }
 
     @Test

@@ -22,10 +22,13 @@ public class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        // strong references: a gauge holds its object weakly and reads NaN once nothing else keeps it
         Gauge.builder("league.outbox.backlog", this, OutboxMetrics::backlog)
+                .strongReference(true)
                 .description("events stored in the outbox and not yet acknowledged by Kafka")
                 .register(registry);
         Gauge.builder("league.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+                .strongReference(true)
                 .description("how long the oldest event in the outbox has waited (0 when none waits)")
                 .baseUnit("seconds")
                 .register(registry);
