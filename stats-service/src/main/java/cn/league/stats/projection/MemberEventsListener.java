@@ -44,7 +44,7 @@ class MemberEventsListener {
     }
 
     /** The relay names the type in a header: events that change no figures are passed over unread. */
-    private static boolean mayMatter(ConsumerRecord<String, String> record) {
+    static boolean mayMatter(ConsumerRecord<String, String> record) {
         Header type = record.headers().lastHeader(OutboxRelay.TYPE_HEADER);
         return type == null || ProjectionBatch.TYPES.contains(new String(type.value(), StandardCharsets.UTF_8));
     }

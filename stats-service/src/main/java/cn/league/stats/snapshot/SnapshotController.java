@@ -9,13 +9,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.league.stats.projection.Rebuild;
 import cn.league.stats.projection.Recompute;
 import cn.league.stats.scope.StatsScope;
 import cn.league.support.security.Caller;
 
 /**
- * Operations on the whole country's figures, for admins of 团中央 only: repair the projection by a full recompute,
- * and take a snapshot now (as of this second) instead of waiting for the hour.
+ * Operations on the whole country's figures, for admins of 团中央 only: repair the projection by a full recompute
+ * (from the stored person facts) or a rebuild (from member-service's topic, replayed from its start), and take a
+ * snapshot now (as of this second) instead of waiting for the hour.
  */
 @RestController
 class SnapshotController {
@@ -23,12 +25,15 @@ class SnapshotController {
     private final StatsScope scope;
     private final Snapshots snapshots;
     private final Recompute recompute;
+    private final Rebuild rebuild;
     private final Clock clock;
 
-    SnapshotController(StatsScope scope, Snapshots snapshots, Recompute recompute, ObjectProvider<Clock> clock) {
+    SnapshotController(StatsScope scope, Snapshots snapshots, Recompute recompute, Rebuild rebuild,
+                       ObjectProvider<Clock> clock) {
         this.scope = scope;
         this.snapshots = snapshots;
         this.recompute = recompute;
+        this.rebuild = rebuild;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -43,5 +48,14 @@ class SnapshotController {
     Map<String, Object> recompute(JwtAuthenticationToken token) {
         scope.requireNational(Caller.of(token).idNumber());
         return Map.of("orgsWithFigures", recompute.run());
+    }
+
+    /** Replays member-service's topic from its start into new tables that replace the projection's. */
+    @PostMapping("/api/stats/rebuild")
+    Map<String, Object> rebuild(JwtAuthenticationToken token) {
+        scope.requireNational(Caller.of(token).idNumber());
+        Rebuild.Result result = rebuild.run();
+        return result == null ? Map.of("rebuilt", false) : Map.of("rebuilt", true, "eventsApplied",
+                result.eventsApplied(), "people", result.people(), "orgsWithFigures", result.orgsWithFigures());
     }
 }

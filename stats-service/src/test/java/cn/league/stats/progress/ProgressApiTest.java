@@ -174,12 +174,15 @@ class ProgressApiTest {
     }
 
     @Test
-    @DisplayName("R-SCOPE-1 only 团中央's admins take a snapshot now or recompute the projection")
+    @DisplayName("R-SCOPE-1 only 团中央's admins take a snapshot now, recompute or rebuild the projection")
     void nationalOperations() {
         Response refused = api.post(provinceAdmin, "/api/stats/snapshots", null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("NATIONAL_ADMIN_ONLY");
         assertThat(api.post(provinceAdmin, "/api/stats/recompute", null).status()).isEqualTo(403);
+        Response rebuild = api.post(otherAdmin, "/api/stats/rebuild", null);
+        assertThat(rebuild.status()).isEqualTo(403);
+        assertThat(rebuild.code()).isEqualTo("NATIONAL_ADMIN_ONLY");
         assertThat(api.post(nationalAdmin, "/api/stats/recompute", null).status()).isEqualTo(200);
         assertThat(api.post(nationalAdmin, "/api/stats/snapshots", null).status()).isEqualTo(200);
     }
