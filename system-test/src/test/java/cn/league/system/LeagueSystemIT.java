@@ -1080,6 +1080,76 @@ class LeagueSystemIT {
         assertThat(get("/api/identity/people/" + failing, cityAdmin).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @Order(171)
+    @DisplayName("R-ID-1 issue 12: kill -9 of identity-verification-service while its batches are at the centre: after "
+            + "the restart every person is verified, each verdict written and published once")
+    void identityVerificationSurvivesAKill() throws Exception {
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        long classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asLong();
+        List<String> people = new java.util.ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int day = 1; day <= 2; day++) {
+            for (int sequence = 100; sequence < 700; sequence++) {
+                String id = IdNumbers.of(LocalDate.of(2003, 1, day), sequence);
+                people.add(id);
+                rows.append(rows.isEmpty() ? "" : ",").append("""
+                        {"rowNumber":%d,"kind":"MEMBER","orgId":%d,"person":{"idNumber":"%s","name":"孔%s",
+                         "ethnicity":"汉族","politicalStatus":"共青团员","education":"本科","joinDate":"2020-05-04",
+                         "developmentNumber":"202033%s","mobile":"13700000000"}}""".formatted(people.size() + 1,
+                        classBranch, id, sequence, id.substring(11, 17)));
+            }
+        }
+        centreSettings("{\"latencyMillis\":1500}"); // batches stay at the centre 1.5 s: the kill finds some there
+        HttpResponse<String> entered = post("/api/members/bulk", "{\"rows\":[" + rows + "]}", accessToken);
+        String outcome = entered.body().substring(0, Math.min(600, entered.body().length()));
+        assertThat(entered.statusCode()).as(outcome).isEqualTo(200);
+        assertThat(JSON.readTree(entered.body()).path("imported").asInt()).as(outcome).isEqualTo(people.size());
+
+        String centralAdmin = passwordLogin(CENTRAL_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        retryUntil(response -> response.body().contains("\"outcome\":\"SENT\""),
+                () -> get("/api/identity/batches?size=50", centralAdmin));
+        long pid = Long.parseLong(java.nio.file.Files.readString(
+                LeagueStack.HOME.resolve("run/identity-verification-service.pid")).trim());
+        ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
+        killed.destroyForcibly(); // SIGKILL while batches are at the centre: their verdicts never get written
+        killed.onExit().join();
+        centreSettings("{\"latencyMillis\":0}");
+        LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(5), "up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+
+        // the dead replica's claims come due again when their lease (60 s) has run out
+        for (String id : people) {
+            HttpResponse<String> passed = retryUntil(response -> response.body().contains("\"status\":\"PASSED\""),
+                    () -> get("/api/identity/people/" + id, accessToken), Duration.ofMinutes(4));
+            assertThat(JSON.readTree(passed.body()).path("history").size()).as(passed.body()).isEqualTo(1);
+        }
+        Set<String> ours = Set.copyOf(people);
+        List<ConsumerRecord<byte[], byte[]>> verified = StackKafka.read("league.identity.events",
+                record -> ours.contains(key(record)) && value(record).contains("IdentityVerified"), people.size(),
+                Duration.ofSeconds(60));
+        Map<String, Set<String>> eventIds = new java.util.HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : verified) {
+            eventIds.computeIfAbsent(key(record), key -> new java.util.HashSet<>())
+                    .add(JSON.readTree(value(record)).path("eventId").asString());
+        }
+        assertThat(eventIds).as("one IdentityVerified per person (a redelivery keeps its event id)")
+                .hasSize(people.size()).allSatisfy((id, ids) -> assertThat(ids).hasSize(1));
+    }
+
+    /** Changes how the stand-in centre behaves, as its operator. */
+    private static void centreSettings(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8087 + LeagueStack.OFFSET)
+                        + "/ops/settings"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "operator:centre-operator-dev".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> changed = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    }
+
     private static void awaitMember(long branchId, String token, boolean present) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String people = get("/api/members/orgs/" + branchId + "/people", token).body();
