@@ -174,7 +174,7 @@ final class ImportFlow {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + (19092 + LeagueStack.OFFSET),
                 "--league.keycloak.url=" + LeagueStack.keycloak(),
                 "--league.member-service.url=http://127.0.0.1:" + (8082 + LeagueStack.OFFSET),
-                "--league.instance-id=import-service-2")
+                "--league.instance-id=import-service-2", "--spring.profiles.active=dev")
                 .redirectErrorStream(true)
                 .redirectOutput(LeagueStack.HOME.resolve("import-service-2.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -40,6 +40,53 @@ class ComposeInStepTest {
         assertThat(compose.get("import-service")).contains("LEAGUE_MEMBER_SERVICE_URL", "LEAGUE_IMPORT_CLIENT_SECRET");
     }
 
+    /**
+     * Issue 16 item 3: outside the dev profile a service refuses to start without the settings it requires (its
+     * {@code league.required-settings} and the common ones, RequiredSettings): the production chart and compose give
+     * every one of them, under the variable the service reads.
+     */
+    @Test
+    void theChartAndComposeGiveEverySettingAServiceRequires() throws Exception {
+        Map<String, Set<String>> chart = chartEnvironments(Chart.render(Chart.PRODUCTION, Chart.PRODUCTION_SITE));
+        Map<String, Set<String>> compose = composeEnvironments();
+        java.util.Properties common = properties(
+                "platform/league-service-support/src/main/resources/league-service-defaults.properties");
+        for (String service : List.of("org-service", "member-service", "transfer-service", "import-service",
+                "stats-service", "identity-verification-service")) {
+            java.util.Properties own = properties(service + "/src/main/resources/application.properties");
+            List<String> keys = new java.util.ArrayList<>();
+            for (String list : List.of(common.getProperty("league.required-settings.common"),
+                    own.getProperty("league.required-settings", ""))) {
+                java.util.Arrays.stream(list.split(",")).map(String::strip).filter(key -> !key.isEmpty())
+                        .forEach(keys::add);
+            }
+            for (String key : keys) {
+                String[] variables = variablesOf(key, own.getProperty(key));
+                assertThat(chart.get(service)).as("%s requires %s: the production chart sets %s", service, key,
+                        List.of(variables)).containsAnyOf(variables);
+                assertThat(compose.get(service)).as("%s requires %s: compose sets %s", service, key,
+                        List.of(variables)).containsAnyOf(variables);
+            }
+        }
+    }
+
+    private static java.util.Properties properties(String file) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(Chart.REPOSITORY.resolve(file))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /** The variables a setting is read from: the one its placeholder names, else Spring's forms of the key. */
+    private static String[] variablesOf(String key, String value) {
+        if (value != null && value.strip().matches("\\$\\{[A-Z0-9_]+(:[^}]*)?}")) {
+            return new String[] {value.strip().substring(2).split("[:}]")[0]};
+        }
+        String upper = key.toUpperCase().replace('.', '_');
+        return new String[] {upper.replace("-", ""), upper.replace('-', '_')};
+    }
+
     /** Compose service name to its environment names (merge keys resolved), for the apps built from this repository. */
     @SuppressWarnings("unchecked")
     static Map<String, Set<String>> composeEnvironments() {
