@@ -25,7 +25,8 @@ declare -A DB=([org-service]=league_org [member-service]=league_member [transfer
 port=$((${PORT[$APP]} + OFFSET))
 kc=http://127.0.0.1:$((18080 + OFFSET))
 
-env=(-e SERVER_PORT=$port -e SERVER_SHUTDOWN=graceful -e SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE=30s)
+# against ./league up's stack: the dev profile supplies its realm's client secrets
+env=(-e SERVER_PORT=$port -e SERVER_SHUTDOWN=graceful -e SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE=30s -e SPRING_PROFILES_ACTIVE=dev)
 if [ -n "${DB[$APP]:-}" ]; then
   env+=(-e SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$((15432 + OFFSET))/${DB[$APP]}
         -e SPRING_DATASOURCE_USERNAME=league -e SPRING_DATASOURCE_PASSWORD=league
