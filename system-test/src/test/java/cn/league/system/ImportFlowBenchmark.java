@@ -575,7 +575,7 @@ class ImportFlowBenchmark {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + (19092 + LeagueStack.OFFSET),
                 "--league.keycloak.url=" + LeagueStack.keycloak(),
                 "--league.member-service.url=http://127.0.0.1:" + (8082 + LeagueStack.OFFSET),
-                "--league.instance-id=import-service-1"));
+                "--league.instance-id=import-service-1", "--spring.profiles.active=dev"));
         importService = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(LeagueStack.HOME.resolve("import-service-benchmark.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
