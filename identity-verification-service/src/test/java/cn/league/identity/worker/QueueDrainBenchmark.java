@@ -60,13 +60,15 @@ class QueueDrainBenchmark {
 
         System.out.printf(Locale.ROOT, """
                         identity verification: %,d queued people, centre quota %,d pairs/s, 2 %% transient errors
-                          3 claims of 4 batches in flight: drained in %.1f s, %,.0f verifications/s = %.1f %% of the quota; \
+                          3 claims of 4 batches in flight: drained in %.1f s, %,.0f verifications/s = %.1f %% of the quota \
+                        (sustained, from the 10th to the 90th percent verified: %,.0f/s = %.1f %%); \
                         CPU per 1,000: service JVM %.3f s, PostgreSQL %.3f s, centre %.3f s; %,d batches back to the queue (retries exhausted)
                           peer, 1 batch at a time (%,d people): %,.0f verifications/s = %.1f %% of the quota
                           ratio: %.2fx
                           behind a %,d rows/s import of %,d people: the queue grows %,.0f a second while it runs \
                         (%.0f s), %,.0f waiting when it ends, drained %.0f s after it began
                         """, people, QUOTA, guarded.seconds, guarded.rate(), 100 * guarded.rate() / QUOTA,
+                guarded.sustainedRate, 100 * guarded.sustainedRate / QUOTA,
                 guarded.jvmCpu / people * 1000, guarded.postgresCpu / people * 1000,
                 guarded.centreCpu / people * 1000, guarded.failedBatches,
                 peer.people, peer.rate(), 100 * peer.rate() / QUOTA, guarded.rate() / peer.rate(),
@@ -77,7 +79,7 @@ class QueueDrainBenchmark {
     }
 
     private record Drain(int people, double seconds, double jvmCpu, double postgresCpu, double centreCpu,
-                         int failedBatches) {
+                         int failedBatches, double sustainedRate) {
 
         double rate() {
             return people / seconds;
@@ -117,7 +119,26 @@ class QueueDrainBenchmark {
         }
         return new Drain(people, seconds, CpuTime.jvmSeconds() - jvm, CpuTime.postgresSeconds(backend) - postgres,
                 cpuSeconds(centre.pid()) - centreCpu,
-                jdbc.sql("select count(*) from check_batch where outcome = 'FAILED'").query(Integer.class).single());
+                jdbc.sql("select count(*) from check_batch where outcome = 'FAILED'").query(Integer.class).single(),
+                sustainedRate(people));
+    }
+
+    /**
+     * Verifications per second between the moments 10 % and 90 % of the people had their verdict written, from the
+     * batches' own finish times (read afterwards: nothing samples the queue while it drains), without the start's
+     * and the end's ramps.
+     */
+    private double sustainedRate(int people) {
+        return jdbc.sql("""
+                        with done as (
+                            select finished_at, sum(passed + failed) over (order by finished_at, id) as verified
+                              from check_batch where outcome = 'ANSWERED')
+                        select (max(verified) filter (where verified <= ?) - min(verified) filter (where verified >= ?))
+                               / extract(epoch from max(finished_at) filter (where verified <= ?)
+                                                   - min(finished_at) filter (where verified >= ?))
+                          from done""")
+                .params(people * 0.9, people * 0.1, people * 0.9, people * 0.1)
+                .query(Double.class).single();
     }
 
     /** CPU seconds (user + system) of one process, from /proc (clock ticks of 1/100 s). */
