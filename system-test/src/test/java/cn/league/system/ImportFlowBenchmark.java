@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -131,7 +130,7 @@ class ImportFlowBenchmark {
         Orgs orgs = new Orgs(awaitOrg("某科技有限公司团支部"), awaitOrg("转塘街道某社区团支部"), awaitOrg("西湖科创园团工委"));
         startImportService();
         generatePeople(orgs.community());
-        Tokens admin = new Tokens(LeagueStack.DEMO_ADMIN_ID);
+        AdminTokens admin = new AdminTokens(LeagueStack.DEMO_ADMIN_ID);
         line("== import flow benchmark (issue 11 item 10): stack at port offset %d, %d cores, import-service %s ==",
                 LeagueStack.OFFSET, Runtime.getRuntime().availableProcessors(), IMPORT_JAVA_OPTS);
 
@@ -194,7 +193,7 @@ class ImportFlowBenchmark {
         }
     }
 
-    private static Phase bulk(Rows rows, int count, Tokens admin, String label) throws Exception {
+    private static Phase bulk(Rows rows, int count, AdminTokens admin, String label) throws Exception {
         List<String> batches = new ArrayList<>();
         for (int from = 0; from < count; from += BULK_BATCH) {
             StringBuilder body = new StringBuilder(BULK_BATCH * 330).append("{\"rows\":[");
@@ -246,7 +245,7 @@ class ImportFlowBenchmark {
         return phase;
     }
 
-    private static Phase upload(Path file, String name, Tokens admin, int rows, String label) throws Exception {
+    private static Phase upload(Path file, String name, AdminTokens admin, int rows, String label) throws Exception {
         Map<String, Double> cpuBefore = cpuByPart();
         String loadBefore = loadAverage();
         long start = System.nanoTime();
@@ -705,7 +704,7 @@ class ImportFlowBenchmark {
 
     private static final AtomicInteger GATEWAY_RETRIES = new AtomicInteger();
 
-    private static byte[] download(String path, Tokens as) throws Exception {
+    private static byte[] download(String path, AdminTokens as) throws Exception {
         HttpResponse<byte[]> response = throughGateway(GATEWAY_RETRIES, () -> HttpRequest.newBuilder(
                         URI.create(LeagueStack.gateway() + path))
                 .header("Authorization", "Bearer " + as.current()).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -737,41 +736,5 @@ class ImportFlowBenchmark {
     private static void bench(String name, String format, Object... args) throws IOException {
         line("BENCH import_flow.%s: %s (load %s, %d cores, shared)", name, format.formatted(args), loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-    }
-
-    /** An admin's token from the real Keycloak, fetched again before the realm's 5-minute lifespan ends. */
-    private static final class Tokens {
-
-        private final String idNumber;
-        private volatile String token;
-        private volatile long fetchedAt;
-
-        Tokens(String idNumber) throws Exception {
-            this.idNumber = idNumber;
-            fetch();
-        }
-
-        String current() throws Exception {
-            if (System.nanoTime() - fetchedAt > Duration.ofMinutes(3).toNanos()) {
-                synchronized (this) {
-                    if (System.nanoTime() - fetchedAt > Duration.ofMinutes(3).toNanos()) {
-                        fetch();
-                    }
-                }
-            }
-            return token;
-        }
-
-        private void fetch() throws Exception {
-            String form = "grant_type=password&client_id=league-api&username=" + idNumber + "&password="
-                    + URLEncoder.encode(LeagueStack.DEMO_ADMIN_PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(LeagueStack.keycloak() + "/realms/league/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            token = JSON.readTree(response.body()).path("access_token").asString();
-            fetchedAt = System.nanoTime();
-        }
     }
 }

@@ -1,11 +1,9 @@
 package cn.league.system;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -85,8 +83,8 @@ class TransferFlowBenchmark {
         long community = awaitOrg("league_member", "转塘街道某社区团支部");
         awaitOrg("league_transfer", "转塘街道某社区团支部");
         generatePeople(company);
-        Tokens park = new Tokens(PARK_ADMIN);
-        Tokens street = new Tokens(STREET_ADMIN);
+        AdminTokens park = new AdminTokens(PARK_ADMIN);
+        AdminTokens street = new AdminTokens(STREET_ADMIN);
         System.out.printf("load before: %s%n", loadAverage());
 
         long[] ids = new long[TRANSFERS];
@@ -251,7 +249,7 @@ class TransferFlowBenchmark {
         void accept(String body) throws Exception;
     }
 
-    private static void post(String path, String json, Tokens as, int expected, Body body) throws Exception {
+    private static void post(String path, String json, AdminTokens as, int expected, Body body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TRANSFER_SERVICE + path))
                         .timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + as.current())
@@ -262,42 +260,6 @@ class TransferFlowBenchmark {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         body.accept(response.body());
-    }
-
-    /** An admin's token from the real Keycloak, fetched again before the realm's 5-minute lifespan ends. */
-    private static final class Tokens {
-
-        private final String idNumber;
-        private volatile String token;
-        private volatile long fetchedAt;
-
-        Tokens(String idNumber) throws Exception {
-            this.idNumber = idNumber;
-            fetch();
-        }
-
-        String current() throws Exception {
-            if (System.nanoTime() - fetchedAt > Duration.ofMinutes(3).toNanos()) {
-                synchronized (this) {
-                    if (System.nanoTime() - fetchedAt > Duration.ofMinutes(3).toNanos()) {
-                        fetch();
-                    }
-                }
-            }
-            return token;
-        }
-
-        private void fetch() throws Exception {
-            String form = "grant_type=password&client_id=league-api&username=" + idNumber + "&password="
-                    + URLEncoder.encode(LeagueStack.DEMO_ADMIN_PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(LeagueStack.keycloak() + "/realms/league/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            token = JSON.readTree(response.body()).path("access_token").asString();
-            fetchedAt = System.nanoTime();
-        }
     }
 
     private static long awaitOrg(String database, String fullName) throws Exception {
