@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ class RequiredSettingsTest {
     void aProductionStartWithoutSettingsStops() {
         SpringApplication service = new SpringApplication(Nothing.class);
         service.setWebApplicationType(WebApplicationType.NONE);
+        service.setEnvironment(withoutTheMachinesSettings());
 
         assertThatThrownBy(() -> service.run(PRODUCTION, "--spring.application.name=sample-service",
                 "--league.sample.secret=${LEAGUE_SAMPLE_SECRET:}", "--league.required-settings=league.sample.secret"))
@@ -79,6 +81,17 @@ class RequiredSettingsTest {
         new LeagueServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(RequiredSettings.missing(environment)).isEmpty();
+    }
+
+    /**
+     * A start's environment without this machine's variables and JVM properties: a machine that exports, say,
+     * SPRING_KAFKA_BOOTSTRAP_SERVERS gives that setting, and the test is about what a bare start lacks.
+     */
+    private static StandardEnvironment withoutTheMachinesSettings() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        return environment;
     }
 
     @Configuration(proxyBeanMethods = false)
