@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -166,35 +165,7 @@ final class ImportFlow {
 
     /** A second import-service replica beside the one ./league started: same database, Kafka and Keycloak. */
     static Process startSecondReplica() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = LeagueStack.ROOT.resolve("import-service/target/import-service.jar");
-        Process replica = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString(),
-                "--server.address=127.0.0.1", "--server.port=" + SECOND_REPLICA_PORT,
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + (15432 + LeagueStack.OFFSET) + "/league_import",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + (19092 + LeagueStack.OFFSET),
-                "--league.keycloak.url=" + LeagueStack.keycloak(),
-                "--league.member-service.url=http://127.0.0.1:" + (8082 + LeagueStack.OFFSET),
-                "--league.instance-id=import-service-2", "--spring.profiles.active=dev")
-                .redirectErrorStream(true)
-                .redirectOutput(LeagueStack.HOME.resolve("import-service-2.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + SECOND_REPLICA_PORT + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return replica;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!replica.isAlive()) {
-                throw new AssertionError("the second import-service replica exited; see import-service-2.log");
-            }
-            Thread.sleep(1000);
-        }
-        replica.destroyForcibly();
-        throw new AssertionError("the second import-service replica did not become ready");
+        return LeagueStack.startReplica("import-service", "league_import", SECOND_REPLICA_PORT,
+                "--league.member-service.url=http://127.0.0.1:" + (8082 + LeagueStack.OFFSET));
     }
 }

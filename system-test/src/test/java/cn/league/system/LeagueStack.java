@@ -2,6 +2,10 @@ package cn.league.system;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +84,44 @@ final class LeagueStack {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Another replica of a service beside the one ./league started: its jar, the dev profile, the stack's database,
+     * Kafka and Keycloak, its own port and instance id ({@code <service>-2}); returns once it is ready (its Kafka
+     * consumers have their partitions). Its log is {@code <service>-2.log} in the stack's folder.
+     */
+    static Process startReplica(String service, String database, int port, String... settings) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-jar",
+                ROOT.resolve(service + "/target/" + service + ".jar").toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port,
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + (15432 + OFFSET) + "/" + database,
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + (19092 + OFFSET),
+                "--league.keycloak.url=" + keycloak(),
+                "--league.instance-id=" + service + "-2", "--spring.profiles.active=dev"));
+        command.addAll(List.of(settings));
+        Path log = HOME.resolve(service + "-2.log");
+        Process replica = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return replica;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!replica.isAlive()) {
+                throw new AssertionError("the second " + service + " replica exited; see " + log);
+            }
+            Thread.sleep(1000);
+        }
+        replica.destroyForcibly();
+        throw new AssertionError("the second " + service + " replica did not become ready; see " + log);
     }
 
     /** The PIDs ./league recorded for the parts it started. */

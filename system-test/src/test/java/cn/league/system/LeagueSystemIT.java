@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -1398,6 +1402,84 @@ class LeagueSystemIT {
         HttpResponse<String> refused = get("/api/stats/progress?orgId=12", cityAdmin);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("OUT_OF_SCOPE");
+    }
+
+    @Test
+    @Order(105)
+    @DisplayName("issue 13 item 6 R-STAT-2: two stats-service replicas share member-service's partitions; entries on "
+            + "the second replica's partitions are counted, and both replicas answer the same entry progress")
+    void twoStatsReplicasShareTheWork() throws Exception {
+        int firstPort = 8085 + LeagueStack.OFFSET;
+        int secondPort = 8095 + LeagueStack.OFFSET;
+        String group = "stats-service-projection";
+        Process second = LeagueStack.startReplica("stats-service", "league_stats", secondPort);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackKafka.BOOTSTRAP))) {
+            Map<String, List<TopicPartition>> owners = retryUntilBothOwn(admin, group);
+            List<TopicPartition> secondsShare = owners.get("stats-service-2");
+            Map<TopicPartition, Long> endsBefore = endOffsets(admin, secondsShare);
+            long university = childNamed(12, "共青团浙江大学委员会");
+            long before = progressLine(retryWhile(503, () -> get("/api/stats/progress?orgId=12", accessToken)),
+                    university).path("members").asLong();
+
+            int entries = 12; // keys spread over the partitions: some land on the second replica's share
+            for (int i = 0; i < entries; i++) {
+                enterMember(IdNumbers.of(LocalDate.of(2005, 9, 1 + i), 105), "董统计" + i);
+            }
+
+            for (int port : List.of(firstPort, secondPort)) {
+                retryUntil(response -> response.statusCode() == 200
+                                && progressLine(response, university).path("members").asLong() >= before + entries,
+                        () -> direct(port, "/api/stats/progress?orgId=12", accessToken), Duration.ofMinutes(2));
+            }
+            assertThat(progressLine(direct(secondPort, "/api/stats/progress?orgId=12", accessToken), university))
+                    .as("both replicas answer the same").isEqualTo(progressLine(direct(firstPort,
+                            "/api/stats/progress?orgId=12", accessToken), university));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            long consumedBySecond = secondsShare.stream().mapToLong(partition -> committed.get(partition).offset()
+                    - endsBefore.get(partition)).sum();
+            System.out.printf("stats-service replicas: %s; the second consumed %d events of the %d entries' partitions%n",
+                    owners, consumedBySecond, entries);
+            assertThat(consumedBySecond).as("events the second replica applied").isPositive();
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    /** Waits until each replica's consumers of the projection hold at least one partition; their shares by replica. */
+    private static Map<String, List<TopicPartition>> retryUntilBothOwn(Admin admin, String group) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            Map<String, List<TopicPartition>> owners = new java.util.TreeMap<>();
+            admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()
+                    .forEach(member -> owners.computeIfAbsent(member.groupInstanceId().orElse(member.consumerId())
+                                    .replaceFirst("-\\d+$", ""), replica -> new java.util.ArrayList<>())
+                            .addAll(member.assignment().topicPartitions().stream()
+                                    .filter(partition -> partition.topic().equals("league.member.events")).toList()));
+            if (owners.values().stream().filter(share -> !share.isEmpty()).count() >= 2
+                    && !owners.getOrDefault("stats-service-2", List.of()).isEmpty()) {
+                return owners;
+            }
+            assertThat(System.nanoTime()).as("both replicas own partitions: %s", owners).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> partitions)
+            throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** A call to one replica directly, past the gateway, with the same token. */
+    private static HttpResponse<String> direct(int port, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode progressLine(HttpResponse<String> response, long orgId) {
