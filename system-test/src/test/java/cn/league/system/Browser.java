@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,17 +18,33 @@ import java.util.stream.Collectors;
  */
 final class Browser {
 
+    /** How long one request may go unanswered, when no time limit for the whole login is given. */
+    private static final Duration HOP_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
     private final String stopBefore;
+    /** When every request of this browser must have been answered (System.nanoTime()), or NO_DEADLINE. */
+    private final long deadline;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     Browser() {
-        this(null);
+        this(null, NO_DEADLINE);
     }
 
     /** A browser that does not follow a redirect to an address starting with {@code stopBefore}, but returns it. */
     Browser(String stopBefore) {
+        this(stopBefore, NO_DEADLINE);
+    }
+
+    /** A browser for one login: all its requests together must be answered within {@code timeLimit}. */
+    Browser(Duration timeLimit) {
+        this(null, System.nanoTime() + timeLimit.toNanos());
+    }
+
+    private Browser(String stopBefore, long deadline) {
         this.stopBefore = stopBefore;
+        this.deadline = deadline;
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -126,8 +143,9 @@ final class Browser {
         String origin = request.uri().getHost() + ":" + request.uri().getPort();
         Map<String, String> jar = cookies.computeIfAbsent(origin, key -> new HashMap<>());
         // a hop that never answers fails the test with its address instead of hanging it
-        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true)
-                .timeout(java.time.Duration.ofSeconds(60));
+        Duration timeout = deadline == NO_DEADLINE ? HOP_TIMEOUT
+                : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout);
         if (!jar.isEmpty()) {
             withCookies.header("Cookie", jar.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
@@ -135,8 +153,9 @@ final class Browser {
         HttpResponse<String> response;
         try {
             response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.http.HttpTimeoutException timeout) {
-            throw new AssertionError("no answer within 60 s: " + request.method() + " " + request.uri(), timeout);
+        } catch (java.net.http.HttpTimeoutException timedOut) {
+            throw new AssertionError("no answer within " + timeout.toMillis() + " ms: " + request.method() + " "
+                    + request.uri(), timedOut);
         }
         for (String header : response.headers().allValues("Set-Cookie")) {
             String pair = header.split(";", 2)[0];

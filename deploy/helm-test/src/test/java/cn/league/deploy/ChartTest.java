@@ -179,6 +179,19 @@ class ChartTest {
         assertThat(dev.get("users")).anyMatch(user -> user.get("username").asText().equals("110105199001014329"));
     }
 
+    /**
+     * Issue 16 item 8: Keycloak's start-up options for its pods, the same as docker-compose.yml's Keycloak has (and
+     * {@code ./league}'s, which the system test's concurrent logins prove).
+     */
+    @Test
+    void keycloakGetsTheSameStartUpOptionsAsInCompose() {
+        Map<String, String> options = config(Chart.render(Chart.PRODUCTION, Chart.PRODUCTION_SITE),
+                "league-keycloak-options");
+        assertThat(options).containsEntry(
+                "KC_SPI_BRUTE_FORCE_PROTECTOR__DEFAULT_BRUTE_FORCE_DETECTOR__ALLOW_CONCURRENT_REQUESTS", "true");
+        assertThat(ComposeInStepTest.composeEnvironment("keycloak")).containsAllEntriesOf(options);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     static List<String> names(List<HasMetadata> objects, Class<? extends HasMetadata> type) {

@@ -103,6 +103,18 @@ class ComposeInStepTest {
         return environments;
     }
 
+    /** One compose service's environment, values as strings. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> composeEnvironment(String service) {
+        Map<String, Object> services = (Map<String, Object>) Chart.load(Chart.REPOSITORY.resolve("docker-compose.yml"))
+                .get("services");
+        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
+                .get("environment");
+        Map<String, String> values = new TreeMap<>();
+        environment.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+
     /** Component name to the environment names its container gets: its ConfigMap's keys and its env entries. */
     static Map<String, Set<String>> chartEnvironments(List<HasMetadata> objects) {
         Map<String, Set<String>> environments = new TreeMap<>();

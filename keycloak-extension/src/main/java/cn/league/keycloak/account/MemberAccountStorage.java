@@ -11,9 +11,11 @@ import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.ImportedUserValidation;
@@ -62,12 +64,31 @@ public final class MemberAccountStorage implements UserStorageProvider, UserLook
         if (!account.mayLogIn()) {
             return null;
         }
-        UserModel person = UserStoragePrivateUtil.userLocalStorage(session).addUser(realm, account.username());
-        person.setFederationLink(model.getId());
-        person.setEnabled(true);
-        person.setFirstName(account.displayName());
-        person.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        return person;
+        importOnce(realm, account);
+        return UserStoragePrivateUtil.userLocalStorage(session).getUserByUsername(realm, account.username());
+    }
+
+    /**
+     * Adds the person to Keycloak's own storage in a transaction of its own. Several first logins of one person can
+     * arrive at once (several devices, several API clients): each imports them, the first one's row wins and the
+     * others find it. Inside the request's own transaction the others' duplicate row would fail its flush and that
+     * whole login with it.
+     */
+    private void importOnce(RealmModel realm, MemberAccount account) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), importing -> {
+                RealmModel sameRealm = importing.realms().getRealm(realm.getId());
+                importing.getContext().setRealm(sameRealm);
+                UserModel person = UserStoragePrivateUtil.userLocalStorage(importing).addUser(sameRealm,
+                        account.username());
+                person.setFederationLink(model.getId());
+                person.setEnabled(true);
+                person.setFirstName(account.displayName());
+                person.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+            });
+        } catch (ModelDuplicateException importedByAnotherLogin) {
+            // the same person's concurrent login imported them first: their row is there now
+        }
     }
 
     @Override
