@@ -1061,6 +1061,134 @@ class LeagueSystemIT {
         assertThat(up.exitCode()).as(up.output()).isZero();
     }
 
+    @Test
+    @Order(180)
+    @DisplayName("issue 16 item 2 R-IMP-2 R-TR-1 R-STAT-1: entries, transfers, new branches and an import run through "
+            + "the gateway while each service and the gateway are killed (kill -9) and restarted in turn, Kafka stops "
+            + "for 30 s and PostgreSQL restarts; afterwards every accepted request's effect exists exactly once, every "
+            + "outbox is drained, every replica of the org tree equals org-service's, identity verification holds "
+            + "every person once and the statistics equal a rebuild from the events")
+    void theSuiteSurvivesFaults() throws Exception {
+        long entryBranch = firstBranchBelow(childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委"));
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long park = childNamed(county, "西湖科创园团工委");
+        long company = childNamed(park, "某科技有限公司团支部");
+        long community = childNamed(childNamed(county, "转塘街道团工委"), "转塘街道某社区团支部");
+        AdminTokens province = new AdminTokens(LeagueStack.DEMO_ADMIN_ID);
+        AdminTokens parkAdmin = new AdminTokens(PARK_ADMIN);
+        AdminTokens streetAdmin = new AdminTokens("330106199006060065");
+
+        // members to move, entered before the faults and known to every service
+        List<String> toMove = new java.util.ArrayList<>();
+        for (int n = 50_000; n < 50_040; n++) {
+            String idNumber = SuiteUnderFaults.memberId(n);
+            String member = SuiteUnderFaults.member(idNumber, "待转" + n);
+            HttpResponse<String> entered = retryWhile(404, () -> post("/api/members/orgs/" + company + "/members",
+                    member, parkAdmin.current()));
+            assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+            toMove.add(idNumber);
+        }
+        SuiteUnderFaults.outboxesDrained(Duration.ofMinutes(2));
+        SuiteUnderFaults.consumersCaughtUp(Duration.ofMinutes(2));
+
+        List<String> imported = ImportFlow.idNumbers(200_000, 20_000);
+        byte[] file = ImportFlow.filled(ImportFlow.download("/api/imports/templates/subordinate-members.xlsx",
+                province.current()).body(), ImportFlow.members(Long.toString(entryBranch), imported));
+        HttpResponse<String> uploaded = ImportFlow.upload("subordinate-members", file, province.current());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String job = JSON.readTree(uploaded.body()).path("id").asString();
+
+        Map<String, Duration> faults = new java.util.LinkedHashMap<>();
+        SuiteUnderFaults suite = new SuiteUnderFaults(province, parkAdmin, streetAdmin, entryBranch, park, community,
+                toMove);
+        try (suite) {
+            suite.start();
+            Thread.sleep(5_000);
+            for (String part : List.of("import-service", "member-service", "transfer-service", "org-service",
+                    "stats-service", "identity-verification-service", "gateway")) {
+                faults.put("kill -9 " + part, SuiteUnderFaults.killAndRestart(part));
+                Thread.sleep(3_000);
+            }
+            faults.put("Kafka stopped 30 s", SuiteUnderFaults.stopFor("kafka", Duration.ofSeconds(30)));
+            Thread.sleep(3_000);
+            faults.put("PostgreSQL restarted", SuiteUnderFaults.stopFor("postgres", Duration.ZERO));
+            Thread.sleep(10_000); // work goes on after the last fault
+        }
+
+        JsonNode done = ImportFlow.finished(job, province.current(), Duration.ofMinutes(5));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.path("summary").asString()).isEqualTo("成功导入 20000 位团员, 0 位团员导入失败");
+        Duration drained = SuiteUnderFaults.outboxesDrained(Duration.ofMinutes(3));
+        SuiteUnderFaults.consumersCaughtUp(Duration.ofMinutes(3));
+
+        long enteredUnclearStored;
+        try (var members = ImportFlow.database("league_member")) {
+            assertThat(SuiteUnderFaults.count(members, "select count(*) from membership where id_number = any (?) "
+                    + "and branch_id = ?", suite.entered, entryBranch)).as("accepted entries, each a member once")
+                    .isEqualTo(suite.entered.size());
+            enteredUnclearStored = SuiteUnderFaults.count(members, "select count(*) from person where id_number = "
+                    + "any (?)", suite.enteredUnclear);
+            assertThat(ImportFlow.peopleStored(members, imported)).isEqualTo(imported.size());
+            assertThat(SuiteUnderFaults.count(members, "select count(*) from membership where id_number = any (?) "
+                    + "and branch_id = ?", suite.moved, community)).as("approved transfers moved the membership")
+                    .isEqualTo(suite.moved.size());
+        }
+        try (var transfers = ImportFlow.database("league_transfer")) {
+            long approved = SuiteUnderFaults.count(transfers, "select count(*) from transfer where id_number = any (?) "
+                    + "and state = 'APPROVED'", toMove);
+            assertThat(approved).as("approvals accepted, and at most those whose answer was lost")
+                    .isBetween((long) suite.moved.size(), (long) suite.moved.size() + suite.transfersUnclear.get());
+            assertThat(SuiteUnderFaults.count(transfers, "select count(distinct id_number) from transfer where "
+                    + "id_number = any (?) and state = 'APPROVED'", toMove)).as("no member moved twice")
+                    .isEqualTo(approved);
+        }
+        try (var identity = ImportFlow.database("league_identity")) {
+            assertThat(SuiteUnderFaults.count(identity, "select count(*) from person where id_number = any (?)",
+                    suite.entered)).as("every accepted entry queued for verification").isEqualTo(suite.entered.size());
+            assertThat(SuiteUnderFaults.count(identity, "select count(*) from person where id_number = any (?)",
+                    imported)).as("every imported person queued for verification").isEqualTo(imported.size());
+        }
+        try (var orgs = ImportFlow.database("league_org")) {
+            assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org where id = any (cast(? as bigint[]))",
+                    suite.branchesCreated.stream().map(String::valueOf).toList()))
+                    .as("accepted new branches").isEqualTo(suite.branchesCreated.size());
+        }
+        String tree = SuiteUnderFaults.treeFingerprint("league_org");
+        for (String database : SuiteUnderFaults.REPLICA_DATABASES) {
+            assertThat(SuiteUnderFaults.treeFingerprint(database)).as(database + "'s replica of the org tree")
+                    .isEqualTo(tree);
+        }
+
+        String central = passwordLogin(CENTRAL_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        JsonNode incremental = progressNow(central, province.current());
+        HttpResponse<String> rebuilt = post("/api/stats/rebuild", "", central);
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(progressNow(central, province.current())).as("entry progress: incremental, and rebuilt from member-service's events")
+                .isEqualTo(incremental);
+
+        System.out.printf("""
+                        fault injection: %s
+                          accepted: %d entries (%d more unanswered, %d of them stored), %d transfers approved                         (%d unanswered), %d new branches (%d unanswered), %d refused, an import of %,d rows; outboxes                         drained %d ms after the import finished; org tree %s equal in %d replicas
+                        """, faults.entrySet().stream().map(fault -> fault.getKey() + " " + fault.getValue().toSeconds()
+                        + " s").toList(), suite.entered.size(), suite.enteredUnclear.size(), enteredUnclearStored,
+                suite.moved.size(), suite.transfersUnclear.get(), suite.branchesCreated.size(),
+                suite.branchesUnclear.get(), suite.refused.get(), imported.size(), drained.toMillis(), tree,
+                SuiteUnderFaults.REPLICA_DATABASES.size());
+        assertThat(suite.entered).as("entries went on through the faults").hasSizeGreaterThan(50);
+        assertThat(suite.moved).as("transfers went on through the faults").hasSizeGreaterThan(10);
+        assertThat(suite.branchesCreated).as("new branches went on through the faults").hasSizeGreaterThan(10);
+    }
+
+    /** Entry progress of the province's children after a snapshot taken now (the figures as they stand). */
+    private static JsonNode progressNow(String central, String provinceAdmin) throws Exception {
+        Thread.sleep(1_100); // a snapshot per second at most
+        HttpResponse<String> snapshot = post("/api/stats/snapshots", "", central);
+        assertThat(snapshot.statusCode()).as(snapshot.body()).isEqualTo(200);
+        HttpResponse<String> progress = get("/api/stats/progress?orgId=12", provinceAdmin);
+        assertThat(progress.statusCode()).as(progress.body()).isEqualTo(200);
+        return JSON.readTree(progress.body()).path("children");
+    }
+
     /** Polls a probe of a part of the stack until it answers 200; returns System.nanoTime() then. */
     private static long awaitProbe(int port, String path, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
