@@ -232,7 +232,7 @@ final class SuiteUnderFaults implements AutoCloseable {
         long started = System.nanoTime();
         for (String database : OUTBOX_DATABASES) {
             try (Connection db = ImportFlow.database(database)) {
-                while (count(db, "select count(*) from outbox_event") > 0) {
+                while (count(db, "select count(*) from platform.outbox_event") > 0) {
                     assertThat(Duration.ofNanos(System.nanoTime() - started)).as(database + "'s outbox drained")
                             .isLessThan(atMost);
                     Thread.sleep(500);
