@@ -1168,7 +1168,9 @@ class LeagueSystemIT {
 
         System.out.printf("""
                         fault injection: %s
-                          accepted: %d entries (%d more unanswered, %d of them stored), %d transfers approved                         (%d unanswered), %d new branches (%d unanswered), %d refused, an import of %,d rows; outboxes                         drained %d ms after the import finished; org tree %s equal in %d replicas
+                          accepted: %d entries (%d more unanswered, %d of them stored), %d transfers approved \
+                        (%d unanswered), %d new branches (%d unanswered), %d refused, an import of %,d rows;
+                          outboxes drained %d ms after the import finished; org tree %s equal in %d replicas
                         """, faults.entrySet().stream().map(fault -> fault.getKey() + " " + fault.getValue().toSeconds()
                         + " s").toList(), suite.entered.size(), suite.enteredUnclear.size(), enteredUnclearStored,
                 suite.moved.size(), suite.transfersUnclear.get(), suite.branchesCreated.size(),

@@ -130,7 +130,7 @@ final class SuiteUnderFaults implements AutoCloseable {
                 case UNCLEAR -> transfersUnclear.incrementAndGet();
                 case REFUSED -> refused.incrementAndGet();
             }
-            pause(300);
+            pause(8_000); // 40 moves spread over the faults (about six minutes), not done before the first
         }
     }
 
