@@ -1,6 +1,5 @@
 package cn.league.stats.benchmark;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,7 @@ import cn.league.contracts.EventEnvelope;
 import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
-import cn.league.support.outbox.OutboxRelay;
+import cn.league.stats.support.RelayedEvents;
 import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,13 +74,8 @@ class EventsAppliedBenchmark {
             String id = "B" + String.format("%017d", next++);
             EventEnvelope<PersonEntered> event = EventEnvelope.wrap(PersonEntered.member(id, "压测", true,
                     8_000_000_000L + i % BRANCHES, i % 5 != 0), id, null, null, Instant.now());
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MEMBER_EVENTS, id,
-                    EventJson.write(event));
-            if (headers) {
-                record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(OutboxRelay.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-            }
-            sends.add(kafka.send(record));
+            sends.add(headers ? kafka.send(RelayedEvents.record(Topics.MEMBER_EVENTS, event))
+                    : kafka.send(Topics.MEMBER_EVENTS, id, EventJson.write(event)));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         long before = applied();

@@ -22,12 +22,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.contracts.EventEnvelope;
-import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.contracts.org.OrgDomain;
 import cn.league.stats.projection.Recompute;
 import cn.league.stats.snapshot.Snapshots;
+import cn.league.stats.support.RelayedEvents;
 import cn.league.support.copy.CopyIn;
 import cn.league.test.CpuTime;
 import cn.league.test.ServiceApi;
@@ -325,7 +325,7 @@ class StatsBenchmark {
             long branch = branches.get(i % branches.size());
             EventEnvelope<PersonEntered> event = EventEnvelope.wrap(PersonEntered.member(id, "压测", true, branch,
                     i % 5 != 0), id, null, null, Instant.now());
-            sends.add(kafka.send(Topics.MEMBER_EVENTS, id, EventJson.write(event)));
+            sends.add(kafka.send(RelayedEvents.record(Topics.MEMBER_EVENTS, event))); // as the relay sends it
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         long before = applied();
