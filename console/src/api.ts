@@ -109,3 +109,22 @@ export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.problem.detail
   return '网络异常,请稍后再试'
 }
+
+/**
+ * The form field a refusal is about, by its code: the services answer one problem per request (code, rule, Chinese
+ * detail) and the form shows the detail at that field. {@code fields} maps a code, or a code's prefix ending in '*',
+ * to the field's name; null when the refusal is about the whole form.
+ */
+export function fieldOf(error: unknown, fields: Record<string, string>): string | null {
+  if (!(error instanceof ApiError)) return null
+  const code = error.problem.code
+  for (const [key, field] of Object.entries(fields)) {
+    if (key.endsWith('*') ? code.startsWith(key.slice(0, -1)) : code === key) return field
+  }
+  return null
+}
+
+/** Sends a file as multipart/form-data (the browser sets the boundary). */
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  return (await request(path, { method: 'POST', body: form })).json() as Promise<T>
+}

@@ -2,10 +2,14 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 
 // Hash history: every page is the one document at /, so the gateway needs no fallback route and a reload after
-// the session ended goes through the login to / like any first visit.
+// the session ended goes through the login to / like any first visit. Pages other than 首页 load on first visit,
+// so the first screen after login carries only its own code.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomePage, meta: { title: '首页' } },
+    { path: '/people', name: 'people', component: () => import('./pages/people/PeoplePage.vue'), meta: { title: '团员 / 团干部' } },
+    { path: '/transfers', name: 'transfers', component: () => import('./pages/transfers/TransfersPage.vue'), meta: { title: '关系转接' } },
+    { path: '/imports', name: 'imports', component: () => import('./pages/imports/ImportsPage.vue'), meta: { title: '导入' } },
   ],
 })

@@ -7,4 +7,7 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { path: '/', title: '首页', adminOnly: false },
+  { path: '/people', title: '团员 / 团干部', adminOnly: true },
+  { path: '/transfers', title: '关系转接', adminOnly: false },
+  { path: '/imports', title: '导入', adminOnly: true },
 ]

@@ -109,6 +109,71 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
+    /** Opens a page of the console by its route ({@code "people"} for {@code /#/people}) and waits for its section. */
+    void open(String route, String pageId) {
+        driver.get(LeagueStack.gateway() + "/#/" + route);
+        waitFor(By.id(pageId));
+    }
+
+    /** Types into a field, replacing what it held (by keys: clear() alone does not tell Vue's v-model). */
+    void type(By field, String text) {
+        WebElement input = waitFor(field);
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    /** Picks an option of an Element Plus select: clicks it, types {@code typed} (remote search) if given, clicks the option. */
+    void choose(By select, String typed, String option) {
+        WebElement field = waitFor(select);
+        field.click();
+        if (typed != null) {
+            field.sendKeys(typed);
+        }
+        waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']"))
+                .click();
+    }
+
+    /**
+     * Picks an org in a cascader (the destination of a transfer) level by level: the field labelled {@code field},
+     * then each level's org by name; the last one is chosen with its radio (any level may be chosen).
+     */
+    void cascade(String field, String... levels) {
+        waitFor(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='" + field + "']]"
+                + "//div[contains(@class,'el-cascader')]")).click();
+        for (int level = 0; level < levels.length; level++) {
+            WebElement node = waitFor(By.xpath("//li[contains(@class,'el-cascader-node')]"
+                    + "[.//span[contains(@class,'el-cascader-node__label')][normalize-space(.)='" + levels[level] + "']]"));
+            script("arguments[0].scrollIntoView({block: 'center'})", node);
+            if (level < levels.length - 1) {
+                node.findElement(By.cssSelector(".el-cascader-node__label")).click();
+            } else {
+                node.findElement(By.cssSelector(".el-radio")).click();
+            }
+        }
+        driver.findElement(By.tagName("h1")).click(); // a click beside the open panel closes it
+        waitForGone(By.cssSelector(".el-cascader__dropdown"));
+    }
+
+    /** The button with this text (visible ones only: Element Plus keeps closed dialogs in the page). */
+    WebElement button(String text) {
+        return waitFor(By.xpath("//button[normalize-space(.)='" + text + "']"));
+    }
+
+    /** The error a form shows at the field whose input has this id. */
+    String fieldError(String inputId) {
+        return waitFor(By.xpath("//div[contains(@class,'el-form-item')][.//*[@id='" + inputId + "']]"
+                + "//div[contains(@class,'el-form-item__error')]")).getText();
+    }
+
+    /** Fetches a path from within the page (the browser's session), answering "status content-type". */
+    String fetchHead(String path) {
+        return String.valueOf(((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(r => done(r.status + ' ' + r.headers.get('Content-Type')), e => done('ERR ' + e));""", path));
+    }
+
     WebElement waitFor(By locator) {
         return waitFor(locator, Duration.ofSeconds(30));
     }
@@ -120,6 +185,10 @@ final class ConsoleBrowser implements AutoCloseable {
     void waitForText(By locator, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(
                 ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    void waitForGone(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
     List<WebElement> all(By locator) {

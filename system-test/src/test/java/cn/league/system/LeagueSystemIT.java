@@ -635,6 +635,224 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(15)
+    @DisplayName("R-MEM-1 R-ID-4 R-MEM-8 the console's 团员 / 团干部 page at desktop and phone width: the province admin "
+            + "picks a class branch, enters a member with a wrong ID number and sees the rule's error at the field, "
+            + "enters them right, finds them, reads the profile and deletes them with a reason")
+    void theConsoleEntersFindsAndDeletesAMember() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        String branch = "计算机" + (year - 3) + "级1班团支部";
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            // a new person on each run, so the step also runs again on a kept stack
+            String idNumber = IdNumbers.of(LocalDate.of(year - 20, 3, 9), new java.util.Random().nextInt(100, 990));
+            String wrongCheck = idNumber.substring(0, 17) + (idNumber.endsWith("0") ? "1" : "0");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("people-" + width, size)) {
+                browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("open-people", () -> browser.open("people", "page-people"));
+                browser.step("pick-the-branch", () -> {
+                    browser.choose(org.openqa.selenium.By.id("people-org"), "计算机" + (year - 3), branch);
+                    browser.waitForText(org.openqa.selenium.By.cssSelector("#page-people .actions"), branch);
+                });
+                browser.step("the-rule-at-its-field", () -> {
+                    browser.button("录入团员").click();
+                    browser.type(org.openqa.selenium.By.id("entry-idNumber"), wrongCheck);
+                    browser.type(org.openqa.selenium.By.id("entry-name"), "林页面");
+                    browser.find(org.openqa.selenium.By.id("entry-save")).click();
+                    assertThat(browser.fieldError("entry-idNumber")).isEqualTo("身份证号码校验位不正确");
+                });
+                browser.step("entered", () -> {
+                    browser.type(org.openqa.selenium.By.id("entry-idNumber"), idNumber);
+                    browser.find(org.openqa.selenium.By.id("entry-save")).click();
+                    browser.waitForGone(org.openqa.selenium.By.id("person-entry"));
+                });
+                org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                        "//*[@id='people-list']//tr[contains(., '" + idNumber + "')]");
+                browser.step("found", () -> {
+                    browser.type(org.openqa.selenium.By.id("people-term"), idNumber);
+                    browser.find(org.openqa.selenium.By.id("people-search")).click();
+                    assertThat(browser.waitFor(row).getText()).contains("林页面").contains("共青团员");
+                });
+                browser.step("profile-and-deletion", () -> {
+                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button")).click();
+                    browser.waitForText(org.openqa.selenium.By.id("person-profile"), branch);
+                    browser.find(org.openqa.selenium.By.id("person-delete")).click();
+                    browser.type(org.openqa.selenium.By.id("delete-reason"), "重复录入");
+                    browser.find(org.openqa.selenium.By.id("delete-confirm")).click();
+                    browser.waitForGone(row);
+                });
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    @Test
+    @Order(16)
+    @DisplayName("R-TR-3 R-TR-5 R-TR-7 the console's 关系转接 queue at desktop and phone width: two graduates' 办理转出 wait "
+            + "at the park; its admin sees the days left, approves one (the membership moves) and returns the other with "
+            + "a reason the member reads")
+    void theConsoleApprovesAndReturnsTransfers() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        long graduating = childNamed(college, "计算机" + (year - 4) + "级1班团支部");
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long temporary = childNamed(park, "西湖科创园学社衔接临时团支部");
+        List<String> graduates = new java.util.ArrayList<>();
+        for (JsonNode person : JSON.readTree(get("/api/members/orgs/" + graduating + "/people", collegeAdmin).body())
+                .path("items")) {
+            String idNumber = person.path("idNumber").asString();
+            JsonNode profile = JSON.readTree(get("/api/members/people/" + idNumber, collegeAdmin).body());
+            // graduates proper: delayed graduates and teachers name no destination (R-MEM-10)
+            if (profile.path("graduate").asBoolean() && !profile.path("delayedGraduate").asBoolean()
+                    && !profile.path("teacher").asBoolean()) {
+                graduates.add(idNumber);
+            }
+        }
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            // the approved one leaves the class; the returned one stays and may be taken again by a later run
+            String approved = graduates.removeLast();
+            String returned = graduates.getFirst();
+            long toApprove = transferOutToThePark(approved, temporary, park, collegeAdmin);
+            long toReturn = transferOutToThePark(returned, temporary, park, collegeAdmin);
+            try (ConsoleBrowser browser = ConsoleBrowser.open("transfers-" + width, size)) {
+                browser.logIn(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("open-the-queue", () -> browser.open("transfers", "page-transfers"));
+                org.openqa.selenium.By approvedRow = org.openqa.selenium.By.xpath(
+                        "//*[@id='transfer-queue']//tr[contains(., '" + approved + "')]");
+                org.openqa.selenium.By returnedRow = org.openqa.selenium.By.xpath(
+                        "//*[@id='transfer-queue']//tr[contains(., '" + returned + "')]");
+                browser.step("approve", () -> {
+                    assertThat(browser.waitFor(approvedRow).getText()).contains("转入方审批").contains("天");
+                    browser.find(approvedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
+                    browser.waitForGone(approvedRow);
+                });
+                browser.step("return-with-a-reason", () -> {
+                    browser.find(returnedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='退回']")).click();
+                    browser.type(org.openqa.selenium.By.id("reject-reason"), "请先到园区报到");
+                    browser.find(org.openqa.selenium.By.id("reject-confirm")).click();
+                    browser.waitForGone(returnedRow);
+                });
+                browser.screenshot("ok");
+            }
+            assertThat(JSON.readTree(get("/api/transfers/" + toApprove, collegeAdmin).body()).path("transfer")
+                    .path("state").asString()).isEqualTo("APPROVED");
+            HttpResponse<String> moved = retryUntil(response -> response.body().contains("\"branchId\":" + temporary),
+                    () -> get("/api/members/people/" + approved, passwordLogin(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD)));
+            assertThat(moved.body()).as("the membership moved to the park's temporary branch")
+                    .contains("\"branchId\":" + temporary);
+            JsonNode ended = JSON.readTree(get("/api/transfers/" + toReturn, collegeAdmin).body()).path("transfer");
+            assertThat(ended.path("state").asString()).isEqualTo("REJECTED");
+            assertThat(ended.path("endReason").asString()).isEqualTo("请先到园区报到");
+        }
+    }
+
+    /** The college's 办理转出 of a graduate to the park's temporary branch, with a job in the park (R-TR-11). */
+    private static long transferOutToThePark(String graduate, long temporary, long park, String collegeAdmin)
+            throws Exception {
+        HttpResponse<String> started = retryWhile(404, () -> post("/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"毕业后入职园区企业","destinationType":"JOB","employerLocationOrgId":%d}"""
+                .formatted(graduate, temporary, park), collegeAdmin));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return JSON.readTree(started.body()).path("id").asLong();
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("R-TR-1 R-TR-6 a member (no admin) in the console at desktop and phone width: sees only 首页 and 关系转接, "
+            + "where their branch shows; starts a transfer of their own by picking the destination level by level, "
+            + "sees it waiting, and withdraws it")
+    void aMemberStartsAndWithdrawsTheirOwnTransfer() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        String branch = "计算机" + (year - 3) + "级1班团支部";
+        String idNumber = IdNumbers.of(LocalDate.of(year - 19, 6, 1), new java.util.Random().nextInt(100, 990));
+        HttpResponse<String> entered = retryWhile(404, () -> post("/api/members/orgs/" + childNamed(college, branch)
+                + "/members", "{\"idNumber\":\"" + idNumber + "\",\"name\":\"林转接\",\"politicalStatus\":\"共青团员\"}",
+                accessToken));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        awaitWarmLookup();
+        String password = "Zhuanjie2026";
+        Browser firstLogin = new Browser(CALLBACK);
+        assertLoggedIn(firstLogin.setNewPassword(firstLogin.logIn(firstLogin.get(LeagueStack.gateway() + "/"),
+                idNumber, idNumber.substring(10)), password));
+
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            String reason = "转专业(" + width + ")";
+            org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                    "//*[@id='my-transfers']//tr[contains(., '" + reason + "')]");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("member-" + width, size)) {
+                browser.logIn(idNumber, password);
+                browser.step("only-the-member-pages", () -> {
+                    browser.waitFor(org.openqa.selenium.By.id("page-home"));
+                    String menu = String.valueOf(browser.script(
+                            "return [...document.querySelectorAll('.el-menu-item')].map(e => e.textContent.trim()).join(',')"));
+                    assertThat(menu).contains("关系转接").doesNotContain("团员 / 团干部");
+                    browser.open("transfers", "page-transfers");
+                    browser.waitForText(org.openqa.selenium.By.id("my-branch"), branch);
+                });
+                browser.step("start-own-transfer", () -> {
+                    browser.cascade("转入组织", "团浙江省委", "共青团浙江大学委员会", "经济学院团委",
+                            "经济学" + (year - 2) + "级1班团支部");
+                    browser.type(org.openqa.selenium.By.id("transfer-reason"), reason);
+                    browser.find(org.openqa.selenium.By.id("transfer-submit")).click();
+                    assertThat(browser.waitFor(row).getText()).contains("审批").contains("天");
+                });
+                browser.step("withdraw", () -> {
+                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//div[contains(@class,'el-message-box')]"
+                            + "//button[normalize-space(.)='撤销申请']")).click();
+                    browser.waitForText(row, "已撤销");
+                });
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    @Test
+    @Order(18)
+    @DisplayName("R-IMP-1 R-IMP-2 the console's 导入 page at desktop and phone width: the province admin downloads the "
+            + "template, uploads it filled with a good and a bad row, follows the progress bar to the result sentence "
+            + "and downloads the failure workbook")
+    void theConsoleImportsAFile() throws Exception {
+        long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
+        String classBranch = JSON.readTree(get("/api/orgs/" + college + "/children", accessToken).body())
+                .path("items").get(0).path("id").asString();
+        byte[] template = ImportFlow.download("/api/imports/templates/subordinate-members.xlsx", accessToken).body();
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            // people nobody else imports, new on each run (test 11 takes 1000–61000)
+            String good = ImportFlow.idNumbers(70_000 + new java.util.Random().nextInt(100_000), 1).getFirst();
+            String badCheckDigit = good.substring(0, 17) + (good.endsWith("0") ? "1" : "0");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("名单-", ".xlsx");
+            java.nio.file.Files.write(file, ImportFlow.filled(template,
+                    ImportFlow.members(classBranch, List.of(good, badCheckDigit))));
+            try (ConsoleBrowser browser = ConsoleBrowser.open("imports-" + width, size)) {
+                browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("open-imports", () -> browser.open("imports", "page-imports"));
+                browser.step("template", () -> assertThat(browser.fetchHead(
+                        browser.find(org.openqa.selenium.By.id("template-xlsx")).getDomAttribute("href")))
+                        .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                browser.step("upload-and-follow-the-progress", () -> {
+                    browser.find(org.openqa.selenium.By.id("import-file")).sendKeys(file.toString());
+                    browser.find(org.openqa.selenium.By.id("import-upload")).click();
+                    browser.waitFor(org.openqa.selenium.By.id("import-progress"));
+                    browser.waitForText(org.openqa.selenium.By.id("import-result"), "成功导入 1 位团员, 1 位团员导入失败");
+                    assertThat(browser.find(org.openqa.selenium.By.id("import-progress")).getText()).contains("100%");
+                });
+                browser.step("failure-workbook", () -> assertThat(browser.fetchHead(
+                        browser.find(org.openqa.selenium.By.id("import-failures")).getDomAttribute("href")))
+                        .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                browser.screenshot("ok");
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
     @Order(120)
     @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: an admin issues a reset code; the person, not "
             + "logged in, sets a new password with it and the captcha and logs in with it; the code works once only")
