@@ -125,8 +125,10 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Picks an option of an Element Plus select: clicks it, types {@code typed} (remote search) if given, clicks the option. */
     void choose(By select, String typed, String option) {
-        WebElement field = waitFor(select);
-        field.click();
+        // the select's id is on its input, which is hidden unless the select is filterable: click its box
+        WebElement field = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(select));
+        field.findElement(By.xpath("./ancestor::div[contains(@class,'el-select__wrapper')][1]")).click();
         if (typed != null) {
             field.sendKeys(typed);
         }
@@ -153,6 +155,17 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         driver.findElement(By.tagName("h1")).click(); // a click beside the open panel closes it
         waitForGone(By.cssSelector(".el-cascader__dropdown"));
+    }
+
+    /** The node of an Element Plus tree with this label, once shown. */
+    WebElement treeNode(String label) {
+        return waitFor(By.xpath("//div[contains(@class,'el-tree-node__content')]"
+                + "[.//span[contains(@class,'el-tree-node__label')][normalize-space(.)='" + label + "']]"));
+    }
+
+    /** Opens a tree node (its children load then). */
+    void expandTreeNode(String label) {
+        treeNode(label).findElement(By.cssSelector(".el-tree-node__expand-icon")).click();
     }
 
     /** The button with this text (visible ones only: Element Plus keeps closed dialogs in the page). */

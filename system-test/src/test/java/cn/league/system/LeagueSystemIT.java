@@ -695,12 +695,16 @@ class LeagueSystemIT {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
         long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
-        long graduating = childNamed(college, "计算机" + (year - 4) + "级1班团支部");
         long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
         long temporary = childNamed(park, "西湖科创园学社衔接临时团支部");
+        // the college's graduating classes, class 1 first (test 13's transfer waits for one of class 2)
+        List<JsonNode> people = new java.util.ArrayList<>();
+        for (String graduating : List.of("计算机" + (year - 4) + "级1班团支部", "计算机" + (year - 4) + "级2班团支部")) {
+            JSON.readTree(get("/api/members/orgs/" + childNamed(college, graduating) + "/people", collegeAdmin).body())
+                    .path("items").forEach(people::add);
+        }
         List<String> graduates = new java.util.ArrayList<>();
-        for (JsonNode person : JSON.readTree(get("/api/members/orgs/" + graduating + "/people", collegeAdmin).body())
-                .path("items")) {
+        for (JsonNode person : people) {
             String idNumber = person.path("idNumber").asString();
             JsonNode profile = JSON.readTree(get("/api/members/people/" + idNumber, collegeAdmin).body());
             // graduates proper: delayed graduates and teachers name no destination (R-MEM-10)
@@ -712,8 +716,8 @@ class LeagueSystemIT {
         for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
             String width = size.getWidth() < 768 ? "phone" : "desktop";
             // the approved one leaves the class; the returned one stays and may be taken again by a later run
-            String approved = graduates.removeLast();
             String returned = graduates.getFirst();
+            String approved = graduates.remove(1);
             long toApprove = transferOutToThePark(approved, temporary, park, collegeAdmin);
             long toReturn = transferOutToThePark(returned, temporary, park, collegeAdmin);
             try (ConsoleBrowser browser = ConsoleBrowser.open("transfers-" + width, size)) {
@@ -848,6 +852,88 @@ class LeagueSystemIT {
                 browser.screenshot("ok");
             } finally {
                 java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
+    @Order(19)
+    @DisplayName("R-STAT-2 R-STAT-5 the console's 统计 page at desktop and phone width: the province admin reads the entry "
+            + "progress of its direct children as of the last snapshot, filters by domain (学校: the city has none) and "
+            + "downloads the table as a workbook")
+    void theConsoleShowsEntryProgress() throws Exception {
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            try (ConsoleBrowser browser = ConsoleBrowser.open("stats-" + width, size)) {
+                browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+                org.openqa.selenium.By university = org.openqa.selenium.By.xpath(
+                        "//*[@id='stats-table']//tr[contains(., '共青团浙江大学委员会')]");
+                org.openqa.selenium.By cityMembers = org.openqa.selenium.By.xpath(
+                        "//*[@id='stats-table']//tr[contains(., '团杭州市委')]/td[3]");
+                browser.step("progress-as-of", () -> {
+                    browser.open("stats", "page-stats");
+                    assertThat(browser.waitFor(org.openqa.selenium.By.id("stats-as-of")).getText())
+                            .matches("截至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+                    assertThat(browser.waitFor(university).getText()).contains("%");
+                    assertThat(browser.find(cityMembers).getText()).isNotEqualTo("0 / 0");
+                });
+                browser.step("domain-filter", () -> {
+                    browser.choose(org.openqa.selenium.By.id("stats-domain"), null, "学校");
+                    browser.waitForText(cityMembers, "0 / 0");
+                    assertThat(browser.find(university).findElement(org.openqa.selenium.By.xpath("./td[3]")).getText())
+                            .isNotEqualTo("0 / 0");
+                });
+                browser.step("download", () -> assertThat(browser.fetchHead(
+                        browser.find(org.openqa.selenium.By.id("stats-download")).getDomAttribute("href")))
+                        .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    @Test
+    @Order(20)
+    @DisplayName("R-ORG-1 R-ORG-5 the console's 组织 page at desktop and phone width: the province admin sees its org's "
+            + "completeness, opens the tree level by level, finds an org by full name, and creates a class branch "
+            + "under a college, which shows in the tree at once")
+    void theConsoleShowsAndGrowsTheTree() throws Exception {
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            String newBranch = "测试专业" + (1000 + new java.util.Random().nextInt(9000)) + "级1班团支部";
+            org.openqa.selenium.By heading = org.openqa.selenium.By.cssSelector("#org-info h2");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("orgs-" + width, size)) {
+                browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("own-org-and-completeness", () -> {
+                    browser.open("orgs", "page-orgs");
+                    browser.waitForText(heading, "团浙江省委");
+                    assertThat(browser.waitFor(org.openqa.selenium.By.id("org-completeness")).getText())
+                            .startsWith("组织信息");
+                });
+                browser.step("find-by-full-name", () -> {
+                    browser.type(org.openqa.selenium.By.id("org-search"), "西湖科创园\n");
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='org-hits']//button[.='西湖科创园团工委']")).click();
+                    browser.waitForText(heading, "西湖科创园团工委");
+                });
+                browser.step("open-the-tree", () -> {
+                    browser.expandTreeNode("团浙江省委");
+                    browser.expandTreeNode("共青团浙江大学委员会");
+                    browser.treeNode("计算机科学与技术学院团委").click();
+                    browser.waitForText(heading, "计算机科学与技术学院团委");
+                });
+                browser.step("create-a-branch", () -> {
+                    browser.find(org.openqa.selenium.By.id("org-create")).click();
+                    browser.choose(org.openqa.selenium.By.id("org-type"), null, "团支部");
+                    browser.choose(org.openqa.selenium.By.id("org-domain"), null, "学校");
+                    browser.find(org.openqa.selenium.By.id("org-save")).click();
+                    assertThat(browser.fieldError("org-schoolLevel")).isEqualTo("请选择学校类别");
+                    browser.choose(org.openqa.selenium.By.id("org-schoolLevel"), null, "高校");
+                    browser.type(org.openqa.selenium.By.id("org-fullName"), newBranch);
+                    browser.type(org.openqa.selenium.By.id("org-shortName"), newBranch);
+                    browser.find(org.openqa.selenium.By.id("org-save")).click();
+                    browser.waitForText(heading, newBranch);
+                    browser.treeNode(newBranch);
+                });
+                browser.screenshot("ok");
             }
         }
     }
