@@ -94,6 +94,11 @@ final class AuthorizationMatrix {
 
     static final Set<Integer> UNAUTHENTICATED = Set.of(401);
     static final Set<Integer> NOT_ALLOWED = Set.of(403, 404);
+    /**
+     * A service account: 401 where its token does not name the service as audience (every service but the one it
+     * calls), 403 where it does (it is not a person).
+     */
+    static final Set<Integer> NOT_ITS_AUDIENCE_OR_NOT_ALLOWED = Set.of(401, 403, 404);
     static final Set<Access> EVERYTHING_BUT_PUBLIC = EnumSet.complementOf(EnumSet.of(Access.PUBLIC));
 
     /** service name in the matrix file -> its port on the stack (the services' own ports, not the gateway) */

@@ -2129,6 +2129,8 @@ class LeagueSystemIT {
                         AuthorizationMatrix.UNAUTHENTICATED),
                 new AuthorizationMatrix.Caller("another issuer", masterRealmToken(),
                         AuthorizationMatrix.EVERYTHING_BUT_PUBLIC, AuthorizationMatrix.UNAUTHENTICATED),
+                new AuthorizationMatrix.Caller("another audience", otherAudienceToken(),
+                        AuthorizationMatrix.EVERYTHING_BUT_PUBLIC, AuthorizationMatrix.UNAUTHENTICATED),
                 new AuthorizationMatrix.Caller("member, no admin", member, EnumSet.of(AuthorizationMatrix.Access.ADMIN,
                         AuthorizationMatrix.Access.SCOPED, AuthorizationMatrix.Access.FILTERED,
                         AuthorizationMatrix.Access.ROWS,
@@ -2151,7 +2153,7 @@ class LeagueSystemIT {
                     EnumSet.of(AuthorizationMatrix.Access.ADMIN, AuthorizationMatrix.Access.SCOPED,
                             AuthorizationMatrix.Access.FILTERED, AuthorizationMatrix.Access.ROWS,
                             AuthorizationMatrix.Access.PARENT, AuthorizationMatrix.Access.CENTRAL),
-                    AuthorizationMatrix.NOT_ALLOWED));
+                    AuthorizationMatrix.NOT_ITS_AUDIENCE_OR_NOT_ALLOWED));
         }
 
         // the owner reaches every target it reads: a refusal of the others is then about rights, not a missing target
@@ -2244,6 +2246,21 @@ class LeagueSystemIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
                         + "&password=admin")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).path("access_token").asString();
+    }
+
+    /**
+     * The province admin's token from the right realm, issued to Keycloak's own {@code admin-cli} client: it names
+     * none of the services as its audience.
+     */
+    private static String otherAudienceToken() throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.keycloak()
+                        + "/realms/league/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + LeagueStack.DEMO_ADMIN_ID + "&password=" + URLEncoder.encode(LeagueStack.DEMO_ADMIN_PASSWORD,
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body()).path("access_token").asString();
     }

@@ -18,7 +18,7 @@ import cn.league.support.serviceaccount.ServiceAccountToken;
 
 /**
  * member-service's bulk path ({@code POST /internal/members/bulk}) as this service's own service account (Keycloak
- * client {@code league-import-service}, realm role league-internal), naming the uploader: a job runs long after the
+ * client {@code league-import-service}, realm role league-members-bulk), naming the uploader: a job runs long after the
  * upload request, and after a restart, so it cannot carry the uploader's token. member-service applies every rule of
  * single entry to each row against the uploader's scope, stores the valid rows and publishes PersonEntered for each.
  */

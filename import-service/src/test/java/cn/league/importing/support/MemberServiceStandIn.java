@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * member-service's {@code POST /internal/members/bulk} over real HTTP, for import-service's own tests (the system
  * test runs the real one, with every entry rule). Like member-service it refuses a token without the realm role
- * league-internal. It stores each ID number once: a row seen again with the same org is ALREADY_IMPORTED, with
+ * league-members-bulk. It stores each ID number once: a row seen again with the same org is ALREADY_IMPORTED, with
  * another org 身份证已注册; a row whose name starts with 拒 is refused as an invalid ID (a stand-in for the rules).
  */
 public final class MemberServiceStandIn implements AutoCloseable {
@@ -129,7 +129,7 @@ public final class MemberServiceStandIn implements AutoCloseable {
         }
         String[] parts = authorization.substring(7).split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return JSON.readTree(claims).path("realm_access").path("roles").toString().contains("\"league-internal\"");
+        return JSON.readTree(claims).path("realm_access").path("roles").toString().contains("\"league-members-bulk\"");
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.keycloak.component.ComponentValidationException;
  *
  * @param memberServiceUrl base URL of member-service, e.g. {@code http://127.0.0.1:8082}
  * @param tokenUrl         Keycloak's token endpoint of this realm, as reachable from Keycloak itself
- * @param clientId         the confidential client whose service account holds {@code league-internal}
+ * @param clientId         the confidential client whose service account holds {@code league-account-lookup}
  * @param clientSecret     its secret
  */
 public record LookupSettings(URI memberServiceUrl, URI tokenUrl, String clientId, String clientSecret) {

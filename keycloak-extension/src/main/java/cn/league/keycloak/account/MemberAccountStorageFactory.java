@@ -19,7 +19,7 @@ import org.keycloak.storage.UserStorageProviderFactory;
  * Why an internal API of member-service rather than a read-only database view: member-service owns its tables and
  * no other part reads them (ARCHITECTURE.md); the API keeps the rule "who may log in" (not deleted, R-MEM-8) in the
  * service that owns it, lets member-service change its schema freely, needs no database credentials in Keycloak,
- * and is checked like every other call (a service-account token with {@code league-internal}).
+ * and is checked like every other call (a service-account token with {@code league-account-lookup}).
  */
 public final class MemberAccountStorageFactory implements UserStorageProviderFactory<MemberAccountStorage> {
 
@@ -53,7 +53,7 @@ public final class MemberAccountStorageFactory implements UserStorageProviderFac
                 .helpText("This realm's token endpoint as Keycloak itself reaches it")
                 .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
                 .property().name(LookupSettings.CLIENT_ID).label("Client ID")
-                .helpText("Confidential client whose service account holds the realm role league-internal")
+                .helpText("Confidential client whose service account holds the realm role league-account-lookup")
                 .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
                 .property().name(LookupSettings.CLIENT_SECRET).label("Client secret")
                 .type(ProviderConfigProperty.PASSWORD).secret(true).required(true).add()

@@ -21,7 +21,7 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The lookup's own access token, from the client-credentials grant of a confidential client whose service account
- * holds {@code league-internal}. Kept until shortly before it expires, then renewed in the background while the old
+ * holds {@code league-account-lookup}. Kept until shortly before it expires, then renewed in the background while the old
  * one still serves: a login must not wait for a token request.
  * <p>
  * Fetching runs on its own thread, not the login's: Keycloak stops a user-storage call after 3 s (its

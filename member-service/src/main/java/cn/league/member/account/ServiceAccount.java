@@ -20,7 +20,7 @@ import cn.league.support.serviceaccount.ServiceAccountToken;
 /**
  * member-service acting as itself, not for a person: the service account of the confidential client
  * {@code league-accounts} (client-credentials grant), for Keycloak's admin API and for other services'
- * {@code /internal/**} (realm role {@code league-internal}); the token from the suite's one client-credentials
+ * {@code /internal/orgs/admin-registrations} (realm role {@code league-admin-registrations}); the token from the suite's one client-credentials
  * implementation ({@link ServiceAccountToken}).
  */
 @Component

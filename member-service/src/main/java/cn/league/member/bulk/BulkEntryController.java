@@ -29,7 +29,7 @@ class BulkEntryController {
 
     /**
      * The same bulk path for import-service's jobs, which run after the upload request (and after a restart) without
-     * the uploader's token: import-service's service account ({@code /internal/**}, realm role league-internal)
+     * the uploader's token: import-service's service account ({@code /internal/**}, realm role league-members-bulk)
      * names the uploader, and every row is still checked against the uploader's scope (R-SCOPE-1).
      */
     @PostMapping("/internal/members/bulk")

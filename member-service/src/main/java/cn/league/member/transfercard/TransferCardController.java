@@ -10,7 +10,7 @@ import cn.league.support.problem.ProblemException;
 
 /**
  * R-TR-13 for other services (transfer-service's approver view): {@code /internal/**} needs the realm role
- * {@code league-internal} and is never routed by the gateway; the caller decides who may read the card.
+ * {@code league-transfer-cards} (transfer-service's account) and is never routed by the gateway; the caller decides who may read the card.
  */
 @RestController
 class TransferCardController {

@@ -51,7 +51,7 @@ class AccountApiTest {
     }
 
     @Test
-    @DisplayName("R-AUTH-2 a service account with league-internal learns that a person added by an admin exists, "
+    @DisplayName("R-AUTH-2 a service account with league-account-lookup learns that a person added by an admin exists, "
             + "may log in, and their name; the ID is found whatever the case of its X")
     void anActivePerson() {
         String member = people.member(orgs.branch(), LocalDate.of(2004, 3, 3), "共青团员");
@@ -120,7 +120,7 @@ class AccountApiTest {
     }
 
     private JsonNode lookUp(String idNumber) {
-        HttpResponse<String> response = get(idNumber, TestTokens.get().accessToken(LOOKUP, "league-internal"));
+        HttpResponse<String> response = get(idNumber, TestTokens.get().serviceAccountToken(LOOKUP.substring("service-account-".length())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

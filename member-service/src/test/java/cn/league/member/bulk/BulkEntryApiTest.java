@@ -367,8 +367,7 @@ class BulkEntryApiTest {
         String body = "{\"uploaderIdNumber\":\"%s\",\"rows\":[%s,%s]}".formatted(COMMITTEE_ADMIN,
                 member(2, branch, inside, "甲"), member(3, siblingBranch, beside, "乙"));
 
-        var serviceAccount = internal(TestTokens.get().accessToken("service-account-league-import-service",
-                "league-internal"), body);
+        var serviceAccount = internal(TestTokens.get().serviceAccountToken("league-import-service"), body);
         var person = internal(TestTokens.get().accessToken(COMMITTEE_ADMIN), body);
 
         assertThat(serviceAccount.statusCode()).as(serviceAccount.body()).isEqualTo(200);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TransferCardApiTest {
 
-    static final String SERVICE_ACCOUNT = "service-account-league-transfer-service";
+    static final String TRANSFER_SERVICE = "league-transfer-service";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -70,7 +70,7 @@ class TransferCardApiTest {
         tree.admin(secretary, branch);
         tree.admin(people.person(LocalDate.of(1990, 1, 1), "共青团员"), siblingBranch);
 
-        HttpResponse<String> card = get(member, TestTokens.get().accessToken(SERVICE_ACCOUNT, "league-internal"));
+        HttpResponse<String> card = get(member, TestTokens.get().serviceAccountToken(TRANSFER_SERVICE));
         assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
         assertThat(card.body()).isEqualTo("""
                 {"idNumber":"%s","name":"李四","gender":"MALE","birthDate":"2001-02-03","ethnicity":"汉族",\
@@ -95,7 +95,7 @@ class TransferCardApiTest {
         String townAdmin = people.person(LocalDate.of(1989, 9, 9), "中共党员");
         tree.admin(townAdmin, siblingCommittee);
 
-        var card = get(member, TestTokens.get().accessToken(SERVICE_ACCOUNT, "league-internal"));
+        var card = get(member, TestTokens.get().serviceAccountToken(TRANSFER_SERVICE));
         assertThat(card.body()).contains("\"orgAdmins\":[{\"name\":\"测试" + townAdmin.substring(14, 17) + "\"")
                 .contains("\"org\":{\"id\":" + siblingCommittee + ",\"fullName\":\"某镇团委\"}")
                 .doesNotContain(committeeAdmin.substring(14, 17) + "\"");
@@ -104,7 +104,7 @@ class TransferCardApiTest {
     @Test
     @DisplayName("R-TR-13 unknown or deleted people are 404 problem+json; a lower-case x is the same person")
     void notFound() throws Exception {
-        String token = TestTokens.get().accessToken(SERVICE_ACCOUNT, "league-internal");
+        String token = TestTokens.get().serviceAccountToken(TRANSFER_SERVICE);
         var unknown = get(TestPeople.idNumber(LocalDate.of(2000, 1, 1)), token);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"code\":\"PERSON_NOT_FOUND\"");
@@ -115,11 +115,16 @@ class TransferCardApiTest {
     }
 
     @Test
-    @DisplayName("R-SCOPE-1 only service accounts (league-internal): any person's token, even an admin's, is refused")
+    @DisplayName("R-SCOPE-1 issue 16: only transfer-service's account (role league-transfer-cards) reads the card: "
+            + "another service's account, and any person's token, even an admin's, is refused")
     void internalOnly() throws Exception {
         String member = people.member(branch, LocalDate.of(2001, 2, 3), "共青团员");
         String admin = people.person(LocalDate.of(1990, 1, 1), "共青团员");
         tree.admin(admin, branch);
+        assertThat(get(member, TestTokens.get().serviceAccountToken("league-import-service")).statusCode())
+                .isEqualTo(403);
+        assertThat(get(member, TestTokens.get().serviceAccountToken("league-account-lookup")).statusCode())
+                .isEqualTo(403);
         assertThat(get(member, TestTokens.get().accessToken(admin, "league-user")).statusCode()).isEqualTo(403);
         assertThat(get(member, TestTokens.get().accessToken(member)).statusCode()).isEqualTo(403);
         assertThat(get(member, null).statusCode()).isEqualTo(401);

@@ -165,7 +165,7 @@ class AdminRegistrationApiTest {
         assertThat(api.isAdmin(newcomer, branch)).isFalse();
 
         var internal = api.withHeader("Authorization", "Bearer "
-                + TestTokens.get().accessToken("service-account-league-accounts", "league-internal"));
+                + TestTokens.get().serviceAccountToken("league-accounts"));
         var registered = internal.anonymous("POST", "/internal/orgs/admin-registrations", form);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.json().path("orgId").asLong()).isEqualTo(branch);

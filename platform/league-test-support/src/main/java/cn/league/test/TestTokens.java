@@ -35,11 +35,14 @@ import com.sun.net.httpserver.HttpServer;
  * {@code preferred_username} = ID number, {@code realm_access.roles}, {@code azp}, {@code typ}) and
  * serves its public key at the realm's JWKS path, so services check them exactly as they check real ones.
  * Its token endpoint answers Keycloak's client-credentials grant as a confidential client's service account
- * would be answered: a token for {@code service-account-<client_id>} with the realm role {@code league-internal}.
+ * would be answered: a token for {@code service-account-<client_id>} with the realm roles and audiences the realm
+ * file gives that client ({@link RealmClients}). A person's token names the audiences of the realm's person-facing
+ * clients (every service) and {@value #TEST_AUDIENCE}, the audience of the platform modules' own test applications.
  */
 public final class TestTokens {
 
     public static final String CLIENT = "league-api";
+    public static final String TEST_AUDIENCE = "league-test";
 
     private static TestTokens instance;
 
@@ -102,7 +105,7 @@ public final class TestTokens {
             body = "{\"error\":\"unauthorized_client\"}".getBytes(StandardCharsets.UTF_8);
         } else {
             status = 200;
-            body = ("{\"access_token\":\"" + accessToken("service-account-" + client, "league-internal")
+            body = ("{\"access_token\":\"" + serviceAccountToken(client)
                     + "\",\"token_type\":\"Bearer\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -136,25 +139,54 @@ public final class TestTokens {
 
     /** A valid access token for the person with this ID number. */
     public String accessToken(String idNumber, String... realmRoles) {
-        return sign(idNumber, issuer(), Instant.now().plus(Duration.ofMinutes(5)), realmRoles);
+        return sign(idNumber, issuer(), Instant.now().plus(Duration.ofMinutes(5)), personAudiences(), realmRoles);
+    }
+
+    /** A client's service-account token, with the roles and audiences the realm file gives that client. */
+    public String serviceAccountToken(String clientId) {
+        RealmClients.Client client = realm().client(clientId);
+        return sign("service-account-" + clientId, issuer(), Instant.now().plus(Duration.ofMinutes(5)),
+                client.audiences(), client.serviceAccountRoles().toArray(String[]::new));
+    }
+
+    /** A person's token from the right realm for other audiences only, as another client of the realm gets: refused. */
+    public String otherAudienceToken(String idNumber, String audience) {
+        return sign(idNumber, issuer(), Instant.now().plus(Duration.ofMinutes(5)), List.of(audience));
+    }
+
+    private static RealmClients realmClients;
+
+    private static synchronized RealmClients realm() {
+        if (realmClients == null) {
+            realmClients = RealmClients.load();
+        }
+        return realmClients;
+    }
+
+    private static List<String> personAudiences() {
+        List<String> audiences = new java.util.ArrayList<>(realm().client(CLIENT).audiences());
+        audiences.add(TEST_AUDIENCE);
+        return audiences;
     }
 
     public String expiredAccessToken(String idNumber) {
-        return sign(idNumber, issuer(), Instant.now().minus(Duration.ofMinutes(5)));
+        return sign(idNumber, issuer(), Instant.now().minus(Duration.ofMinutes(5)), personAudiences());
     }
 
     /** Signed by the right key but issued by another realm: must be refused. */
     public String foreignIssuerToken(String idNumber) {
-        return sign(idNumber, keycloakUrl() + "/realms/other", Instant.now().plus(Duration.ofMinutes(5)));
+        return sign(idNumber, keycloakUrl() + "/realms/other", Instant.now().plus(Duration.ofMinutes(5)),
+                personAudiences());
     }
 
-    private String sign(String idNumber, String issuer, Instant expiresAt, String... realmRoles) {
+    private String sign(String idNumber, String issuer, Instant expiresAt, List<String> audiences,
+                        String... realmRoles) {
         Instant issuedAt = expiresAt.minus(Duration.ofMinutes(5));
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .jwtID(UUID.randomUUID().toString())
                 .issuer(issuer)
                 .subject(UUID.nameUUIDFromBytes(idNumber.getBytes(StandardCharsets.UTF_8)).toString())
-                .audience("account")
+                .audience(audiences)
                 .issueTime(Date.from(issuedAt))
                 .notBeforeTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 /**
  * Feign configuration of {@link MemberCardClient}: every call carries this service's own token, from Keycloak's
- * client-credentials grant (realm role {@code league-internal}), kept until it expires. The token belongs to the
+ * client-credentials grant (realm role {@code league-transfer-cards}), kept until it expires. The token belongs to the
  * service, not to the approver whose request caused the call, so it is asked for under one fixed principal.
  */
 class ServiceAccountToken {

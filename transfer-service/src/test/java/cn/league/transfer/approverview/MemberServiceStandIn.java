@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real HTTP server answering member-service's transfer-card contract ({@code TransferCardApiTest} in
  * member-service pins the same document), so transfer-service's client, token, time limit and circuit breaker are
- * exercised over the wire. Like member-service it refuses a token without the realm role {@code league-internal}.
+ * exercised over the wire. Like member-service it refuses a token without the realm role {@code league-transfer-cards}.
  */
 final class MemberServiceStandIn implements AutoCloseable {
 
@@ -91,7 +91,7 @@ final class MemberServiceStandIn implements AutoCloseable {
         lastCaller = claims.path("preferred_username").asString();
         boolean internal = false;
         for (JsonNode role : claims.path("realm_access").path("roles")) {
-            internal |= "league-internal".equals(role.asString());
+            internal |= "league-transfer-cards".equals(role.asString());
         }
         if (!internal) {
             send(exchange, 403, "{\"code\":\"ACCESS_DENIED\"}");

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What an approver of a transfer reads about the member (R-TR-13, FAQ 68): basic info, contact, current org,
  * that org's admins' contacts and the emergency contact. member-service answers it at {@link #PATH} to other
- * services only (realm role {@code league-internal}); transfer-service shows it on its approver view.
+ * services only (realm role {@code league-transfer-cards}, transfer-service's); transfer-service shows it on its approver view.
  *
  * @param currentOrg the branch holding the membership, or null when the person has none
  * @param orgAdmins  the admins of {@code currentOrg}; where it has none, those of its direct parent, who act for

@@ -39,7 +39,7 @@ class ActiveOrgFilter extends OncePerRequestFilter {
             return;
         }
         Caller caller = Caller.of(token);
-        if (caller.roles().contains(ServiceSecurityConfiguration.INTERNAL_ROLE)) {
+        if (caller.serviceAccount()) {
             chain.doFilter(request, response);
             return;
         }

@@ -25,4 +25,14 @@ public record Caller(String subject, String idNumber, List<String> roles) {
         return new Caller(token.getToken().getSubject(),
                 loginName == null ? null : loginName.toUpperCase(java.util.Locale.ROOT), roles);
     }
+
+    /**
+     * Keycloak names a client's service account {@code service-account-<client id>}, or not at all when the client
+     * lacks the profile scope; people log in by ID number.
+     */
+    public boolean serviceAccount() {
+        return idNumber == null || idNumber.startsWith(SERVICE_ACCOUNT_PREFIX.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 }

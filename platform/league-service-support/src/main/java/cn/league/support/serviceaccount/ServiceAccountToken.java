@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service acting as itself, not for a person: the access token of a confidential Keycloak client's service account
- * (client-credentials grant), for other services' {@code /internal/**} (realm role {@code league-internal}) or
+ * (client-credentials grant), for other services' {@code /internal/**} (each endpoint its own realm role) or
  * Keycloak's admin API. Kept until shortly before it expires; {@link #forget()} after a 401 fetches a new one.
  */
 public final class ServiceAccountToken {

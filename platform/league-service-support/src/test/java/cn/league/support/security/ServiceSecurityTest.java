@@ -1,5 +1,6 @@
 package cn.league.support.security;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -80,10 +81,38 @@ class ServiceSecurityTest {
     void aServiceAccountWithTheInternalRoleReachesInternalPaths() {
         http.get().uri("/internal/test/ping")
                 .header("Authorization", "Bearer "
-                        + TestTokens.get().accessToken("service-account-league-test", "league-internal"))
+                        + TestTokens.get().accessToken("service-account-league-test", "league-test-caller"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("pong");
+    }
+
+    @Test
+    @DisplayName("issue 16: one role per caller and internal endpoint — another service's role, or a path no entry "
+            + "names, is refused")
+    void anInternalPathNeedsItsOwnRole() {
+        http.get().uri("/internal/test/ping")
+                .header("Authorization", "Bearer "
+                        + TestTokens.get().accessToken("service-account-league-other", "league-members-bulk"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_DENIED");
+        http.get().uri("/internal/unlisted")
+                .header("Authorization", "Bearer "
+                        + TestTokens.get().accessToken("service-account-league-test", "league-test-caller"))
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    @DisplayName("issue 16: a token of the right realm for another audience (another client's, another service's) is "
+            + "refused")
+    void aTokenForAnotherAudienceIsRefused() {
+        http.get().uri("/api/test/me")
+                .header("Authorization", "Bearer " + TestTokens.get().otherAudienceToken(ID, "league-org-service"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -101,7 +130,7 @@ class ServiceSecurityTest {
     void aServiceAccountIsRefusedOnTheApi() {
         http.get().uri("/api/test/me")
                 .header("Authorization", "Bearer "
-                        + TestTokens.get().accessToken("service-account-league-test", "league-internal"))
+                        + TestTokens.get().accessToken("service-account-league-test", "league-test-caller"))
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

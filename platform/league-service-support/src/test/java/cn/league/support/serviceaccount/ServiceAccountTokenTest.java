@@ -19,7 +19,8 @@ class ServiceAccountTokenTest {
 
         String first = token.value();
         String claims = new String(Base64.getUrlDecoder().decode(first.split("\\.")[1]), StandardCharsets.UTF_8);
-        assertThat(claims).contains("service-account-league-import-service").contains("league-internal");
+        assertThat(claims).contains("service-account-league-import-service").contains("league-members-bulk")
+                .contains("league-member-service");
         assertThat(token.value()).as("kept while valid").isSameAs(first);
         token.forget();
         assertThat(token.value()).isNotSameAs(first);
