@@ -78,11 +78,18 @@ final class AuthorizationMatrix {
     record Outcome(Operation operation, Caller caller, int status, String contentType, String body, String secret) {
 
         boolean refused() {
-            boolean problem = caller.refusal().contains(status) && contentType.startsWith("application/problem+json");
+            boolean problem = refusal().contains(status) && contentType.startsWith("application/problem+json");
             boolean foundNothing = operation.access() == Access.FILTERED && status == 200 && !body.contains(secret);
             boolean everyRowRefused = operation.access() == Access.ROWS && status == 200
                     && body.contains("\"imported\":0,") && !body.contains("\"status\":\"IMPORTED\"");
             return problem || foundNothing || everyRowRefused;
+        }
+
+        /** What the caller must get: a person's record answers another branch's admin as an unknown id does. */
+        private Set<Integer> refusal() {
+            String outside = operation.settings().get("outside");
+            return outside != null && caller.name().equals(OTHER_BRANCH) ? Set.of(Integer.parseInt(outside))
+                    : caller.refusal();
         }
 
         @Override
@@ -92,6 +99,8 @@ final class AuthorizationMatrix {
         }
     }
 
+    /** The admin of another branch of the tree than the targets' (docs/security.md: 403 or 404). */
+    static final String OTHER_BRANCH = "sibling subtree admin";
     static final Set<Integer> UNAUTHENTICATED = Set.of(401);
     static final Set<Integer> NOT_ALLOWED = Set.of(403, 404);
     /**

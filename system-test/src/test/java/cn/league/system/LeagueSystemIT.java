@@ -2137,7 +2137,7 @@ class LeagueSystemIT {
                         AuthorizationMatrix.Access.PARENT, AuthorizationMatrix.Access.CENTRAL,
                         AuthorizationMatrix.Access.INTERNAL),
                         AuthorizationMatrix.NOT_ALLOWED),
-                new AuthorizationMatrix.Caller("sibling subtree admin",
+                new AuthorizationMatrix.Caller(AuthorizationMatrix.OTHER_BRANCH,
                         passwordLogin("330102198602020027", LeagueStack.DEMO_ADMIN_PASSWORD), rightsNeeded,
                         AuthorizationMatrix.NOT_ALLOWED),
                 new AuthorizationMatrix.Caller("the target org's admin",

@@ -302,6 +302,35 @@ class TransferApiTest {
     }
 
     @Test
+    @DisplayName("issue 16 R-SCOPE-1 a transfer outside both sides answers every transfer operation as an unknown id, "
+            + "and a person outside the subtree as an unknown ID number: 404, the same code, the same words")
+    void recordsOutsideTheSubtreeAreUnknownRecords() {
+        long id = transferOut(oldBranchAdmin, companyCommittee).id();
+        long unknown = id + 1_000_000;
+
+        for (String operation : List.of("GET ", "GET /approver-view", "POST /approval", "POST /assignment",
+                "POST /rejection", "POST /withdrawal")) {
+            Response foreign = transfer(operation, id);
+            assertThat(foreign.refusal()).as(operation).isEqualTo(transfer(operation, unknown).refusal());
+            assertThat(foreign.status()).as(operation).isEqualTo(404);
+            assertThat(foreign.code()).as(operation).isEqualTo("TRANSFER_NOT_FOUND");
+        }
+        Response foreignPerson = transferOut(siblingAdmin, newBranch);
+        Response unknownPerson = api.post(siblingAdmin, "/api/transfers/out", """
+                {"idNumber":"%s","toOrgId":%d,"reason":"毕业就业"}""".formatted(TestIdNumbers.fresh(), newBranch));
+        assertThat(foreignPerson.refusal()).isEqualTo(unknownPerson.refusal());
+        assertThat(foreignPerson.code()).isEqualTo("PERSON_NOT_FOUND");
+    }
+
+    /** "METHOD /suffix" on /api/transfers/{id}, as the sibling subtree's admin. */
+    private Response transfer(String operation, long id) {
+        String[] parts = operation.split(" ", 2);
+        String url = "/api/transfers/" + id + parts[1];
+        return parts[0].equals("GET") ? api.get(siblingAdmin, url)
+                : api.post(siblingAdmin, url, "{\"reason\":\"范围\",\"branchId\":" + newBranch + "}");
+    }
+
+    @Test
     @DisplayName("R-TR-3 R-SCOPE-1 办理转出 by an admin above the branch's direct parent: refused with who may act, not 'not found'")
     void transferOutFromTooHighUp() {
         Response refused = transferOut(provinceAdmin, companyCommittee);

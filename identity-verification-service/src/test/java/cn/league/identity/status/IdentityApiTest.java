@@ -1,5 +1,7 @@
 package cn.league.identity.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,22 @@ class IdentityApiTest extends ManualWorkerContext {
         Response refused = api.get(otherCountyAdmin, "/api/identity/people/" + failed);
         assertThat(refused.status()).as("R-SCOPE-1").isEqualTo(404);
         assertThat(refused.body()).contains("\"code\":\"PERSON_NOT_FOUND\"").doesNotContain("查无此人");
+    }
+
+    @Test
+    @DisplayName("issue 16 R-SCOPE-1: a person outside the caller's subtree answers as an unknown ID number — reading "
+            + "and re-checking: 404, the same code, the same words")
+    void aPersonOutsideTheSubtreeIsAnUnknownPerson() {
+        String unknown = IdNumbers.known();
+        for (String suffix : List.of("", "/recheck")) {
+            Response foreign = suffix.isEmpty() ? api.get(otherCountyAdmin, "/api/identity/people/" + failed)
+                    : api.post(otherCountyAdmin, "/api/identity/people/" + failed + suffix, null);
+            Response absent = suffix.isEmpty() ? api.get(otherCountyAdmin, "/api/identity/people/" + unknown)
+                    : api.post(otherCountyAdmin, "/api/identity/people/" + unknown + suffix, null);
+            assertThat(foreign.refusal()).as(suffix).isEqualTo(absent.refusal());
+            assertThat(foreign.status()).as(suffix).isEqualTo(404);
+            assertThat(foreign.code()).as(suffix).isEqualTo("PERSON_NOT_FOUND");
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ import cn.league.importing.support.MemberServiceStandIn;
 import cn.league.importing.support.TreeReplica;
 import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
+import cn.league.test.ServiceApi;
 import cn.league.test.TestKafka;
 import cn.league.test.TopicReader;
 
@@ -239,16 +240,16 @@ class ImportApiTest {
 
         for (String path : List.of("", "/file", "/failures", "/progress")) {
             assertThat(api.download(SIBLING_ADMIN, "/api/imports/" + id + path).statusCode()).as(path)
-                    .isEqualTo(403);
-            assertThat(api.download(NOBODY, "/api/imports/" + id + path).statusCode()).as(path).isEqualTo(403);
+                    .isEqualTo(404);
+            assertThat(api.download(NOBODY, "/api/imports/" + id + path).statusCode()).as(path).isEqualTo(404);
             assertThat(api.download(PROVINCE_ADMIN, "/api/imports/" + id + path).statusCode()).as(path)
                     .isEqualTo(200);
             assertThat(api.download(COMMITTEE_ADMIN, "/api/imports/" + id + path).statusCode()).as(path)
                     .isEqualTo(200);
         }
         var cancel = api.post(SIBLING_ADMIN, "/api/imports/" + id + "/cancel", null);
-        assertThat(cancel.status()).isEqualTo(403);
-        assertThat(cancel.code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(cancel.code()).isEqualTo("IMPORT_NOT_FOUND");
         assertThat(api.post(COMMITTEE_ADMIN, "/api/imports/" + id + "/cancel", null).code())
                 .isEqualTo("IMPORT_FINISHED");
         assertThat(api.upload(NOBODY, "subordinate-members", "a.xlsx",
@@ -258,6 +259,32 @@ class ImportApiTest {
         assertThat(mine.path("items").valueStream().map(job -> job.path("id").asString())).contains(id);
         JsonNode theirs = api.get(SIBLING_ADMIN, "/api/imports").json();
         assertThat(theirs.path("items").valueStream().map(job -> job.path("id").asString())).doesNotContain(id);
+    }
+
+    @Test
+    @DisplayName("issue 16 R-SCOPE-1 another subtree's job answers every job operation as an unknown id: 404 IMPORT_NOT_FOUND, nothing that tells it exists")
+    void aJobOutsideTheSubtreeIsAnUnknownJob() {
+        String id = upload(COMMITTEE_ADMIN, Template.SUBORDINATE_MEMBERS, FileFormat.XLSX,
+                List.of(member("某公司一支部", "范围", idNumber())));
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        for (String path : List.of("", "/file", "/failures", "/progress", "/cancel")) {
+            ServiceApi.Response foreign = job(path, id);
+            assertThat(foreign.refusal()).as(path).isEqualTo(job(path, unknown).refusal());
+            assertThat(foreign.status()).as(path).isEqualTo(404);
+            assertThat(foreign.code()).as(path).isEqualTo("IMPORT_NOT_FOUND");
+        }
+    }
+
+    /** The sibling subtree's admin on a job: POST for /cancel, GET otherwise. */
+    private ServiceApi.Response job(String path, String id) {
+        String url = "/api/imports/" + id + path;
+        if (path.equals("/cancel")) {
+            return api.post(SIBLING_ADMIN, url, null);
+        }
+        HttpResponse<byte[]> response = api.download(SIBLING_ADMIN, url);
+        return new ServiceApi.Response(response.statusCode(),
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

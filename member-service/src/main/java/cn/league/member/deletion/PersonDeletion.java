@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +23,9 @@ import cn.league.member.membership.MembershipStore;
 import cn.league.member.messaging.OpenTransfers;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
+import cn.league.member.scope.MemberScope;
 import cn.league.orgreplica.OrgTree;
 import cn.league.support.outbox.Outbox;
-import cn.league.support.problem.ProblemException;
 
 /**
  * Deleting a person (R-MEM-8). The person row stays, marked deleted with who and why; their membership ends
@@ -62,6 +61,9 @@ public class PersonDeletion {
         List<OrgSnapshot> callerOrgsOverPerson = callerOrgs.stream()
                 .filter(adminOrg -> personOrgs.stream().anyMatch(org -> tree.isWithin(org.id(), adminOrg)))
                 .map(tree::find).flatMap(Optional::stream).toList();
+        if (callerOrgsOverPerson.isEmpty() && !caller.equals(person.idNumber())) {
+            throw MemberScope.personNotFound(); // outside the caller's subtree: as if not there (R-SCOPE-1)
+        }
         DeletionRule.check(new DeletionRule.Facts(
                 !callerOrgsOverPerson.isEmpty(),
                 callerOrgsOverPerson.stream().anyMatch(org -> org.type() == OrgType.LEADING_BODY),
@@ -94,7 +96,7 @@ public class PersonDeletion {
         return jdbc.sql("select id_number from person where id_number = ? and deleted_at is null for update")
                 .param(canonical).query(String.class).optional()
                 .flatMap(people::find)
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", null, "人员不存在"));
+                .orElseThrow(MemberScope::personNotFound);
     }
 
     /** Where the person is: their branch and the orgs of their posts. */

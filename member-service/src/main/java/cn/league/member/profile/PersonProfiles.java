@@ -62,9 +62,7 @@ public class PersonProfiles {
     @Transactional(readOnly = true)
     public Profile read(String caller, String idNumber) {
         String person = canonical(idNumber);
-        if (!caller.equals(person) && !scope.mayActOnPerson(caller, person)) {
-            throw MemberScope.outOfScope();
-        }
+        scope.requireVisiblePerson(caller, person);
         return load(person);
     }
 
@@ -72,7 +70,7 @@ public class PersonProfiles {
     public Profile edit(String caller, String idNumber, ProfileEdit form) {
         String current = canonical(idNumber);
         requireEditor(caller, current);
-        Person before = profiles.find(current).orElseThrow(PersonProfiles::notFound);
+        Person before = profiles.find(current).orElseThrow(MemberScope::personNotFound);
         ProfileEdit edit = form.normalised();
         String name = edit.name() == null ? before.name() : edit.name();
         IdNumber newId = edit.idNumber() == null ? null : idNumbers.require(edit.idNumber());
@@ -108,7 +106,7 @@ public class PersonProfiles {
     public Profile correctDevelopmentNumber(String caller, String idNumber, String developmentNumber) {
         String person = canonical(idNumber);
         requireEditor(caller, person);
-        Person before = profiles.find(person).orElseThrow(PersonProfiles::notFound);
+        Person before = profiles.find(person).orElseThrow(MemberScope::personNotFound);
         String number = developmentNumber == null || developmentNumber.isBlank() ? null : developmentNumber.strip();
         Placement placement = profiles.placement(person);
         checkDevelopmentNumber(number, before.joinDate(), person, placement);
@@ -147,7 +145,7 @@ public class PersonProfiles {
     // Every edit says what other services keep of the profile (org-service: the secretary's mobile, R-ORG-5;
     // stats-service: completeness, R-STAT-1).
     private Profile published(String idNumber, Placement placement) {
-        Profile profile = Profile.of(profiles.find(idNumber).orElseThrow(PersonProfiles::notFound), placement,
+        Profile profile = Profile.of(profiles.find(idNumber).orElseThrow(MemberScope::personNotFound), placement,
                 profiles.verificationReason(idNumber));
         outbox.publish(Topics.MEMBER_EVENTS, new ProfileChanged(idNumber, profile.name(), profile.mobile() != null,
                 profile.complete()), idNumber, placement.orgPath());
@@ -155,11 +153,13 @@ public class PersonProfiles {
     }
 
     private Profile load(String idNumber) {
-        Person person = profiles.find(idNumber).orElseThrow(PersonProfiles::notFound);
+        Person person = profiles.find(idNumber).orElseThrow(MemberScope::personNotFound);
         return Profile.of(person, profiles.placement(idNumber), profiles.verificationReason(idNumber));
     }
 
+    /** R-MEM-7: the person, or an admin of their own org or its direct parent; a higher admin sees, not edits. */
     private void requireEditor(String caller, String idNumber) {
+        scope.requireVisiblePerson(caller, idNumber);
         if (!caller.equals(idNumber) && !profiles.administersOwnOrParentOrg(caller, idNumber)) {
             throw MemberScope.outOfScope();
         }
@@ -167,10 +167,6 @@ public class PersonProfiles {
 
     private static String canonical(String idNumber) {
         return idNumber.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static ProblemException notFound() {
-        return new ProblemException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", null, "人员不存在");
     }
 
     private static ProblemException developmentNumberTaken() {

@@ -90,15 +90,14 @@ public class SelfRegistration {
     @Transactional(readOnly = true)
     public Registration show(String caller, long registrationId) {
         Registration registration = registrations.find(registrationId).orElseThrow(SelfRegistration::notFound);
-        if (!caller.equals(registration.idNumber()) && !tree.mayActOn(caller, registration.orgId())) {
-            throw MemberScope.outOfScope();
-        }
+        requireVisible(caller, registration);
         return registration;
     }
 
     @Transactional
     public Registration approve(String caller, long registrationId) {
         Registration registration = registrations.lock(registrationId).orElseThrow(SelfRegistration::notFound);
+        requireVisible(caller, registration);
         OrgSnapshot org = scope.requireOrgInScope(caller, registration.orgId());
         requirePending(registration);
         Person person = registration.kind() == RegistrationKind.MEMBER
@@ -110,6 +109,7 @@ public class SelfRegistration {
     @Transactional
     public Registration reject(String caller, long registrationId, String reason) {
         Registration registration = registrations.lock(registrationId).orElseThrow(SelfRegistration::notFound);
+        requireVisible(caller, registration);
         scope.requireOrgInScope(caller, registration.orgId());
         requirePending(registration);
         if (reason == null || reason.isBlank()) {
@@ -124,6 +124,7 @@ public class SelfRegistration {
     @Transactional
     public Registration withdraw(String caller, long registrationId) {
         Registration registration = registrations.lock(registrationId).orElseThrow(SelfRegistration::notFound);
+        requireVisible(caller, registration);
         if (!caller.equals(registration.idNumber())) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "NOT_APPLICANT", "R-SCOPE-3", "只能撤销本人的注册申请");
         }
@@ -143,6 +144,16 @@ public class SelfRegistration {
     @Transactional(readOnly = true)
     public List<Registration> mine(String caller, long before, int size) {
         return registrations.mine(caller, before, size);
+    }
+
+    /**
+     * The applicant themself (R-SCOPE-3) or an admin of the org or above (R-SCOPE-1); to anyone else the request is
+     * not there, as for an unknown id (docs/security.md).
+     */
+    private void requireVisible(String caller, Registration registration) {
+        if (!caller.equals(registration.idNumber()) && !tree.mayActOn(caller, registration.orgId())) {
+            throw notFound();
+        }
     }
 
     private static void requirePending(Registration registration) {

@@ -73,11 +73,19 @@ public class MemberScope {
                 .query(Long.class).list();
     }
 
-    /** R-SCOPE-3 or R-SCOPE-1: the person themself, or an admin over them. */
-    public void requireSelfOrAdminOver(String caller, String idNumber) {
+    /**
+     * R-SCOPE-3 or R-SCOPE-1: the person themself, or an admin over them. Anyone else gets what an unknown ID number
+     * gets, so that nobody outside a subtree learns whether a person is in the system (docs/security.md).
+     */
+    public void requireVisiblePerson(String caller, String idNumber) {
         if (!caller.equals(idNumber) && !mayActOnPerson(caller, idNumber)) {
-            throw outOfScope();
+            throw personNotFound();
         }
+    }
+
+    /** The one answer for a person who is not there, or not there for the caller. */
+    public static ProblemException personNotFound() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "PERSON_NOT_FOUND", null, "人员不存在");
     }
 
     private static ProblemException orgNotFound() {

@@ -130,16 +130,16 @@ class PersonDeletionApiTest {
     void scope() {
         String member = people.member(branch, LocalDate.of(2003, 10, 10), "共青团员");
         var sibling = api.post(SIBLING_CITY_ADMIN, "/api/members/people/" + member + "/deletion", reason("x"));
-        assertThat(sibling.status()).isEqualTo(403);
-        assertThat(sibling.code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(sibling.status()).as("outside the subtree: as if not there").isEqualTo(404);
+        assertThat(sibling.code()).isEqualTo("PERSON_NOT_FOUND");
 
         String cityCadre = people.person(LocalDate.of(1990, 10, 10), "中共党员");
         people.post(cityCadre, city, "副书记");
         var child = api.post(COMMITTEE_ADMIN, "/api/members/people/" + cityCadre + "/deletion", reason("x"));
-        assertThat(child.status()).isEqualTo(403);
-        assertThat(child.code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(child.status()).isEqualTo(404);
+        assertThat(child.code()).isEqualTo("PERSON_NOT_FOUND");
         var member2 = api.post(member, "/api/members/people/" + cityCadre + "/deletion", reason("x"));
-        assertThat(member2.status()).isEqualTo(403);
+        assertThat(member2.status()).isEqualTo(404);
     }
 
     @Test

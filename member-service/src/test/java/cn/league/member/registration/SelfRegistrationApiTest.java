@@ -192,12 +192,12 @@ class SelfRegistrationApiTest {
         long id = request(applicant(), asCadre(committee, "注册庚", "宣传委员"));
         for (String outsider : List.of(SIBLING_ADMIN, BRANCH_ADMIN)) {
             assertThat(api.post(outsider, "/api/members/registrations/" + id + "/approval", null).status())
-                    .isEqualTo(403);
+                    .isEqualTo(404);
             assertThat(api.post(outsider, "/api/members/registrations/" + id + "/rejection", "{\"reason\":\"x\"}")
-                    .status()).isEqualTo(403);
+                    .status()).isEqualTo(404);
             assertThat(api.get(outsider, "/api/members/orgs/" + committee + "/registrations").status())
                     .isEqualTo(403);
-            assertThat(api.get(outsider, "/api/members/registrations/" + id).status()).isEqualTo(403);
+            assertThat(api.get(outsider, "/api/members/registrations/" + id).status()).isEqualTo(404);
         }
         assertThat(api.get(SIBLING_ADMIN, "/api/members/orgs/" + siblingBranch + "/registrations").json()
                 .path("items").findValuesAsString("orgId")).doesNotContain(String.valueOf(committee));
@@ -210,10 +210,13 @@ class SelfRegistrationApiTest {
         String other = applicant();
         long id = request(applicant, asMember(branch, "注册辛"));
 
-        assertThat(api.get(other, "/api/members/registrations/" + id).status()).isEqualTo(403);
+        assertThat(api.get(other, "/api/members/registrations/" + id).status()).isEqualTo(404);
         var refused = api.post(other, "/api/members/registrations/" + id + "/withdrawal", null);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.rule()).isEqualTo("R-SCOPE-3");
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("REGISTRATION_NOT_FOUND");
+        var notApplicant = api.post(COMMITTEE_ADMIN, "/api/members/registrations/" + id + "/withdrawal", null);
+        assertThat(notApplicant.status()).as("its admin sees it, but only the applicant withdraws").isEqualTo(403);
+        assertThat(notApplicant.rule()).isEqualTo("R-SCOPE-3");
         assertThat(api.get(other, "/api/members/registrations/mine").json().path("items")).isEmpty();
         assertThat(api.get(applicant, "/api/members/registrations/mine").json().path("items")
                 .findValuesAsString("idNumber")).containsOnly(applicant);

@@ -97,5 +97,15 @@ public class ServiceApi {
         public long id() {
             return json().path("id").asLong();
         }
+
+        /** The refusal as a caller reads it, all but the request's own path: two that must not be told apart. */
+        public Refusal refusal() {
+            JsonNode problem = json();
+            return new Refusal(status, problem.path("code").asString(), problem.path("rule").asString(),
+                    problem.path("title").asString(), problem.path("detail").asString());
+        }
+    }
+
+    public record Refusal(int status, String code, String rule, String title, String detail) {
     }
 }

@@ -44,13 +44,13 @@ public class ResetCodes {
     @Transactional
     public Issued issue(String caller, String idNumber, Instant now) {
         String canonical = idNumber.strip().toUpperCase(Locale.ROOT);
-        Person person = people.find(canonical).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "PERSON_NOT_FOUND", null, "人员不存在"));
+        Person person = people.find(canonical).orElseThrow(MemberScope::personNotFound);
+        scope.requireVisiblePerson(caller, person.idNumber());
         Set<Long> administered = tree.administeredBy(caller);
         List<Long> orgs = scope.orgsOf(person.idNumber());
         if (orgs.stream()
                 .noneMatch(org -> administered.contains(org) || tree.mayActAsParentOf(caller, org))) {
-            throw scope.mayActOnPerson(caller, person.idNumber()) ? notOwnOrParentAdmin() : MemberScope.outOfScope();
+            throw notOwnOrParentAdmin();
         }
         String code = ResetCode.random();
         Instant expiresAt = now.plus(ResetCode.VALIDITY);

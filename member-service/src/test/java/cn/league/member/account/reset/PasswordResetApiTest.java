@@ -146,8 +146,8 @@ class PasswordResetApiTest {
         assertThat(higher.rule()).isEqualTo("R-AUTH-3");
 
         Response sibling = api.post(SIBLING_ADMIN, "/api/members/people/" + person + "/reset-code", null);
-        assertThat(sibling.status()).isEqualTo(403);
-        assertThat(sibling.rule()).isEqualTo("R-SCOPE-1");
+        assertThat(sibling.status()).as("outside the subtree: as if not there").isEqualTo(404);
+        assertThat(sibling.code()).isEqualTo("PERSON_NOT_FOUND");
         assertThat(api.post(person, "/api/members/people/" + person + "/reset-code", null).status())
                 .isEqualTo(403);
         assertThat(api.anonymous("POST", "/api/members/people/" + person + "/reset-code", null).status())
