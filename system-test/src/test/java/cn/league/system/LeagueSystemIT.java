@@ -940,8 +940,9 @@ class LeagueSystemIT {
 
     @Test
     @Order(120)
-    @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: an admin issues a reset code; the person, not "
-            + "logged in, sets a new password with it and the captcha and logs in with it; the code works once only")
+    @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: the admin of the class's parent org issues a "
+            + "reset code (the province's is refused, FAQ 14); the person, not logged in, sets a new password with it "
+            + "and the captcha and logs in with it; the code works once only")
     void passwordResetWithACode() throws Exception {
         long classBranch = classBranch();
         String person = idNumber("330106", "20040607", 318);
@@ -954,7 +955,11 @@ class LeagueSystemIT {
         HttpResponse<String> outOfScope = post("/api/members/people/" + person + "/reset-code", "", cityAdmin);
         assertThat(outOfScope.statusCode()).as("R-SCOPE-1: the city is beside the university; as if not there")
                 .isEqualTo(404);
-        HttpResponse<String> issued = post("/api/members/people/" + person + "/reset-code", "", accessToken);
+        HttpResponse<String> higher = post("/api/members/people/" + person + "/reset-code", "", accessToken);
+        assertThat(problemCode(higher)).as("the province: above the class's parent (FAQ 14)")
+                .isEqualTo("RESET_CODE_NOT_YOUR_MEMBER");
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        HttpResponse<String> issued = post("/api/members/people/" + person + "/reset-code", "", collegeAdmin);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String code = JSON.readTree(issued.body()).path("resetCode").asString();
 
