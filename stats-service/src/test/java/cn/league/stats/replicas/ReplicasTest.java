@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the topic's 3 partitions must be shared between them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=" + ReplicasTest.DEPLOYMENT, "league.stats.projection.concurrency=1"})
+        properties = {"spring.application.name=" + ReplicasTest.DEPLOYMENT, "league.stats.projection.concurrency=1",
+                "league.security.audience=league-stats-service"}) // still stats-service to the tokens
 class ReplicasTest {
 
     static final String DEPLOYMENT = "stats-replicas";
@@ -61,7 +62,8 @@ class ReplicasTest {
                 "league.stats.projection.concurrency", "1",
                 "spring.datasource.url", TestPostgres.get().jdbcUrl("league_stats"),
                 "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "league.keycloak.url", TestTokens.get().keycloakUrl()));
+                "league.keycloak.url", TestTokens.get().keycloakUrl(),
+                "league.security.audience", "league-stats-service"));
         if (TestPostgres.get().user() != null) { // else in the URL
             infrastructure.put("spring.datasource.username", TestPostgres.get().user());
             infrastructure.put("spring.datasource.password", TestPostgres.get().password());
