@@ -638,7 +638,8 @@ class LeagueSystemIT {
     @Order(15)
     @DisplayName("R-MEM-1 R-ID-4 R-MEM-8 the console's 团员 / 团干部 page at desktop and phone width: the province admin "
             + "picks a class branch, enters a member with a wrong ID number and sees the rule's error at the field, "
-            + "enters them right, finds them, reads the profile and deletes them with a reason")
+            + "enters them right, finds them, reads the profile (no 修改: the branch's admins and its parent's correct it) "
+            + "and deletes them with a reason")
     void theConsoleEntersFindsAndDeletesAMember() throws Exception {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         String branch = "计算机" + (year - 3) + "级1班团支部";
@@ -676,6 +677,8 @@ class LeagueSystemIT {
                 browser.step("profile-and-deletion", () -> {
                     browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button")).click();
                     browser.waitForText(org.openqa.selenium.By.id("person-profile"), branch);
+                    assertThat(browser.all(org.openqa.selenium.By.id("person-edit")))
+                            .as("R-MEM-7 corrections are for the branch's admins and its parent's").isEmpty();
                     browser.find(org.openqa.selenium.By.id("person-delete")).click();
                     browser.type(org.openqa.selenium.By.id("delete-reason"), "重复录入");
                     browser.find(org.openqa.selenium.By.id("delete-confirm")).click();
@@ -689,7 +692,7 @@ class LeagueSystemIT {
     @Test
     @Order(16)
     @DisplayName("R-TR-3 R-TR-5 R-TR-7 the console's 关系转接 queue at desktop and phone width: two graduates' 办理转出 wait "
-            + "at the park; its admin sees the days left, approves one (the membership moves) and returns the other with "
+            + "at the park; its admin sees the days left and the detail (from where to where, the steps), approves one (the membership moves) and returns the other with "
             + "a reason the member reads")
     void theConsoleApprovesAndReturnsTransfers() throws Exception {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
@@ -727,8 +730,17 @@ class LeagueSystemIT {
                         "//*[@id='transfer-queue']//tr[contains(., '" + approved + "')]");
                 org.openqa.selenium.By returnedRow = org.openqa.selenium.By.xpath(
                         "//*[@id='transfer-queue']//tr[contains(., '" + returned + "')]");
-                browser.step("approve", () -> {
+                browser.step("detail", () -> {
                     assertThat(browser.waitFor(approvedRow).getText()).contains("转入方审批").contains("天");
+                    browser.find(approvedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='详情']")).click();
+                    browser.waitForText(org.openqa.selenium.By.id("transfer-detail"), "西湖科创园学社衔接临时团支部");
+                    assertThat(browser.find(org.openqa.selenium.By.id("transfer-detail")).getText())
+                            .contains("计算机" + (year - 4) + "级").contains("发起申请");
+                    browser.find(org.openqa.selenium.By.xpath("//*[@id='transfer-detail']/ancestor::div[contains(concat(' ', "
+                            + "@class, ' '), ' el-drawer ')]//button[contains(@class, 'el-drawer__close-btn')]")).click();
+                    browser.waitForGone(org.openqa.selenium.By.id("transfer-detail"));
+                });
+                browser.step("approve", () -> {
                     browser.find(approvedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
                     browser.waitForGone(approvedRow);
                 });
@@ -766,7 +778,8 @@ class LeagueSystemIT {
     @Order(17)
     @DisplayName("R-TR-1 R-TR-6 a member (no admin) in the console at desktop and phone width: sees only 首页 and 关系转接, "
             + "where their branch shows; starts a transfer of their own by picking the destination level by level, "
-            + "sees it waiting, and withdraws it")
+            + "sees it waiting, corrects their own mobile number on 我的信息 (not their name or ID number) and withdraws the "
+            + "transfer")
     void aMemberStartsAndWithdrawsTheirOwnTransfer() throws Exception {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         long college = childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委");
@@ -793,7 +806,7 @@ class LeagueSystemIT {
                     browser.waitFor(org.openqa.selenium.By.id("page-home"));
                     String menu = String.valueOf(browser.script(
                             "return [...document.querySelectorAll('.el-menu-item')].map(e => e.textContent.trim()).join(',')"));
-                    assertThat(menu).contains("关系转接").doesNotContain("团员 / 团干部");
+                    assertThat(menu).contains("关系转接").contains("我的信息").doesNotContain("团员 / 团干部");
                     browser.open("transfers", "page-transfers");
                     browser.waitForText(org.openqa.selenium.By.id("my-branch"), branch);
                 });
@@ -804,8 +817,20 @@ class LeagueSystemIT {
                     browser.find(org.openqa.selenium.By.id("transfer-submit")).click();
                     assertThat(browser.waitFor(row).getText()).contains("审批").contains("天");
                 });
+                browser.step("my-info", () -> {
+                    browser.open("me", "page-me");
+                    browser.waitForText(org.openqa.selenium.By.id("page-me"), branch);
+                    browser.find(org.openqa.selenium.By.id("me-edit")).click();
+                    assertThat(browser.find(org.openqa.selenium.By.id("edit-idNumber")).isEnabled())
+                            .as("R-ID-2 name and ID number only an admin changes").isFalse();
+                    String mobile = width.equals("phone") ? "13800000002" : "13800000001";
+                    browser.type(org.openqa.selenium.By.id("edit-mobile"), mobile);
+                    browser.find(org.openqa.selenium.By.id("edit-save")).click();
+                    browser.waitForText(org.openqa.selenium.By.id("page-me"), mobile);
+                });
                 browser.step("withdraw", () -> {
-                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']")).click();
+                    browser.open("transfers", "page-transfers");
+                    browser.waitFor(row).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']")).click();
                     browser.waitFor(org.openqa.selenium.By.xpath("//div[contains(@class,'el-message-box')]"
                             + "//button[normalize-space(.)='撤销申请']")).click();
                     browser.waitForText(row, "已撤销");
