@@ -128,3 +128,18 @@ export function fieldOf(error: unknown, fields: Record<string, string>): string 
 export async function sendForm<T>(path: string, form: FormData): Promise<T> {
   return (await request(path, { method: 'POST', body: form })).json() as Promise<T>
 }
+
+/** Saves a downloaded file under the name its Content-Disposition gives (RFC 5987 filename*), else {@code fallback}. */
+export async function saveDownload(response: Response, fallback: string): Promise<void> {
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/i)
+  const name = encoded ? decodeURIComponent(encoded[1]) : fallback
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  URL.revokeObjectURL(url)
+}

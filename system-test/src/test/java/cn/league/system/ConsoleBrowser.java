@@ -111,8 +111,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Opens a page of the console by its route ({@code "people"} for {@code /#/people}) and waits for its section. */
     void open(String route, String pageId) {
-        // after a login the browser is still on its way back to the console: let it land first, or it lands on / later
-        waitFor(By.cssSelector(".header .brand"), Duration.ofSeconds(60));
+        // after a login the browser is still on its way back to the console: let it land and draw its first page, or
+        // the router's first navigation (to /) can end after the new fragment and win
+        waitFor(By.cssSelector("main section[id^='page-']"), Duration.ofSeconds(60));
         driver.get(LeagueStack.gateway() + "/#/" + route);
         waitFor(By.id(pageId));
     }

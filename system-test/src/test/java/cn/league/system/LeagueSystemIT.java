@@ -919,8 +919,8 @@ class LeagueSystemIT {
     @Test
     @Order(20)
     @DisplayName("R-ORG-1 R-ORG-5 the console's 组织 page at desktop and phone width: the province admin sees its org's "
-            + "completeness, opens the tree level by level, finds an org by full name, and creates a class branch "
-            + "under a college, which shows in the tree at once")
+            + "completeness and admins, opens the tree level by level, issues a child's admin code, finds an org by "
+            + "full name, and creates a class branch under a college, which shows in the tree at once")
     void theConsoleShowsAndGrowsTheTree() throws Exception {
         for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
             String width = size.getWidth() < 768 ? "phone" : "desktop";
@@ -933,14 +933,20 @@ class LeagueSystemIT {
                     browser.waitForText(heading, "团浙江省委");
                     assertThat(browser.waitFor(org.openqa.selenium.By.id("org-completeness")).getText())
                             .startsWith("组织信息");
+                    browser.waitFor(org.openqa.selenium.By.cssSelector("#org-admins .el-table__row"));
                 });
                 browser.step("find-by-full-name", () -> {
                     browser.type(org.openqa.selenium.By.id("org-search"), "西湖科创园\n");
                     browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='org-hits']//button[.='西湖科创园团工委']")).click();
                     browser.waitForText(heading, "西湖科创园团工委");
                 });
-                browser.step("open-the-tree", () -> {
+                browser.step("open-the-tree-and-a-child's-admin-code", () -> {
                     browser.expandTreeNode("团浙江省委");
+                    browser.treeNode("共青团浙江大学委员会").click();
+                    browser.waitForText(heading, "共青团浙江大学委员会");
+                    browser.find(org.openqa.selenium.By.id("admin-code-issue")).click();
+                    assertThat(browser.waitFor(org.openqa.selenium.By.id("admin-code")).getText())
+                            .startsWith("管理员注册码:").contains("有效期至");
                     browser.expandTreeNode("共青团浙江大学委员会");
                     browser.treeNode("计算机科学与技术学院团委").click();
                     browser.waitForText(heading, "计算机科学与技术学院团委");
