@@ -691,9 +691,10 @@ class LeagueSystemIT {
 
     @Test
     @Order(16)
-    @DisplayName("R-TR-3 R-TR-5 R-TR-7 the console's 关系转接 queue at desktop and phone width: two graduates' 办理转出 wait "
-            + "at the park; its admin sees the days left and the detail (from where to where, the steps), approves one (the membership moves) and returns the other with "
-            + "a reason the member reads")
+    @DisplayName("R-TR-3 R-TR-5 R-TR-7 R-AUTH-3 the console's 关系转接 queue at desktop and phone width: two graduates' "
+            + "办理转出 wait at the park; its admin sees the days left and the detail (from where to where, the steps), "
+            + "approves one (the membership moves; the park's admin may now give them a password reset code) and returns "
+            + "the other with a reason the member reads")
     void theConsoleApprovesAndReturnsTransfers() throws Exception {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
@@ -758,6 +759,20 @@ class LeagueSystemIT {
                     () -> get("/api/members/people/" + approved, passwordLogin(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD)));
             assertThat(moved.body()).as("the membership moved to the park's temporary branch")
                     .contains("\"branchId\":" + temporary);
+            try (ConsoleBrowser browser = ConsoleBrowser.open("reset-code-" + width, size)) {
+                browser.logIn(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("the-newcomer's-reset-code", () -> {
+                    browser.open("people", "page-people");
+                    browser.choose(org.openqa.selenium.By.id("people-org"), "临时团支部", "西湖科创园学社衔接临时团支部");
+                    browser.type(org.openqa.selenium.By.id("people-term"), approved);
+                    browser.find(org.openqa.selenium.By.id("people-search")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='people-list']//tr[contains(., '" + approved
+                            + "')]//button")).click();
+                    browser.waitFor(org.openqa.selenium.By.id("person-reset-code")).click();
+                    assertThat(browser.waitFor(org.openqa.selenium.By.id("reset-code")).getText())
+                            .startsWith("密码重置验证码:");
+                });
+            }
             JsonNode ended = JSON.readTree(get("/api/transfers/" + toReturn, collegeAdmin).body()).path("transfer");
             assertThat(ended.path("state").asString()).isEqualTo("REJECTED");
             assertThat(ended.path("endReason").asString()).isEqualTo("请先到园区报到");
