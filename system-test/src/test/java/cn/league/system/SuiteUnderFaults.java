@@ -113,24 +113,29 @@ final class SuiteUnderFaults implements AutoCloseable {
             if (!running) {
                 return;
             }
-            String out = """
-                    {"idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(idNumber, toBranch);
-            HttpResponse<String> started = send("POST", "/api/transfers/out", out, park);
-            if (started == null || started.statusCode() >= 500) {
-                transfersUnclear.incrementAndGet();
-                continue;
-            }
-            if (started.statusCode() != 201) {
-                refused.incrementAndGet();
-                continue;
-            }
-            String transfer = JSON.readTree(started.body()).path("id").asString();
-            switch (call("POST", "/api/transfers/" + transfer + "/approval", "", street)) {
-                case ACCEPTED -> moved.add(idNumber);
-                case UNCLEAR -> transfersUnclear.incrementAndGet();
-                case REFUSED -> refused.incrementAndGet();
-            }
-            pause(8_000); // 40 moves spread over the faults (about six minutes), not done before the first
+            moveMember(idNumber);
+            // 40 moves spread over the faults (a few minutes), not used up while transfer-service is down
+            pause(5_000);
+        }
+    }
+
+    private void moveMember(String idNumber) {
+        String out = """
+                {"idNumber":"%s","toOrgId":%d,"reason":"工作调动"}""".formatted(idNumber, toBranch);
+        HttpResponse<String> started = send("POST", "/api/transfers/out", out, park);
+        if (started == null || started.statusCode() >= 500) {
+            transfersUnclear.incrementAndGet();
+            return;
+        }
+        if (started.statusCode() != 201) {
+            refused.incrementAndGet();
+            return;
+        }
+        String transfer = JSON.readTree(started.body()).path("id").asString();
+        switch (call("POST", "/api/transfers/" + transfer + "/approval", "", street)) {
+            case ACCEPTED -> moved.add(idNumber);
+            case UNCLEAR -> transfersUnclear.incrementAndGet();
+            case REFUSED -> refused.incrementAndGet();
         }
     }
 
