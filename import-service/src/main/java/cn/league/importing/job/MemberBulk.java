@@ -14,13 +14,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.league.importing.parse.ParsedRow;
-import cn.league.support.serviceaccount.ServiceAccountToken;
+import cn.league.support.peer.PeerGuard;
+import cn.league.support.serviceaccount.ServiceAccountTokens;
 
 /**
  * member-service's bulk path ({@code POST /internal/members/bulk}) as this service's own service account (Keycloak
  * client {@code league-import-service}, realm role league-members-bulk), naming the uploader: a job runs long after the
  * upload request, and after a restart, so it cannot carry the uploader's token. member-service applies every rule of
  * single entry to each row against the uploader's scope, stores the valid rows and publishes PersonEntered for each.
+ * The calls go through a circuit breaker ({@link PeerGuard}): while member-service keeps failing, every worker is told
+ * at once that it is out of reach instead of each waiting for its own timeout.
  */
 @Component
 class MemberBulk {
@@ -29,14 +32,12 @@ class MemberBulk {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final URI endpoint;
-    private final ServiceAccountToken token;
+    private final PeerGuard memberService = new PeerGuard("member-service");
+    private final ServiceAccountTokens token;
 
-    MemberBulk(@Value("${league.member-service.url}") String memberServiceUrl,
-               @Value("${league.keycloak.url}") String keycloakUrl,
-               @Value("${league.import.client-id}") String clientId,
-               @Value("${league.import.client-secret}") String clientSecret) {
+    MemberBulk(@Value("${league.member-service.url}") String memberServiceUrl, ServiceAccountTokens token) {
         this.endpoint = URI.create(memberServiceUrl.replaceAll("/+$", "") + "/internal/members/bulk");
-        this.token = new ServiceAccountToken(keycloakUrl, "league", clientId, clientSecret);
+        this.token = token;
     }
 
     /** A row as member-service's BulkRow. */
@@ -75,7 +76,7 @@ class MemberBulk {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(endpoint)
+                response = memberService.send(http, HttpRequest.newBuilder(endpoint)
                                 .timeout(Duration.ofMinutes(2))
                                 .header("Authorization", "Bearer " + token.value())
                                 .header("Content-Type", "application/json")

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +16,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.support.peer.PeerGuard;
 import cn.league.support.problem.ProblemException;
-import cn.league.support.serviceaccount.ServiceAccountToken;
+import cn.league.support.serviceaccount.ServiceAccountTokens;
 
 /**
  * member-service acting as itself, not for a person: the service account of the confidential client
  * {@code league-accounts} (client-credentials grant), for Keycloak's admin API and for other services'
  * {@code /internal/orgs/admin-registrations} (realm role {@code league-admin-registrations}); the token from the suite's one client-credentials
- * implementation ({@link ServiceAccountToken}).
+ * implementation ({@link ServiceAccountTokens}), each peer (Keycloak, org-service) behind its own circuit breaker
+ * ({@link PeerGuard}).
  */
 @Component
 public class ServiceAccount {
@@ -34,15 +38,15 @@ public class ServiceAccount {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String keycloakUrl;
     private final String realm;
-    private final ServiceAccountToken token;
+    private final ServiceAccountTokens token;
+    private final Map<String, PeerGuard> peers = new ConcurrentHashMap<>();
 
     ServiceAccount(@Value("${league.accounts.keycloak.url}") String keycloakUrl,
                    @Value("${league.accounts.keycloak.realm}") String realm,
-                   @Value("${league.accounts.keycloak.client-id}") String clientId,
-                   @Value("${league.accounts.keycloak.client-secret}") String clientSecret) {
+                   ServiceAccountTokens token) {
         this.keycloakUrl = keycloakUrl.replaceAll("/+$", "");
         this.realm = realm;
-        this.token = new ServiceAccountToken(keycloakUrl, realm, clientId, clientSecret);
+        this.token = token;
     }
 
     String keycloakUrl() {
@@ -58,10 +62,15 @@ public class ServiceAccount {
         return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", "Bearer " + token());
     }
 
-    /** Sends; an unreachable peer is a 503 problem. A 401 makes the next call fetch a new token. */
+    /**
+     * Sends; an unreachable peer, or one whose breaker is open after repeated failures, is a 503 problem. A 401 makes
+     * the next call fetch a new token.
+     */
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = peers.computeIfAbsent(built.uri().getAuthority(), PeerGuard::new)
+                    .send(http, built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
                 token.forget();
             }
@@ -85,9 +94,6 @@ public class ServiceAccount {
             return token.value();
         } catch (IOException failure) {
             log.warn("no service-account token from Keycloak: {}", failure.getMessage());
-            throw unavailable();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
             throw unavailable();
         }
     }

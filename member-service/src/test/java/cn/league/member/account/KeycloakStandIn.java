@@ -73,7 +73,7 @@ public final class KeycloakStandIn {
                 reply(exchange, 401, "{\"error\":\"unauthorized_client\"}");
                 return;
             }
-            reply(exchange, 200, "{\"access_token\":\"service-token\",\"expires_in\":300}");
+            reply(exchange, 200, "{\"access_token\":\"service-token\",\"expires_in\":300,\"token_type\":\"Bearer\"}");
             return;
         }
         if (!"Bearer service-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {

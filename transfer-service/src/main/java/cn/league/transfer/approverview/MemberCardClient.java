@@ -10,10 +10,10 @@ import cn.league.contracts.member.TransferCard;
 
 /**
  * member-service's card of a person for approvers (R-TR-13), over OpenFeign with a service-account token
- * ({@link ServiceAccountToken}). Empty when member-service does not hold the person (404 is dismissed).
+ * ({@link ServiceAccountBearer}). Empty when member-service does not hold the person (404 is dismissed).
  */
 @FeignClient(name = "member-service", url = "${league.member-service.url}",
-        configuration = ServiceAccountToken.class)
+        configuration = ServiceAccountBearer.class)
 interface MemberCardClient {
 
     @GetMapping(TransferCard.PATH)
