@@ -12,5 +12,6 @@ export const MENU: MenuEntry[] = [
   { path: '/transfers', title: '关系转接', adminOnly: false },
   { path: '/imports', title: '导入', adminOnly: true },
   { path: '/stats', title: '统计', adminOnly: true },
+  { path: '/identity', title: '身份核验', adminOnly: true },
   { path: '/me', title: '我的信息', adminOnly: false },
 ]

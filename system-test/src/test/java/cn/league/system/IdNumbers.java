@@ -3,7 +3,10 @@ package cn.league.system;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-/** Valid ID numbers (GB 11643 check character) of people born in 杭州市西湖区 on a given day, for entering people. */
+/**
+ * Valid ID numbers (GB 11643 check character) of people born in 杭州市西湖区 (or another region) on a given day, for
+ * entering people.
+ */
 final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -14,7 +17,12 @@ final class IdNumbers {
 
     /** The ID number with this birth date and sequence number (0–999). */
     static String of(LocalDate birthDate, int sequence) {
-        String body = "330106" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
+        return of("330106", birthDate, sequence);
+    }
+
+    /** The ID number of someone born in another region (a GB/T 2260 code) with this birth date and sequence number. */
+    static String of(String region, LocalDate birthDate, int sequence) {
+        String body = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];

@@ -1005,6 +1005,63 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(21)
+    @DisplayName("R-ID-1 R-ID-3 the console's 身份核验 page at desktop and phone width: the computing college's admin reads "
+            + "the counts of 未校验 / 校验通过 / 校验不通过 of the college's subtree, finds a person the centre answered "
+            + "不一致 among the failures with what to do about it, and has them checked again (at desktop one person, "
+            + "at phone width every failure of the subtree)")
+    void theConsoleShowsIdentityFailuresAndRechecks() throws Exception {
+        // born in Beijing (110101): the failures are listed by ID number, so this one is on the first page whatever
+        // earlier steps imported into the college; a new person on each run, so the step also runs on a kept stack
+        String failing = IdNumbers.of("110101", LocalDate.of(1999, 1, 1), new java.util.Random().nextInt(100, 990));
+        enterMember(failing, "钱核错"); // the centre's rule: a name with 错 does not match
+        HttpResponse<String> failed = retryUntil(response -> response.body().contains("\"status\":\"FAILED\""),
+                () -> get("/api/identity/people/" + failing, accessToken), Duration.ofMinutes(3));
+        assertThat(failed.body()).as(failed.body()).contains("\"reason\":\"不一致\"");
+        org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                "//*[@id='identity-failed']//tr[contains(., '" + failing + "')]");
+        org.openqa.selenium.By message = org.openqa.selenium.By.cssSelector(".el-message");
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            try (ConsoleBrowser browser = ConsoleBrowser.open("identity-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("counts", () -> {
+                    browser.open("identity", "page-identity");
+                    browser.waitForText(org.openqa.selenium.By.id("page-identity"), "计算机科学与技术学院团委");
+                    org.openqa.selenium.By failures = org.openqa.selenium.By.cssSelector(
+                            "#identity-counts [data-status='FAILED'] .card-figure");
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                            driver -> driver.findElement(failures).getText().matches("[1-9][\\d,]*"));
+                    assertThat(browser.find(org.openqa.selenium.By.id("identity-counts")).getText())
+                            .contains("未校验").contains("校验通过").contains("校验不通过");
+                });
+                browser.step("the-failure-with-its-reason", () -> assertThat(browser.waitFor(row).getText())
+                        .contains("钱核错").contains("不一致").contains("请核对后在团员信息中修改"));
+                if (ConsoleBrowser.DESKTOP.equals(size)) {
+                    browser.step("recheck-one", () -> {
+                        browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='重新核验']")).click();
+                        browser.waitForText(message, "已提交 钱核错 的重新核验");
+                    });
+                } else {
+                    browser.step("recheck-all", () -> {
+                        browser.find(org.openqa.selenium.By.id("identity-recheck-all")).click();
+                        browser.waitFor(org.openqa.selenium.By.xpath("//div[contains(@class,'el-message-box')]"
+                                + "//button[normalize-space(.)='重新核验']")).click();
+                        browser.waitForText(message, "人重新核验");
+                    });
+                }
+                browser.screenshot("ok");
+            }
+        }
+        JsonNode checkedAgain = JSON.readTree(retryUntil(
+                response -> JSON.readTree(response.body()).path("history").size() >= 2,
+                () -> get("/api/identity/people/" + failing, accessToken), Duration.ofMinutes(3)).body());
+        assertThat(checkedAgain.path("history").size()).as("R-ID-3 checked again now: %s", checkedAgain)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(checkedAgain.path("person").path("reason").asString()).isEqualTo("不一致");
+    }
+
+    @Test
     @Order(120)
     @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: the admin of the class's parent org issues a "
             + "reset code (the university's is refused, FAQ 14); the person, not logged in, sets a new password with it "
