@@ -23,6 +23,8 @@ declare -A PORT=([gateway]=8080 [org-service]=8081 [member-service]=8082 [transf
 declare -A DB=([org-service]=league_org [member-service]=league_member [transfer-service]=league_transfer
   [import-service]=league_import [stats-service]=league_stats [identity-verification-service]=league_identity)
 port=$((${PORT[$APP]} + OFFSET))
+# where Actuator answers: the gateway's own management port, the services' one port
+health_port=$port
 kc=http://127.0.0.1:$((18080 + OFFSET))
 
 # against ./league up's stack: the dev profile supplies its realm's client secrets
@@ -35,7 +37,10 @@ if [ -n "${DB[$APP]:-}" ]; then
 fi
 case $APP in
   gateway)
-    env+=(-e LEAGUE_KEYCLOAK_URL=$kc -e LEAGUE_KEYCLOAK_PUBLIC_URL=$kc -e LEAGUE_KEYCLOAK_ISSUER=$kc/realms/league)
+    health_port=$((8180 + OFFSET))
+    env+=(-e LEAGUE_KEYCLOAK_URL=$kc -e LEAGUE_KEYCLOAK_PUBLIC_URL=$kc -e LEAGUE_KEYCLOAK_ISSUER=$kc/realms/league
+          -e MANAGEMENT_SERVER_PORT=$health_port -e LEAGUE_GATEWAY_GRID_PORT=$((5701 + OFFSET))
+          -e LEAGUE_GATEWAY_GRID_CLUSTER_NAME=league-smoke-gateway)
     for route in ORG:8081 MEMBER:8082 TRANSFER:8083 IMPORT:8084 STATS:8085 IDENTITY:8086; do
       env+=(-e LEAGUE_ROUTES_${route%%:*}=http://127.0.0.1:$((${route##*:} + OFFSET)))
     done ;;
@@ -55,7 +60,7 @@ started=$SECONDS
   --read-only --tmpfs /tmp:rw,size=256m --memory 768m --log-driver k8s-file \
   "${env[@]}" "localhost/league/$APP:$VERSION" >/dev/null
 
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; do
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$health_port/actuator/health/readiness")" = 200 ]; do
   if [ "$("${PODMAN[@]}" inspect -f '{{.State.Running}}' "$name")" != true ]; then
     "${PODMAN[@]}" logs "$name" | tail -n 40; echo "smoke.sh: $APP stopped" >&2; exit 1
   fi
@@ -64,8 +69,8 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuat
 done
 echo "ready after $((SECONDS - started)) s"
 echo "user in the container: $("${PODMAN[@]}" top "$name" user huser | tail -n 1)"
-echo "GET /actuator/health: $(curl -s "http://127.0.0.1:$port/actuator/health")"
-echo "GET /actuator/health/liveness: $(curl -s "http://127.0.0.1:$port/actuator/health/liveness")"
+echo "GET /actuator/health: $(curl -s "http://127.0.0.1:$health_port/actuator/health")"
+echo "GET /actuator/health/liveness: $(curl -s "http://127.0.0.1:$health_port/actuator/health/liveness")"
 if [ "${SMOKE_KEEP:-0}" = 1 ]; then
   echo "left running as $name (podman --storage-driver vfs stop $name)"; exit 0
 fi

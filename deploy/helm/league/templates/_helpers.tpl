@@ -59,6 +59,16 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- printf "%s:%s" $repo $tag -}}
 {{- end -}}
 
+{{/* The gateway grid's headless Service: its DNS name lists every gateway pod, ready or not (members find each other). */}}
+{{- define "league.gridService" -}}
+{{- printf "%s-grid" (include "league.name" (dict "root" .root "name" "gateway")) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* The port Actuator answers on: the gateway's own management port, the others' one HTTP port. */}}
+{{- define "league.probePort" -}}
+{{- if (index .root.Values.components .name).managementPort -}}management{{- else -}}http{{- end -}}
+{{- end -}}
+
 {{/* http://<release>-<component>:<port>: a component's address inside the namespace. */}}
 {{- define "league.url" -}}
 {{- printf "http://%s:%v" (include "league.name" .) (index .root.Values.components .name).port -}}
@@ -123,6 +133,11 @@ deploy/helm-test's ComposeInStepTest fails when the two differ.
 {{- $_ := set $env "LEAGUE_KEYCLOAK_URL" (required "keycloak.url is required" $root.Values.keycloak.url) -}}
 {{- $_ := set $env "LEAGUE_KEYCLOAK_PUBLIC_URL" (include "league.keycloakPublicUrl" $root) -}}
 {{- $_ := set $env "LEAGUE_KEYCLOAK_ISSUER" (include "league.keycloakIssuer" $root) -}}
+{{- $_ := set $env "MANAGEMENT_SERVER_PORT" (toString (required "components.gateway.managementPort is required" $c.managementPort)) -}}
+{{- $_ := set $env "LEAGUE_GATEWAY_GRID_PORT" (toString (required "components.gateway.gridPort is required" $c.gridPort)) -}}
+{{- $_ := set $env "LEAGUE_GATEWAY_GRID_CLUSTER_NAME" (include "league.name" .) -}}
+{{- $_ := set $env "LEAGUE_GATEWAY_GRID_KUBERNETES_SERVICE_DNS" (printf "%s.%s.svc.cluster.local" (include "league.gridService" .) $root.Release.Namespace) -}}
+{{- $_ := set $env "LEAGUE_GATEWAY_TRUSTED_PROXIES" (join "," $root.Values.gateway.trustedProxies) -}}
 {{- end -}}
 {{- toYaml $env -}}
 {{- end -}}

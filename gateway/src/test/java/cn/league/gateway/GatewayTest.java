@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,9 @@ class GatewayTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Http http;
 
@@ -272,15 +276,26 @@ class GatewayTest {
     }
 
     @Test
-    void healthAndMetricsAreOpen() {
-        HttpResponse<String> health = http.get("/actuator/health");
-        HttpResponse<String> liveness = http.get("/actuator/health/liveness");
-        HttpResponse<String> prometheus = http.get("/actuator/prometheus");
+    void healthAndMetricsAnswerOnTheManagementPortOnly() {
+        Http management = new Http(managementPort);
+        HttpResponse<String> health = management.get("/actuator/health");
+        HttpResponse<String> liveness = management.get("/actuator/health/liveness");
+        HttpResponse<String> prometheus = management.get("/actuator/prometheus");
 
+        assertThat(managementPort).isNotEqualTo(port);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("http_server_requests");
+
+        String token = TestTokens.get().accessToken(PERSON);
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator/env",
+                "/actuator")) {
+            assertThat(http.get(path).statusCode()).as("anonymous %s on the public port", path).isEqualTo(404);
+            assertThat(http.getWithToken(path, token).statusCode()).as("%s with a login on the public port", path)
+                    .isEqualTo(404);
+        }
     }
 
     static JsonNode assertProblem(HttpResponse<String> response, int status, String code, String detail) {

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,11 +25,14 @@ class KeycloakDownTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void startsHealthyAndStillRedirectsToTheLogin() {
         Http http = new Http(port);
 
-        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(new Http(managementPort).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> login = http.get("/oauth2/authorization/keycloak", "Accept", "text/html");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(

@@ -29,6 +29,8 @@ final class LeagueStack {
     static final boolean REUSE = Boolean.getBoolean("league.reuse-stack");
 
     static final int GATEWAY_PORT = 8080 + OFFSET;
+    /** The gateway's Actuator: its own port, not the public one. */
+    static final int GATEWAY_MANAGEMENT_PORT = 8180 + OFFSET;
     static final int KEYCLOAK_PORT = 18080 + OFFSET;
 
     static final String DEMO_ADMIN_ID = "110105199001014329";
@@ -103,6 +105,39 @@ final class LeagueStack {
         command.addAll(List.of(settings));
         Path log = HOME.resolve(service + "-2.log");
         Process replica = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(replica, "second " + service + " replica", port, log);
+        return replica;
+    }
+
+    /**
+     * A gateway replica beside the stack's services, as an SRE runs several: its own public, management and grid
+     * ports, the stack's grid name (so it joins the stack's other replicas, never another stack's), the other
+     * replicas' grid addresses; returns once it is ready. Its log is {@code gateway-<port>.log} in the stack's folder.
+     */
+    static Process startGatewayReplica(int port, int managementPort, int gridPort, List<Integer> otherGridPorts,
+                                       String... settings) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-jar",
+                ROOT.resolve("gateway/target/gateway.jar").toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port, "--spring.profiles.active=dev",
+                "--management.server.address=127.0.0.1", "--management.server.port=" + managementPort,
+                "--league.gateway.grid.cluster-name=league-gateway-" + OFFSET,
+                "--league.gateway.grid.port=" + gridPort,
+                "--league.gateway.grid.members=" + String.join(",", otherGridPorts.stream()
+                        .map(other -> "127.0.0.1:" + other).toList()),
+                "--league.keycloak.url=" + keycloak()));
+        String[] routes = {"org", "member", "transfer", "import", "stats", "identity"};
+        for (int i = 0; i < routes.length; i++) {
+            command.add("--league.routes." + routes[i] + "=http://127.0.0.1:" + (8081 + i + OFFSET));
+        }
+        command.addAll(List.of(settings));
+        Path log = HOME.resolve("gateway-" + port + ".log");
+        Process replica = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(replica, "gateway replica on " + port, managementPort, log);
+        return replica;
+    }
+
+    private static void awaitReady(Process process, String what, int port, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -110,18 +145,18 @@ final class LeagueStack {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
-                    return replica;
+                    return;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            if (!replica.isAlive()) {
-                throw new AssertionError("the second " + service + " replica exited; see " + log);
+            if (!process.isAlive()) {
+                throw new AssertionError("the " + what + " exited; see " + log);
             }
             Thread.sleep(1000);
         }
-        replica.destroyForcibly();
-        throw new AssertionError("the second " + service + " replica did not become ready; see " + log);
+        process.destroyForcibly();
+        throw new AssertionError("the " + what + " did not become ready; see " + log);
     }
 
     /** The PIDs ./league recorded for the parts it started. */

@@ -2182,6 +2182,126 @@ class LeagueSystemIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    @Order(107)
+    @DisplayName("issue 16 item 5 R-ADM-8: two gateway replicas behind one address behave as one — a browser session "
+            + "(the login, its relayed token, the chosen org) survives a restart of the replica that served its login, "
+            + "and one person's rate limit holds across both replicas")
+    void twoGatewayReplicasBehaveAsOne() throws Exception {
+        int[] ports = {8088 + LeagueStack.OFFSET, 8089 + LeagueStack.OFFSET};
+        int[] management = {8188 + LeagueStack.OFFSET, 8189 + LeagueStack.OFFSET};
+        int[] grid = {5702 + LeagueStack.OFFSET, 5703 + LeagueStack.OFFSET};
+        // the balancer in front is the replicas' trusted proxy; a low limit (2/s, a burst of 20) crossed quickly
+        String[] settings = {"--league.gateway.trusted-proxies=127.0.0.1/32",
+                "--league.gateway.rate-limit.requests-per-second=2", "--league.gateway.rate-limit.burst=20"};
+        String gateway = LeagueStack.gateway();
+        long park = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "西湖科创园团工委");
+        long companyBranch = childNamed(park, "某科技有限公司团支部");
+        LeagueStack.Result stopped = LeagueStack.league(Duration.ofMinutes(1), "stop", "gateway");
+        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+        Process[] replicas = new Process[2];
+        try {
+            replicas[0] = LeagueStack.startGatewayReplica(ports[0], management[0], grid[0], List.of(grid[1]), settings);
+            replicas[1] = LeagueStack.startGatewayReplica(ports[1], management[1], grid[1], List.of(grid[0]), settings);
+            awaitGridOfTwo(ports[1]);
+            try (RoundRobinProxy balancer = new RoundRobinProxy(LeagueStack.GATEWAY_PORT, List.of(ports[0], ports[1]))) {
+                Browser browser = new Browser();
+                HttpResponse<String> landing = browser.logIn(browser.get(gateway + "/"), "330110198905050055",
+                        LeagueStack.DEMO_ADMIN_PASSWORD);
+                assertThat(landing.uri().toString()).as(landing.body()).isEqualTo(gateway + "/");
+                assertThat(landing.body()).contains("<div id=\"app\">");
+                HttpResponse<String> chosen = browser.sendJson("PUT", gateway + "/api/accounts/active-org",
+                        "{\"orgId\":" + park + "}");
+                assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+                for (int call = 0; call < 4; call++) {
+                    assertSessionHoldsTheLoginAndTheOrg(browser, park, companyBranch);
+                }
+                assertThat(balancer.servedCounts()).as("the browser's calls went to both replicas")
+                        .containsKeys(ports[0], ports[1]);
+
+                int first = balancer.servedLast("/login/oauth2/code/") == ports[0] ? 0 : 1;
+                int other = 1 - first;
+                stop(replicas[first]);
+                assertSessionHoldsTheLoginAndTheOrg(browser, park, companyBranch);
+                replicas[first] = LeagueStack.startGatewayReplica(ports[first], management[first], grid[first],
+                        List.of(grid[other]), settings);
+                awaitGridOfTwo(ports[first]);
+                // the other replica goes too: what the session holds now lives on the restarted one alone
+                stop(replicas[other]);
+                for (int call = 0; call < 2; call++) {
+                    assertSessionHoldsTheLoginAndTheOrg(browser, park, companyBranch);
+                }
+                System.out.printf("gateway replicas %s: the login's callback was served by %d, restarted; then %d "
+                        + "stopped; requests served %s%n", List.of(ports[0], ports[1]), ports[first], ports[other],
+                        balancer.servedCounts());
+                replicas[other] = LeagueStack.startGatewayReplica(ports[other], management[other], grid[other],
+                        List.of(grid[first]), settings);
+                awaitGridOfTwo(ports[other]);
+            }
+
+            // one person's calls alternate between the replicas: they spend one bucket
+            String token = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+            int calls = 60;
+            int passed = 0;
+            Map<Integer, Integer> refusedBy = new java.util.TreeMap<>();
+            long started = System.nanoTime();
+            for (int call = 0; call < calls; call++) {
+                int port = ports[call % 2];
+                HttpResponse<String> response = direct(port, "/api/orgs/me", token);
+                if (response.statusCode() == 200) {
+                    passed++;
+                } else {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+                    refusedBy.merge(port, 1, Integer::sum);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int allowed = 20 + (int) Math.ceil(seconds * 2) + 1;
+            System.out.printf("one person's %d calls alternating between two gateway replicas in %.1f s: %d passed "
+                    + "(the limit allows %d), refused by replica %s%n", calls, seconds, passed, allowed, refusedBy);
+            assertThat(passed).as("one burst of 20 plus 2 a second for both replicas together").isBetween(20, allowed);
+            assertThat(refusedBy).as("each replica refuses once the shared bucket is empty").containsKeys(ports[0], ports[1]);
+        } finally {
+            for (Process replica : replicas) {
+                if (replica != null) {
+                    stop(replica);
+                }
+            }
+            LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(5), "up");
+            assertThat(up.exitCode()).as("the stack's own gateway is back: %s", up.output()).isZero();
+        }
+    }
+
+    /** Through the balancer: the session is logged in (its token relayed to a service) and keeps the chosen org. */
+    private static void assertSessionHoldsTheLoginAndTheOrg(Browser browser, long activeOrg, long insideIt)
+            throws Exception {
+        String gateway = LeagueStack.gateway();
+        HttpResponse<String> current = browser.getJson(gateway + "/api/accounts/active-org");
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(current.body()).contains(Long.toString(activeOrg));
+        HttpResponse<String> people = browser.getJson(gateway + "/api/members/orgs/" + insideIt + "/people");
+        assertThat(people.statusCode()).as(people.body()).isEqualTo(200);
+    }
+
+    /** A graceful stop (SIGTERM), as a rolling restart does: the replica hands its part of the grid over first. */
+    private static void stop(Process replica) throws InterruptedException {
+        replica.destroy();
+        if (!replica.waitFor(60, TimeUnit.SECONDS)) {
+            replica.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The replica's grid member sees two members (Hazelcast logs each membership change). */
+    private static void awaitGridOfTwo(int port) throws Exception {
+        java.nio.file.Path log = LeagueStack.HOME.resolve("gateway-" + port + ".log");
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!java.nio.file.Files.readString(log).contains("Members {size:2")) {
+            assertThat(System.nanoTime()).as("the replica on %d joined the other; see %s", port, log)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
     /** Enters the person, logs them in through the form with the initial password and sets their own. */
     private String personWithOwnPassword(String idNumber, String name, String password) throws Exception {
         enterMember(idNumber, name);

@@ -63,7 +63,9 @@ class ChartTest {
 
         assertThat(ManifestChecks.violations(objects)).isEmpty();
         assertThat(names(objects, Deployment.class)).containsAll(COMPONENTS.stream().map(c -> "league-" + c).toList());
-        assertThat(names(objects, Service.class)).containsExactlyInAnyOrderElementsOf(names(objects, Deployment.class));
+        // one Service per Deployment, and the gateway grid's headless one
+        assertThat(names(objects, Service.class)).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                names(objects, Deployment.class).stream(), Stream.of("league-gateway-grid")).toList());
         assertThat(names(objects, PodDisruptionBudget.class)).containsExactlyInAnyOrderElementsOf(names(objects, Deployment.class));
         assertThat(names(objects, ConfigMap.class)).containsAll(names(objects, Deployment.class));
         assertThat(names(objects, Ingress.class)).containsExactly("league-gateway");
@@ -133,6 +135,61 @@ class ChartTest {
         // preStop + graceful shutdown fit in the grace period
         assertThat(gateway.getTerminationGracePeriodSeconds()).isGreaterThan(10 + 30);
         assertThat(gateway.getContainers().getFirst().getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(10);
+    }
+
+    /**
+     * Issue 16 item 5: the gateway replicas find each other through a headless Service (Kubernetes DNS, ready or not),
+     * in a grid named after the release; only gateway pods reach the grid port; Actuator's probes and Prometheus use
+     * the management port, which the public rule and the Ingress never open; forwarded headers are believed from the
+     * configured proxies only; and no session affinity is needed any more.
+     */
+    @Test
+    void gatewayReplicasShareAGridAndKeepActuatorOffThePublicPort() {
+        List<HasMetadata> objects = Chart.render(Chart.PRODUCTION, Chart.PRODUCTION_SITE);
+        Service grid = objects.stream().filter(Service.class::isInstance).map(Service.class::cast)
+                .filter(service -> service.getMetadata().getName().equals("league-gateway-grid")).findFirst().orElseThrow();
+        assertThat(grid.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(grid.getSpec().getPublishNotReadyAddresses()).isTrue();
+        assertThat(grid.getSpec().getSelector()).containsEntry("app.kubernetes.io/name", "gateway");
+        assertThat(grid.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(5701);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("grid");
+        });
+        assertThat(config(objects, "league-gateway"))
+                .containsEntry("LEAGUE_GATEWAY_GRID_KUBERNETES_SERVICE_DNS", "league-gateway-grid.league.svc.cluster.local")
+                .containsEntry("LEAGUE_GATEWAY_GRID_CLUSTER_NAME", "league-gateway")
+                .containsEntry("LEAGUE_GATEWAY_GRID_PORT", "5701")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "8180")
+                .containsEntry("LEAGUE_GATEWAY_TRUSTED_PROXIES", "10.244.0.0/16");
+
+        var container = deployment(objects, "league-gateway").getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(container.getPorts()).extracting(port -> port.getName() + ":" + port.getContainerPort())
+                .containsExactly("http:8080", "management:8180", "grid:5701");
+        for (var probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        }
+        assertThat(deployment(objects, "league-org-service").getSpec().getTemplate().getSpec().getContainers()
+                .getFirst().getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        Map<String, Object> monitor = generic(objects, "ServiceMonitor").get("league-gateway").getAdditionalProperties();
+        assertThat(monitor.get("spec").toString()).contains("port=management").contains("path=/actuator/prometheus");
+
+        NetworkPolicy policy = objects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast)
+                .filter(p -> p.getMetadata().getName().equals("league-gateway")).findFirst().orElseThrow();
+        var rules = policy.getSpec().getIngress();
+        var open = rules.stream().filter(rule -> rule.getFrom() == null || rule.getFrom().isEmpty()).toList();
+        assertThat(open).as("rules open to anyone").singleElement().satisfies(rule -> assertThat(rule.getPorts())
+                .extracting(port -> port.getPort().getStrVal()).containsExactly("http"));
+        var gridRule = rules.stream().filter(rule -> rule.getPorts().stream()
+                .anyMatch(port -> "grid".equals(port.getPort().getStrVal()))).toList();
+        assertThat(gridRule).singleElement().satisfies(rule -> assertThat(rule.getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                        .containsEntry("app.kubernetes.io/name", "gateway")));
+
+        Ingress ingress = objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).findFirst()
+                .orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations()).doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
+        assertThat(ingress.getSpec().getRules().getFirst().getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http"));
     }
 
     @ParameterizedTest(name = "without {0}")

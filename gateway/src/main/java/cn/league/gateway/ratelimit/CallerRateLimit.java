@@ -1,10 +1,7 @@
 package cn.league.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -20,27 +17,18 @@ import cn.league.gateway.problem.Problem;
  * {@code preferred_username} or the session's principal), anyone else by client IP. Over the limit the
  * answer is 429 with {@code Retry-After}.
  * <p>
- * The buckets live in this process, so the limit holds per gateway replica: with n replicas a caller
- * may reach n times the rate. Idle callers' buckets expire once they would be full again anyway.
- * Runs after Spring Security (order 0 &gt; -100), so the principal is known; requests refused there
+ * The buckets live on the gateway grid ({@link SharedBuckets}), so the limit holds for all replicas together: with
+ * n replicas a caller still gets the one rate. The client address is the socket's peer, or what a trusted proxy says
+ * it forwarded ({@code cn.league.gateway.proxy}). Runs after Spring Security (order 0 &gt; -100), so the principal is known; requests refused there
  * (401) never reach this filter.
  */
 @Component
 class CallerRateLimit implements WebFilter, Ordered {
 
-    private static final Duration MIN_IDLE = Duration.ofMinutes(1);
-    private static final long MAX_CALLERS = 200_000;
+    private final SharedBuckets buckets;
 
-    private final RateLimitProperties limit;
-    private final Cache<String, TokenBucket> buckets;
-
-    CallerRateLimit(RateLimitProperties limit) {
-        this.limit = limit;
-        Duration fill = TokenBucket.timeToFill(limit.burst(), limit.requestsPerSecond());
-        this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(fill.compareTo(MIN_IDLE) > 0 ? fill : MIN_IDLE)
-                .maximumSize(MAX_CALLERS)
-                .build();
+    CallerRateLimit(SharedBuckets buckets) {
+        this.buckets = buckets;
     }
 
     @Override
@@ -53,10 +41,8 @@ class CallerRateLimit implements WebFilter, Ordered {
         return exchange.getPrincipal()
                 .map(principal -> "user:" + principal.getName())
                 .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddress(exchange)))
-                .flatMap(caller -> {
-                    long now = System.nanoTime();
-                    Duration wait = buckets.get(caller,
-                            key -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), now)).take(now);
+                .flatMap(buckets::take)
+                .flatMap(wait -> {
                     if (wait.isZero()) {
                         return chain.filter(exchange);
                     }

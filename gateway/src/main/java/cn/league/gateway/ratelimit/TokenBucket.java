@@ -1,10 +1,18 @@
 package cn.league.gateway.ratelimit;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 
-/** A token bucket: holds up to {@code capacity} tokens, refilled continuously at {@code perSecond}. */
-final class TokenBucket {
+/**
+ * A token bucket: holds up to {@code capacity} tokens, refilled continuously at {@code perSecond}. Times are wall-clock
+ * nanoseconds, as every replica reads them alike; a replica whose clock lags another's refills nothing (never takes
+ * tokens back).
+ */
+final class TokenBucket implements Serializable {
 
+    @Serial
+    private static final long serialVersionUID = 1L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final double capacity;
@@ -20,9 +28,11 @@ final class TokenBucket {
     }
 
     /** Takes one token; returns {@link Duration#ZERO} when granted, otherwise how long until one is there. */
-    synchronized Duration take(long now) {
-        tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
-        refilledAt = now;
+    Duration take(long now) {
+        if (now > refilledAt) {
+            tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+            refilledAt = now;
+        }
         if (tokens >= 1) {
             tokens -= 1;
             return Duration.ZERO;

@@ -62,7 +62,9 @@ class GatewaySecurity {
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // Actuator answers on its own port (management.server.port) only, for probes and Prometheus;
+                        // on the public port these paths find nothing, for anyone (404)
+                        .pathMatchers("/actuator", "/actuator/**").permitAll()
                         // the console's hashed bundles: code only, no data; the page itself (/) needs the login
                         .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
