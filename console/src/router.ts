@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/', name: 'home', component: HomePage, meta: { title: '首页' } },
     { path: '/orgs', name: 'orgs', component: () => import('./pages/orgs/OrgsPage.vue'), meta: { title: '组织' } },
     { path: '/people', name: 'people', component: () => import('./pages/people/PeoplePage.vue'), meta: { title: '团员 / 团干部' } },
+    { path: '/registrations', name: 'registrations', component: () => import('./pages/registrations/RegistrationsPage.vue'), meta: { title: '注册审批' } },
     { path: '/transfers', name: 'transfers', component: () => import('./pages/transfers/TransfersPage.vue'), meta: { title: '关系转接' } },
     { path: '/imports', name: 'imports', component: () => import('./pages/imports/ImportsPage.vue'), meta: { title: '导入' } },
     { path: '/stats', name: 'stats', component: () => import('./pages/stats/StatsPage.vue'), meta: { title: '统计' } },

@@ -9,6 +9,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', title: '首页', adminOnly: false },
   { path: '/orgs', title: '组织', adminOnly: true },
   { path: '/people', title: '团员 / 团干部', adminOnly: true },
+  { path: '/registrations', title: '注册审批', adminOnly: true },
   { path: '/transfers', title: '关系转接', adminOnly: false },
   { path: '/imports', title: '导入', adminOnly: true },
   { path: '/stats', title: '统计', adminOnly: true },

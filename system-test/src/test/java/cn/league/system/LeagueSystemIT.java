@@ -1062,6 +1062,69 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(22)
+    @DisplayName("R-AUTH-4 the console's 注册审批 page at desktop and phone width: two people who registered themselves "
+            + "into a class branch wait for the computing college's admin, who approves one (now a member of the branch) "
+            + "and refuses the other, first without a reason (the rule's error at the field), then with one the "
+            + "applicant reads")
+    void theConsoleApprovesAndRefusesSelfRegistrations() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long branch = childNamed(childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委"),
+                "计算机" + (year - 3) + "级1班团支部");
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            // new people on each run, so the step also runs again on a kept stack
+            int sequence = new java.util.Random().nextInt(100, 990);
+            String approved = IdNumbers.of(LocalDate.of(2006, 4, 1), sequence);
+            String refused = IdNumbers.of(LocalDate.of(2006, 4, 2), sequence);
+            long approval = selfRegistration(approved, "林注册通过", branch);
+            long refusal = selfRegistration(refused, "林注册拒绝", branch);
+            org.openqa.selenium.By approvedRow = org.openqa.selenium.By.xpath(
+                    "//*[@id='registration-queue']//tr[contains(., '" + approved + "')]");
+            org.openqa.selenium.By refusedRow = org.openqa.selenium.By.xpath(
+                    "//*[@id='registration-queue']//tr[contains(., '" + refused + "')]");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("registrations-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("the-queue", () -> {
+                    browser.open("registrations", "page-registrations");
+                    assertThat(browser.waitFor(approvedRow).getText()).contains("林注册通过").contains("团员")
+                            .contains("计算机" + (year - 3) + "级1班团支部").contains("天");
+                });
+                browser.step("approve", () -> {
+                    browser.find(approvedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='通过']")).click();
+                    browser.waitForGone(approvedRow);
+                });
+                browser.step("refuse-with-a-reason", () -> {
+                    browser.find(refusedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='拒绝']")).click();
+                    browser.find(org.openqa.selenium.By.id("registration-reject-confirm")).click();
+                    assertThat(browser.fieldError("registration-reason")).isEqualTo("请填写退回原因");
+                    browser.type(org.openqa.selenium.By.id("registration-reason"), "请先联系团支部书记确认");
+                    browser.find(org.openqa.selenium.By.id("registration-reject-confirm")).click();
+                    browser.waitForGone(refusedRow);
+                });
+                browser.screenshot("ok");
+            }
+            assertThat(get("/api/members/people/" + approved, accessToken).statusCode())
+                    .as("R-AUTH-4 approved: a member of the branch").isEqualTo(200);
+            assertThat(JSON.readTree(get("/api/members/registrations/" + approval, accessToken).body())
+                    .path("state").asString()).isEqualTo("APPROVED");
+            JsonNode closed = JSON.readTree(get("/api/members/registrations/" + refusal, accessToken).body());
+            assertThat(closed.path("state").asString()).isEqualTo("REJECTED");
+            assertThat(closed.path("reason").asString()).isEqualTo("请先联系团支部书记确认");
+        }
+    }
+
+    /** A person with an account and no membership asks to join the branch as a member (团员注册, R-AUTH-4). */
+    private static long selfRegistration(String idNumber, String name, long branch) throws Exception {
+        HttpResponse<String> registered = post("/api/members/registrations", """
+                {"orgId":%d,"kind":"MEMBER","name":"%s","politicalStatus":"共青团员","joinDate":"2021-05-04",
+                 "developmentNumber":"202133%s"}""".formatted(branch, name, idNumber.substring(11, 17)),
+                newcomer(idNumber, name, "Zhuce2026x"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).path("id").asLong();
+    }
+
+    @Test
     @Order(120)
     @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: the admin of the class's parent org issues a "
             + "reset code (the university's is refused, FAQ 14); the person, not logged in, sets a new password with it "
@@ -2448,13 +2511,18 @@ class LeagueSystemIT {
 
     /** Someone with a login of their own who is in no org yet, as a self-registration starts (R-AUTH-4). */
     private static String newcomer() throws Exception {
-        String idNumber = IdNumbers.of(matrixBirthDate(2003), 602);
+        return newcomer(IdNumbers.of(matrixBirthDate(2003), 602), "林自注", "Zizhu2026x");
+    }
+
+    /** The token of a person with a Keycloak account of their own and no membership: one who may register (R-AUTH-4). */
+    private static String newcomer(String idNumber, String name, String password) throws Exception {
         String user = """
-                {"username":"%s","enabled":true,"firstName":"林自注",
-                 "credentials":[{"type":"password","value":"Zizhu2026x","temporary":false}]}""".formatted(idNumber);
+                {"username":"%s","enabled":true,"firstName":"%s",
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}""".formatted(idNumber, name,
+                password);
         HttpResponse<String> created = adminSend("POST", "/users", user, masterRealmToken());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return passwordLogin(idNumber, "Zizhu2026x");
+        return passwordLogin(idNumber, password);
     }
 
     private static long expiringTokenIssued;
