@@ -1006,8 +1006,9 @@ class LeagueSystemIT {
 
     @Test
     @Order(21)
-    @DisplayName("R-ID-1 R-ID-3 the console's 身份核验 page at desktop and phone width: the computing college's admin reads "
-            + "the counts of 未校验 / 校验通过 / 校验不通过 of the college's subtree, finds a person the centre answered "
+    @DisplayName("R-ID-1 R-ID-3 the console's 身份核验 page at desktop and phone width (there from 首页's 待办 card): the "
+            + "computing college's admin reads the counts of 未校验 / 校验通过 / 校验不通过 of the college's subtree, "
+            + "finds a person the centre answered "
             + "不一致 among the failures with what to do about it, and has them checked again (at desktop one person, "
             + "at phone width every failure of the subtree)")
     void theConsoleShowsIdentityFailuresAndRechecks() throws Exception {
@@ -1026,7 +1027,13 @@ class LeagueSystemIT {
             try (ConsoleBrowser browser = ConsoleBrowser.open("identity-" + width, size)) {
                 browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
                 browser.step("counts", () -> {
-                    browser.open("identity", "page-identity");
+                    if (ConsoleBrowser.DESKTOP.equals(size)) {
+                        browser.open("identity", "page-identity");
+                    } else { // from 首页's 待办 card
+                        browser.waitFor(org.openqa.selenium.By.cssSelector(
+                                "#ops-counts [data-kind='IDENTITY_FAILURE'] .card-go"), Duration.ofSeconds(60)).click();
+                        browser.waitFor(org.openqa.selenium.By.id("page-identity"));
+                    }
                     browser.waitForText(org.openqa.selenium.By.id("page-identity"), "计算机科学与技术学院团委");
                     org.openqa.selenium.By failures = org.openqa.selenium.By.cssSelector(
                             "#identity-counts [data-status='FAILED'] .card-figure");
