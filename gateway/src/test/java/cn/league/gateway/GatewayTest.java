@@ -276,6 +276,13 @@ class GatewayTest {
     }
 
     @Test
+    void aServicesInternalDocumentIsNotPublished() {
+        assertProblem(http.get("/api/members/v3/api-docs/internal"), 404, "NOT_FOUND", "请求的资源不存在");
+        assertProblem(http.getWithToken("/api/orgs/v3/api-docs/internal", TestTokens.get().accessToken(PERSON)), 404,
+                "NOT_FOUND", "请求的资源不存在");
+    }
+
+    @Test
     void healthAndMetricsAnswerOnTheManagementPortOnly() {
         Http management = new Http(managementPort);
         HttpResponse<String> health = management.get("/actuator/health");

@@ -170,21 +170,28 @@ final class AuthorizationMatrix {
         return operations;
     }
 
-    /** Every operation the services' live OpenAPI documents list, as "METHOD path", by service. */
+    /**
+     * Every operation the services' live OpenAPI documents list, as "METHOD path", by service: the public document
+     * (the one the gateway publishes) and the group {@code internal} ({@code /internal/**}, read on the service's
+     * own port only).
+     */
     static Map<String, Set<String>> documented() throws IOException, InterruptedException {
         Map<String, Set<String>> documented = new LinkedHashMap<>();
         for (var service : new TreeSet<>(PORTS.keySet())) {
-            HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(service)
-                    + "/api/" + API_PREFIX.get(service) + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-            if (document.statusCode() != 200) {
-                throw new IllegalStateException(service + "'s OpenAPI document: " + document.statusCode());
-            }
             Set<String> operations = new LinkedHashSet<>();
-            JsonNode paths = JSON.readTree(document.body()).path("paths");
-            for (String path : paths.propertyNames()) {
-                for (String method : paths.path(path).propertyNames()) {
-                    if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
-                        operations.add(method.toUpperCase() + " " + path);
+            for (String document : List.of("/v3/api-docs", "/v3/api-docs/internal")) {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl(service)
+                        + "/api/" + API_PREFIX.get(service) + document)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(service + "'s OpenAPI document " + document + ": "
+                            + response.statusCode());
+                }
+                JsonNode paths = JSON.readTree(response.body()).path("paths");
+                for (String path : paths.propertyNames()) {
+                    for (String method : paths.path(path).propertyNames()) {
+                        if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                            operations.add(method.toUpperCase() + " " + path);
+                        }
                     }
                 }
             }

@@ -223,12 +223,40 @@ class LeagueSystemIT {
 
     @Test
     @Order(6)
+    @DisplayName("the gateway's Swagger UI lists the six services' documents: the gateway as server, the bearer token, a Chinese summary with rule ids on every operation, no /internal/**; \"Try it out\" through the gateway answers")
     void theServicesApiDocumentsAreShownTogether() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
         assertThat(config.statusCode()).isEqualTo(200);
+        HttpResponse<String> ui = get("/swagger-ui.html", null);
+        if (ui.statusCode() == 302) {
+            ui = get(URI.create(ui.headers().firstValue("Location").orElseThrow()).getPath(), null);
+        }
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
         for (String api : List.of("orgs", "members", "transfers", "imports", "stats", "identity")) {
             assertThat(config.body()).contains("/api/" + api + "/v3/api-docs");
-            assertThat(get("/api/" + api + "/v3/api-docs", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> published = get("/api/" + api + "/v3/api-docs", null);
+            assertThat(published.statusCode()).isEqualTo(200);
+            JsonNode document = JSON.readTree(published.body());
+            assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/");
+            assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                    .isEqualTo("bearer");
+            JsonNode paths = document.path("paths");
+            assertThat(paths.propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/api/" + api + "/")
+                    || path.startsWith("/api/accounts/"));
+            for (String path : paths.propertyNames()) {
+                for (String method : paths.path(path).propertyNames()) {
+                    assertThat(paths.path(path).path(method).path("summary").asString())
+                            .as("%s %s", method, path).matches("\\p{IsHan}.* \\(R-[A-Z]+-\\d+(, R-[A-Z]+-\\d+)*\\)");
+                }
+            }
+            // "Try it out": the document's server is the gateway, the token goes in the bearer scheme
+            HttpResponse<String> tried = get(document.path("servers").get(0).path("url").asString().replaceAll("/$", "")
+                    + "/api/" + api + "/me", accessToken);
+            assertThat(tried.statusCode()).as(tried.body()).isEqualTo(200);
+            assertThat(tried.body()).contains(LeagueStack.DEMO_ADMIN_ID);
+            // the service-to-service endpoints' group stays on the services' own ports
+            assertThat(get("/api/" + api + "/v3/api-docs/internal", null).statusCode()).isEqualTo(404);
         }
     }
 

@@ -69,7 +69,8 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
                                 "/v3/api-docs/swagger-config").permitAll()
-                        // each service's own OpenAPI document, routed to it unchanged
+                        // each service's public OpenAPI document, routed to it unchanged; its other groups answer 404
+                        // (cn.league.gateway.apidocs)
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
                         // 忘记密码 (R-AUTH-3), 管理员注册 (R-ADM-3): for people who cannot log in; rate-limited by address
                         .pathMatchers(HttpMethod.POST, PUBLIC_FORMS).permitAll()

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +43,7 @@ class IdentityController {
     }
 
     /** A person's status (未校验 / 校验通过 / 校验不通过 with the centre's reason) and their last checks. */
+    @Operation(summary = "身份核验状态与最近核验记录 (R-ID-1)")
     @GetMapping("/people/{idNumber}")
     @Transactional(readOnly = true)
     PersonView person(JwtAuthenticationToken token, @PathVariable String idNumber) {
@@ -53,6 +55,7 @@ class IdentityController {
     }
 
     /** R-ID-3: check the person again now (nothing to do when PASSED). */
+    @Operation(summary = "立即重新核验此人 (R-ID-3)")
     @PostMapping("/people/{idNumber}/recheck")
     Queued recheckPerson(JwtAuthenticationToken token, @PathVariable String idNumber) {
         PersonStatus person = visiblePerson(token, idNumber);
@@ -66,6 +69,7 @@ class IdentityController {
     }
 
     /** R-ID-1: how many people of the org's subtree are in each status. */
+    @Operation(summary = "各核验状态人数 (R-ID-1)")
     @GetMapping("/orgs/{orgId}/counts")
     Counts counts(JwtAuthenticationToken token, @PathVariable long orgId) {
         Map<VerificationStatus, Long> counts = statuses.counts(scope.subtree(caller(token), orgId));
@@ -77,6 +81,7 @@ class IdentityController {
     }
 
     /** The FAILED people of the org's subtree with the centre's reason, to correct (FAQ 17). */
+    @Operation(summary = "校验不通过人员及原因 (R-ID-1, R-ID-2)")
     @GetMapping("/orgs/{orgId}/failed")
     FailedPage failed(JwtAuthenticationToken token, @PathVariable long orgId,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -87,6 +92,7 @@ class IdentityController {
     }
 
     /** R-ID-3: check every FAILED person of the org's subtree again now. */
+    @Operation(summary = "重新核验全部校验不通过人员 (R-ID-3)")
     @PostMapping("/orgs/{orgId}/rechecks")
     Queued recheckFailed(JwtAuthenticationToken token, @PathVariable long orgId) {
         return new Queued(statuses.recheckFailed(scope.subtree(caller(token), orgId)));
@@ -96,6 +102,7 @@ class IdentityController {
     }
 
     /** Ops: the batches sent to the centre, newest first (团中央's admins). */
+    @Operation(summary = "运维：发往核验中心的批次 (R-ID-2, R-ID-3)")
     @GetMapping("/batches")
     BatchPage batches(JwtAuthenticationToken token, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "20") int size) {
@@ -109,6 +116,7 @@ class IdentityController {
     }
 
     /** Ops: whether the centre answers, whether sending is paused (circuit open), and the queue (团中央's admins). */
+    @Operation(summary = "运维：核验中心状态与待核验队列 (R-ID-3)")
     @GetMapping("/centre")
     CentreHealth centre(JwtAuthenticationToken token) {
         scope.central(caller(token));

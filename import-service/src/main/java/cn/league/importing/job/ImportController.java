@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,7 @@ class ImportController {
     }
 
     /** R-IMP-1: an empty template, e.g. {@code /api/imports/templates/subordinate-members.xls}. */
+    @Operation(summary = "下载导入模板 (R-IMP-1)")
     @GetMapping("/templates/{code}.{extension}")
     ResponseEntity<StreamingResponseBody> template(JwtAuthenticationToken token, @PathVariable String code,
                                                    @PathVariable String extension) {
@@ -59,6 +61,7 @@ class ImportController {
      * Uploads a file for the org the caller acts for; answered at once (202) with the job. The file's format (by its
      * bytes) and template are checked now; the rest while the job runs.
      */
+    @Operation(summary = "上传导入文件 (R-IMP-1, R-IMP-3)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportView> upload(JwtAuthenticationToken token, @RequestParam("template") String code,
                                       @RequestParam("file") MultipartFile file) throws IOException {
@@ -83,6 +86,7 @@ class ImportController {
     }
 
     /** The caller's own imports, newest first. */
+    @Operation(summary = "我的导入记录 (R-IMP-2)")
     @GetMapping
     Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "20") int size) {
@@ -96,12 +100,14 @@ class ImportController {
     record Page(List<ImportView> items, int page, int size, long total) {
     }
 
+    @Operation(summary = "导入任务与结果 (R-IMP-2)")
     @GetMapping("/{id}")
     ImportView job(JwtAuthenticationToken token, @PathVariable UUID id) {
         return ImportView.of(scope.visibleJob(Caller.of(token).idNumber(), id));
     }
 
     /** The job's progress as server-sent events ({@code progress}), every half second until it ends. */
+    @Operation(summary = "导入进度（服务器推送事件） (R-IMP-2)")
     @GetMapping(value = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter progress(JwtAuthenticationToken token, @PathVariable UUID id) {
         scope.visibleJob(Caller.of(token).idNumber(), id);
@@ -128,6 +134,7 @@ class ImportController {
         return emitter;
     }
 
+    @Operation(summary = "取消导入 (R-IMP-2)")
     @PostMapping("/{id}/cancel")
     ImportView cancel(JwtAuthenticationToken token, @PathVariable UUID id) {
         ImportJob job = scope.visibleJob(Caller.of(token).idNumber(), id);
@@ -138,6 +145,7 @@ class ImportController {
     }
 
     /** The file as uploaded. */
+    @Operation(summary = "下载上传的原文件 (R-IMP-1)")
     @GetMapping("/{id}/file")
     ResponseEntity<StreamingResponseBody> file(JwtAuthenticationToken token, @PathVariable UUID id) {
         ImportJob job = scope.visibleJob(Caller.of(token).idNumber(), id);
@@ -146,6 +154,7 @@ class ImportController {
     }
 
     /** R-IMP-2: the failed rows in the uploaded template's layout and format, with 失败原因. */
+    @Operation(summary = "下载导入失败的数据及失败原因 (R-IMP-2)")
     @GetMapping("/{id}/failures")
     ResponseEntity<StreamingResponseBody> failures(JwtAuthenticationToken token, @PathVariable UUID id) {
         ImportJob job = scope.visibleJob(Caller.of(token).idNumber(), id);

@@ -2,6 +2,7 @@ package cn.league.member.bulk;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +23,7 @@ class BulkEntryController {
      * The import service's bulk path, with the importing admin's token relayed: up to {@link BulkEntry#MAX_ROWS}
      * parsed rows, one outcome each (200 even when rows are refused).
      */
+    @Operation(summary = "批量录入（导入服务转交，导入者的令牌） (R-IMP-3, R-SCOPE-1)")
     @PostMapping("/api/members/bulk")
     BulkResult enter(JwtAuthenticationToken token, @RequestBody Batch batch) {
         return bulk.enter(Caller.of(token).idNumber(), batch.rows());

@@ -1,5 +1,6 @@
 package cn.league.member.deletion;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ class DeletionController {
     }
 
     /** 删除成员, by a leading body's admin, with a reason (R-MEM-8). */
+    @Operation(summary = "删除成员（须填写原因） (R-MEM-8)")
     @PostMapping("/api/members/people/{idNumber}/deletion")
     Deleted delete(JwtAuthenticationToken token, @PathVariable String idNumber, @RequestBody Reason reason) {
         return deletion.delete(Caller.of(token).idNumber(), idNumber, reason.reason());

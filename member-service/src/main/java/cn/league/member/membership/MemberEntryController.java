@@ -1,5 +1,6 @@
 package cn.league.member.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,7 @@ class MemberEntryController {
     }
 
     /** 录入团员 into a branch in the caller's subtree. */
+    @Operation(summary = "录入团员 (R-MEM-1, R-MEM-3, R-MEM-4, R-MEM-5)")
     @PostMapping("/api/members/orgs/{branchId}/members")
     @ResponseStatus(HttpStatus.CREATED)
     Entered enterMember(JwtAuthenticationToken token, @PathVariable long branchId, @Valid @RequestBody NewPerson person) {
@@ -41,6 +43,7 @@ class MemberEntryController {
     }
 
     /** 录入本级团干部: a cadre with a post in the org. */
+    @Operation(summary = "录入本级团干部 (R-MEM-2)")
     @PostMapping("/api/members/orgs/{orgId}/cadres")
     @ResponseStatus(HttpStatus.CREATED)
     Entered enterCadre(JwtAuthenticationToken token, @PathVariable long orgId, @Valid @RequestBody NewPerson person) {
@@ -48,6 +51,7 @@ class MemberEntryController {
     }
 
     /** The org's members and cadres, page by page: pass the last ID number seen as {@code after}. */
+    @Operation(summary = "本组织团员、团干部列表 (R-SCOPE-1)")
     @GetMapping("/api/members/orgs/{orgId}/people")
     PeoplePage people(JwtAuthenticationToken token, @PathVariable long orgId,
                       @RequestParam(defaultValue = "") String after,

@@ -1,5 +1,6 @@
 package cn.league.member.profile;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,23 +27,27 @@ class ProfileController {
     }
 
     /** The caller's own profile; {@code /api/members/me} itself tells who the token names (shared support). */
+    @Operation(summary = "我的资料 (R-SCOPE-3)")
     @GetMapping("/api/members/me/profile")
     Profile mine(JwtAuthenticationToken token) {
         String caller = Caller.of(token).idNumber();
         return profiles.read(caller, caller);
     }
 
+    @Operation(summary = "查看个人资料 (R-SCOPE-1, R-SCOPE-3)")
     @GetMapping("/api/members/people/{idNumber}")
     Profile read(JwtAuthenticationToken token, @PathVariable String idNumber) {
         return profiles.read(Caller.of(token).idNumber(), idNumber);
     }
 
+    @Operation(summary = "修改个人资料 (R-MEM-7, R-MEM-6)")
     @PutMapping("/api/members/people/{idNumber}")
     Profile edit(JwtAuthenticationToken token, @PathVariable String idNumber, @Valid @RequestBody ProfileEdit edit) {
         return profiles.edit(Caller.of(token).idNumber(), idNumber, edit);
     }
 
     /** R-MEM-7: correcting 发展团员编号. */
+    @Operation(summary = "更正发展团员编号 (R-MEM-7, R-MEM-5)")
     @PutMapping("/api/members/people/{idNumber}/development-number")
     Profile developmentNumber(JwtAuthenticationToken token, @PathVariable String idNumber,
                               @Valid @RequestBody DevelopmentNumber body) {
@@ -50,6 +55,7 @@ class ProfileController {
     }
 
     /** R-STAT-3: the org's people whose info is incomplete, page by page (pass {@code nextAfter} as {@code after}). */
+    @Operation(summary = "信息不完整的人员 (R-STAT-3, R-MEM-6)")
     @GetMapping("/api/members/orgs/{orgId}/incomplete-people")
     IncompletePeople.Page incompletePeople(JwtAuthenticationToken token, @PathVariable long orgId,
                                            @RequestParam(defaultValue = "") String after,

@@ -3,6 +3,7 @@ package cn.league.member.registration;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,7 @@ class RegistrationController {
     }
 
     /** 团员团干部注册: the caller asks to join an org. */
+    @Operation(summary = "团员团干部注册：申请加入组织 (R-AUTH-4)")
     @PostMapping("/api/members/registrations")
     @ResponseStatus(HttpStatus.CREATED)
     View request(JwtAuthenticationToken token, @Valid @RequestBody RegistrationRequest request) {
@@ -36,6 +38,7 @@ class RegistrationController {
     }
 
     /** The caller's own requests, newest first; pass the last id seen as {@code before}. */
+    @Operation(summary = "我的注册申请 (R-AUTH-4)")
     @GetMapping("/api/members/registrations/mine")
     Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -43,28 +46,33 @@ class RegistrationController {
         return new Page(items, items.size() == size ? items.getLast().id() : null);
     }
 
+    @Operation(summary = "查看注册申请 (R-AUTH-4)")
     @GetMapping("/api/members/registrations/{id}")
     View show(JwtAuthenticationToken token, @PathVariable long id) {
         return View.of(registration.show(Caller.of(token).idNumber(), id));
     }
 
+    @Operation(summary = "通过注册申请 (R-AUTH-4, R-SCOPE-1)")
     @PostMapping("/api/members/registrations/{id}/approval")
     View approve(JwtAuthenticationToken token, @PathVariable long id) {
         return View.of(registration.approve(Caller.of(token).idNumber(), id));
     }
 
+    @Operation(summary = "退回注册申请 (R-AUTH-4, R-SCOPE-1)")
     @PostMapping("/api/members/registrations/{id}/rejection")
     View reject(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Rejection rejection) {
         return View.of(registration.reject(Caller.of(token).idNumber(), id, rejection.reason()));
     }
 
     /** 撤销申请. */
+    @Operation(summary = "撤销注册申请 (R-AUTH-4)")
     @PostMapping("/api/members/registrations/{id}/withdrawal")
     View withdraw(JwtAuthenticationToken token, @PathVariable long id) {
         return View.of(registration.withdraw(Caller.of(token).idNumber(), id));
     }
 
     /** Pending requests into the org and below, oldest first; pass the last id seen as {@code after}. */
+    @Operation(summary = "待审核的注册申请 (R-AUTH-4, R-OPS-1)")
     @GetMapping("/api/members/orgs/{orgId}/registrations")
     Page pending(JwtAuthenticationToken token, @PathVariable long orgId, @RequestParam(defaultValue = "0") long after,
                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {

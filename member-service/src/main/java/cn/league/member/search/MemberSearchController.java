@@ -24,7 +24,7 @@ class MemberSearchController {
         this.search = search;
     }
 
-    @Operation(summary = "全局搜索: people in the caller's subtree by ID number or name (R-SRCH-1)", description = """
+    @Operation(summary = "全局搜索：按身份证号码或姓名查找本辖区的人 (R-SRCH-1)", description = """
             Exactly one of `idNumber` (the whole number, any letter case of X) or `name` (whole or the start of \
             it; narrow by `orgId` or `province`, the two-digit GB/T 2260 code). Only people inside the caller's \
             subtree are found (R-SCOPE-1); someone elsewhere is simply not there (R-AUTH-5).
@@ -52,7 +52,7 @@ class MemberSearchController {
     }
 
     /** A member's 电子档案 by their 发展团员编号. */
-    @Operation(summary = "电子档案 by development number (R-SRCH-1)", description = """
+    @Operation(summary = "按发展团员编号查看电子档案 (R-SRCH-1)", description = """
             The member's profile, membership and posts inside the caller's subtree, with the ID number in full \
             (R-SRCH-1: whoever finds the member has them in their subtree).""")
     @GetMapping("/api/members/archive")

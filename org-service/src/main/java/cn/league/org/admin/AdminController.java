@@ -3,6 +3,7 @@ package cn.league.org.admin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -42,6 +43,7 @@ class AdminController {
     }
 
     /** 单个分配管理员注册码: a code for one direct child of the caller's org. */
+    @Operation(summary = "单个分配管理员注册码 (R-ADM-3, R-SCOPE-2)")
     @PostMapping("/{orgId}/admin-codes")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedAdminCode issue(JwtAuthenticationToken token, @PathVariable long orgId) {
@@ -49,6 +51,7 @@ class AdminController {
     }
 
     /** 批量生成所有直属下级组织的管理员注册码, as JSON. */
+    @Operation(summary = "批量生成直属下级组织的管理员注册码（JSON 或表格） (R-ADM-3, R-SCOPE-2)")
     @PostMapping(path = "/{parentId}/children/admin-codes", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     IssuedCodes issueForChildren(JwtAuthenticationToken token, @PathVariable long parentId) {
@@ -56,6 +59,7 @@ class AdminController {
     }
 
     /** The same, as the spreadsheet to hand out (批量导出管理员注册码), when asked for with Accept. */
+    @Operation(summary = "批量生成直属下级组织的管理员注册码（JSON 或表格） (R-ADM-3, R-SCOPE-2)")
     @PostMapping(path = "/{parentId}/children/admin-codes", produces = AdminCodeSheet.MEDIA_TYPE)
     ResponseEntity<byte[]> issueForChildrenAsSheet(JwtAuthenticationToken token, @PathVariable long parentId) {
         byte[] sheet = AdminCodeSheet.of(codes.issueForAllChildren(caller(token), parentId));
@@ -67,6 +71,7 @@ class AdminController {
     }
 
     /** 管理员注册: the caller becomes admin and cadre of the code's org. */
+    @Operation(summary = "管理员注册：凭注册码成为组织管理员 (R-AUTH-4, R-ADM-2, R-ADM-3)")
     @PostMapping("/admin-registrations")
     @ResponseStatus(HttpStatus.CREATED)
     Registered register(JwtAuthenticationToken token, @Valid @RequestBody AdminRegistrationRequest request) {
@@ -74,12 +79,14 @@ class AdminController {
         return new Registered(org.id(), org.fullName(), org.shortName(), org.type(), request.postTitle().strip());
     }
 
+    @Operation(summary = "组织管理员 (R-ADM-1)")
     @GetMapping("/{orgId}/admins")
     List<AdminView> admins(JwtAuthenticationToken token, @PathVariable long orgId) {
         return change.list(caller(token), orgId);
     }
 
     /** 管理员变更 – 添加管理员. */
+    @Operation(summary = "管理员变更：添加管理员 (R-ADM-1, R-ADM-2, R-ADM-4)")
     @PostMapping("/{orgId}/admins")
     @ResponseStatus(HttpStatus.CREATED)
     void grant(JwtAuthenticationToken token, @PathVariable long orgId, @Valid @RequestBody NewAdmin request) {
@@ -87,6 +94,7 @@ class AdminController {
     }
 
     /** 管理员变更 – 撤销管理员; the person keeps account and posts. */
+    @Operation(summary = "管理员变更：撤销管理员 (R-ADM-5, R-ADM-6)")
     @DeleteMapping("/{orgId}/admins/{idNumber}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(JwtAuthenticationToken token, @PathVariable long orgId,
@@ -95,6 +103,7 @@ class AdminController {
     }
 
     /** 切换其他组织: the orgs where the caller is admin or holds a post. */
+    @Operation(summary = "切换其他组织：我任管理员或任职的组织 (R-ADM-8)")
     @GetMapping("/mine")
     List<MyOrg> mine(JwtAuthenticationToken token) {
         return change.orgsOf(caller(token));

@@ -1,5 +1,6 @@
 package cn.league.org.deletion;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ class OrgDeletionController {
     }
 
     /** Deletes a direct child of one of the caller's orgs; says where its people went, if anywhere. */
+    @Operation(summary = "删除直属下级组织 (R-ORG-2, R-SCOPE-2)")
     @DeleteMapping("/api/orgs/{orgId}")
     Deleted delete(JwtAuthenticationToken token, @PathVariable long orgId) {
         Org pending = deletion.delete(Caller.of(token).idNumber(), orgId);

@@ -1,5 +1,6 @@
 package cn.league.org.info;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ class OrgInfoController {
         this.editing = editing;
     }
 
+    @Operation(summary = "修改组织信息 (R-ORG-3, R-ORG-4)")
     @PutMapping("/api/orgs/{orgId}")
     OrgView save(JwtAuthenticationToken token, @PathVariable long orgId, @Valid @RequestBody OrgInfoChange change) {
         return OrgView.of(editing.save(Caller.of(token).idNumber(), orgId, change));

@@ -1,5 +1,6 @@
 package cn.league.org.info;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,13 @@ class OrgStatusController {
         this.secretaries = secretaries;
     }
 
+    @Operation(summary = "组织信息完整度及缺少的项目 (R-ORG-5, R-STAT-1)")
     @GetMapping("/api/orgs/{orgId}/status")
     OrgStatus status(JwtAuthenticationToken token, @PathVariable long orgId) {
         return status.status(Caller.of(token).idNumber(), orgId);
     }
 
+    @Operation(summary = "设置组织书记 (R-ORG-6)")
     @PutMapping("/api/orgs/{orgId}/secretary")
     OrgView appoint(JwtAuthenticationToken token, @PathVariable long orgId,
                     @Valid @RequestBody SecretaryChange change) {

@@ -3,6 +3,7 @@ package cn.league.org.migration;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ class MigrationController {
     }
 
     /** The org's own admin asks to move it, with its subtree, under {@code newParentId}. */
+    @Operation(summary = "申请组织迁移 (R-ORG-7)")
     @PostMapping("/api/orgs/{orgId}/migrations")
     @ResponseStatus(HttpStatus.CREATED)
     HistoryView request(JwtAuthenticationToken token, @PathVariable long orgId,
@@ -40,28 +42,33 @@ class MigrationController {
         return HistoryView.of(migration.request(caller(token), orgId, request.newParentId(), request.reason()));
     }
 
+    @Operation(summary = "同意组织迁移 (R-ORG-7)")
     @PostMapping("/api/orgs/migrations/{migrationId}/approval")
     HistoryView approve(JwtAuthenticationToken token, @PathVariable long migrationId) {
         return HistoryView.of(migration.approve(caller(token), migrationId));
     }
 
+    @Operation(summary = "退回组织迁移 (R-ORG-7)")
     @PostMapping("/api/orgs/migrations/{migrationId}/rejection")
     HistoryView reject(JwtAuthenticationToken token, @PathVariable long migrationId,
                        @Valid @RequestBody Rejection rejection) {
         return HistoryView.of(migration.reject(caller(token), migrationId, rejection.reason()));
     }
 
+    @Operation(summary = "撤销组织迁移申请 (R-ORG-7)")
     @PostMapping("/api/orgs/migrations/{migrationId}/withdrawal")
     HistoryView withdraw(JwtAuthenticationToken token, @PathVariable long migrationId) {
         return HistoryView.of(migration.withdraw(caller(token), migrationId));
     }
 
+    @Operation(summary = "查看组织迁移 (R-ORG-7)")
     @GetMapping("/api/orgs/migrations/{migrationId}")
     HistoryView read(JwtAuthenticationToken token, @PathVariable long migrationId) {
         return HistoryView.of(migration.read(caller(token), migrationId));
     }
 
     /** What waits for the caller's decision, for the operation centre; pass the last id seen as {@code after}. */
+    @Operation(summary = "待我审批的组织迁移 (R-ORG-7, R-OPS-1)")
     @GetMapping("/api/orgs/migrations/awaiting-my-decision")
     Page awaiting(JwtAuthenticationToken token, @RequestParam(defaultValue = "0") long after,
                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {

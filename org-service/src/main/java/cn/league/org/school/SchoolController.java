@@ -2,6 +2,7 @@ package cn.league.org.school;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,7 @@ class SchoolController {
     }
 
     /** 完善学校机构编号 (R-ORG-8). */
+    @Operation(summary = "完善学校机构编号 (R-ORG-8)")
     @PutMapping("/{orgId}/school-code")
     OrgView setSchoolCode(JwtAuthenticationToken token, @PathVariable long orgId,
                           @Valid @RequestBody SchoolCodeRequest request) {
@@ -42,12 +44,14 @@ class SchoolController {
     }
 
     /** 清空编号 (R-ORG-8). */
+    @Operation(summary = "清空学校机构编号 (R-ORG-8)")
     @DeleteMapping("/{orgId}/school-code")
     OrgView clearSchoolCode(JwtAuthenticationToken token, @PathVariable long orgId) {
         return OrgView.of(schoolCodes.save(idNumber(token), orgId, null));
     }
 
     /** 标记团支部毕业时间 for one branch; a null year clears the mark (R-GRAD-1, R-GRAD-2). */
+    @Operation(summary = "标记团支部毕业时间 (R-GRAD-1, R-GRAD-2)")
     @PutMapping("/{branchId}/graduation-year")
     OrgView markOne(JwtAuthenticationToken token, @PathVariable long branchId,
                     @RequestBody GraduationYearRequest request) {
@@ -55,6 +59,7 @@ class SchoolController {
     }
 
     /** The same for several branches at once, all or none. */
+    @Operation(summary = "批量标记团支部毕业时间 (R-GRAD-1, R-GRAD-2)")
     @PostMapping("/graduation-marks")
     List<OrgView> markMany(JwtAuthenticationToken token, @Valid @RequestBody GraduationMarksRequest request) {
         return marks.mark(idNumber(token), request.branchIds(), request.graduationYear()).stream()
@@ -62,6 +67,7 @@ class SchoolController {
     }
 
     /** Runs the yearly conversion for a year now; 团中央's admins only (R-GRAD-3). */
+    @Operation(summary = "执行年度毕业转换 (R-GRAD-3)")
     @PostMapping("/graduation-conversions")
     ConversionResult convert(JwtAuthenticationToken token, @Valid @RequestBody ConversionRequest request) {
         return new ConversionResult(request.year(), conversion.convertAs(idNumber(token), request.year()));

@@ -2,6 +2,7 @@ package cn.league.org.search;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -22,6 +23,7 @@ class OrgSearchController {
     }
 
     /** Orgs in the caller's subtrees whose full name contains {@code name}; pass the last id seen as {@code after}. */
+    @Operation(summary = "按全称搜索组织 (R-SRCH-1)")
     @GetMapping("/api/orgs/search")
     Page search(JwtAuthenticationToken token, @RequestParam String name,
                 @RequestParam(defaultValue = "0") long after,

@@ -2,6 +2,7 @@ package cn.league.org.tree;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,12 +29,14 @@ class OrgTreeController {
         this.tree = tree;
     }
 
+    @Operation(summary = "查看组织 (R-SCOPE-1)")
     @GetMapping("/{orgId}")
     OrgView get(JwtAuthenticationToken token, @PathVariable long orgId) {
         return OrgView.of(tree.get(Caller.of(token).idNumber(), orgId));
     }
 
     /** Children page by page: pass the last id seen as {@code after}. */
+    @Operation(summary = "下级组织（分页） (R-ORG-1, R-SCOPE-1)")
     @GetMapping("/{orgId}/children")
     ChildrenPage children(JwtAuthenticationToken token, @PathVariable long orgId,
                           @RequestParam(defaultValue = "0") long after,
@@ -44,6 +47,7 @@ class OrgTreeController {
         return new ChildrenPage(page, next);
     }
 
+    @Operation(summary = "新建下级组织 (R-ORG-1, R-ORG-8)")
     @PostMapping("/{orgId}/children")
     @ResponseStatus(HttpStatus.CREATED)
     OrgView create(JwtAuthenticationToken token, @PathVariable long orgId, @Valid @RequestBody NewOrg request) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,9 @@ public abstract class ServiceConventionsContract {
 
     private static final String ID_NUMBER = "110105199001014329";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A summary in Chinese that ends with the rule ids it follows: {@code 办理转出 (R-TR-3)}. */
+    private static final Pattern SUMMARY = Pattern.compile("\\p{IsHan}.* \\(R-[A-Z]+-\\d+(, R-[A-Z]+-\\d+)*\\)");
 
     @Value("${local.server.port}")
     int port;
@@ -71,6 +77,29 @@ public abstract class ServiceConventionsContract {
         HttpResponse<String> openApi = get(basePath + "/v3/api-docs", null);
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.body()).contains("\"openapi\"");
+    }
+
+    @Test
+    void documentsItsPublicOperationsForTheGatewaysSwaggerUi() throws Exception {
+        JsonNode document = JSON.readTree(get(basePath + "/v3/api-docs", null).body());
+        // the gateway, whose Swagger UI fetched the document: "Try it out" goes through the door, not to this port
+        assertThat(document.path("servers")).hasSize(1);
+        assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/");
+        JsonNode bearer = document.path("components").path("securitySchemes").path("bearer");
+        assertThat(bearer.path("type").asString()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(document.path("security").get(0).has("bearer")).isTrue();
+        JsonNode paths = document.path("paths");
+        assertThat(paths.propertyNames()).contains(basePath + "/me").noneMatch(path -> path.startsWith("/internal/"));
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.path(path).propertyNames()) {
+                String summary = paths.path(path).path(method).path("summary").asString("");
+                assertThat(summary).as("%s %s", method, path).matches(SUMMARY);
+            }
+        }
+        // the service-to-service endpoints stay readable on this port, in their own group
+        JsonNode internal = JSON.readTree(get(basePath + "/v3/api-docs/internal", null).body());
+        assertThat(internal.path("paths").propertyNames()).allMatch(path -> path.startsWith("/internal/"));
     }
 
     @Test

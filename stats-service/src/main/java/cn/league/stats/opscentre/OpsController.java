@@ -2,6 +2,7 @@ package cn.league.stats.opscentre;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,12 +23,14 @@ class OpsController {
         this.centre = centre;
     }
 
+    @Operation(summary = "操作中心：待办数量 (R-OPS-1)")
     @GetMapping("/api/stats/ops/counts")
     Counts counts(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId) {
         return centre.counts(Caller.of(token).idNumber(), orgId);
     }
 
     /** {@code from}/{@code to}: when it started waiting (ISO instants); {@code kind}: one of {@link PendingKind}. */
+    @Operation(summary = "操作中心：待办事项 (R-OPS-1)")
     @GetMapping("/api/stats/ops/items")
     Page<WaitingItem> items(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                             @RequestParam(required = false) PendingKind kind,
@@ -36,6 +39,7 @@ class OpsController {
         return centre.items(Caller.of(token).idNumber(), orgId, kind, from, to, page, size);
     }
 
+    @Operation(summary = "操作中心：消息 (R-OPS-1)")
     @GetMapping("/api/stats/ops/messages")
     Page<Message> messages(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                            @RequestParam(required = false) MessageKind kind,

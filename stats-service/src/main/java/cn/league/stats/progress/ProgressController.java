@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -34,12 +35,14 @@ class ProgressController {
     }
 
     /** The 2017 团统 counts, a CSV text of {@code 组织编号,2017年团统数量} lines (national admins only). */
+    @Operation(summary = "载入 2017 年团统数量（团中央） (R-STAT-2)")
     @PostMapping("/api/stats/baseline")
     Map<String, Integer> baseline(JwtAuthenticationToken token, @RequestBody String csv) {
         return Map.of("loaded", baselines.load(Caller.of(token).idNumber(), csv));
     }
 
     /** {@code orgId} defaults to the active org (R-ADM-8); {@code domain} is one of {@link OrgDomain}, or all. */
+    @Operation(summary = "各直属下级录入进度 (R-STAT-2, R-STAT-5)")
     @GetMapping("/api/stats/progress")
     Table progress(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                    @RequestParam(required = false) OrgDomain domain, @RequestParam(defaultValue = "0") int page,
@@ -51,6 +54,7 @@ class ProgressController {
      * The org's line at each snapshot kept between {@code from} and {@code to} (ISO instants; default the last 30
      * days), oldest first: how entry went on over time.
      */
+    @Operation(summary = "录入进度变化 (R-STAT-2, R-STAT-5)")
     @GetMapping("/api/stats/progress/trend")
     EntryProgress.Trend trend(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                               @RequestParam(required = false) OrgDomain domain,
@@ -60,6 +64,7 @@ class ProgressController {
     }
 
     /** R-STAT-4: the schools at or below the org with their entry progress. */
+    @Operation(summary = "学校录入进度 (R-STAT-4)")
     @GetMapping("/api/stats/schools")
     EntryProgress.Schools schools(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                                   @RequestParam(defaultValue = "0") int page,
@@ -67,6 +72,7 @@ class ProgressController {
         return progress.schools(Caller.of(token).idNumber(), orgId, page, size);
     }
 
+    @Operation(summary = "下载录入进度表 (R-STAT-2)")
     @GetMapping("/api/stats/progress.xlsx")
     ResponseEntity<byte[]> download(JwtAuthenticationToken token, @RequestParam(required = false) Long orgId,
                                     @RequestParam(required = false) OrgDomain domain) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ class SnapshotController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    @Operation(summary = "运维：立即生成整点统计 (R-STAT-5)")
     @PostMapping("/api/stats/snapshots")
     Map<String, Object> snapshot(JwtAuthenticationToken token) {
         scope.requireNational(Caller.of(token).idNumber());
@@ -44,6 +46,7 @@ class SnapshotController {
         return Map.of("asOf", asOf, "taken", snapshots.take(asOf));
     }
 
+    @Operation(summary = "运维：重新计算统计 (R-STAT-1, R-STAT-5)")
     @PostMapping("/api/stats/recompute")
     Map<String, Object> recompute(JwtAuthenticationToken token) {
         scope.requireNational(Caller.of(token).idNumber());
@@ -51,6 +54,7 @@ class SnapshotController {
     }
 
     /** Replays member-service's topic from its start into new tables that replace the projection's. */
+    @Operation(summary = "运维：重放团员事件重建统计 (R-STAT-5)")
     @PostMapping("/api/stats/rebuild")
     Map<String, Object> rebuild(JwtAuthenticationToken token) {
         scope.requireNational(Caller.of(token).idNumber());

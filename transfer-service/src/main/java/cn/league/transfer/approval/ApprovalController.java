@@ -2,6 +2,7 @@ package cn.league.transfer.approval;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,23 +25,27 @@ class ApprovalController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    @Operation(summary = "审批同意 (R-TR-3, R-TR-14)")
     @PostMapping("/api/transfers/{id}/approval")
     TransferView approve(JwtAuthenticationToken token, @PathVariable long id) {
         return view(decisions.approve(caller(token), id));
     }
 
+    @Operation(summary = "转入方指定接收团支部 (R-TR-3, R-TR-4)")
     @PostMapping("/api/transfers/{id}/assignment")
     TransferView assign(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Assignment assignment) {
         return view(decisions.assignBranch(caller(token), id, assignment.branchId()));
     }
 
     /** 退回 (R-TR-7). */
+    @Operation(summary = "退回（须填写原因） (R-TR-7)")
     @PostMapping("/api/transfers/{id}/rejection")
     TransferView reject(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Rejection rejection) {
         return view(decisions.reject(caller(token), id, rejection.reason()));
     }
 
     /** 撤销申请 (R-TR-6). */
+    @Operation(summary = "撤销申请 (R-TR-6)")
     @PostMapping("/api/transfers/{id}/withdrawal")
     TransferView withdraw(JwtAuthenticationToken token, @PathVariable long id) {
         return view(decisions.withdraw(caller(token), id));

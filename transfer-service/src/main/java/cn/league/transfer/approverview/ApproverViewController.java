@@ -3,6 +3,7 @@ package cn.league.transfer.approverview;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ class ApproverViewController {
      * R-TR-13 审批页面: the transfer as this service knows it and the member's card from member-service; when
      * member-service cannot answer, still 200 with {@code complete: false} and a note.
      */
+    @Operation(summary = "审批页面：转接及团员信息 (R-TR-13)")
     @GetMapping("/api/transfers/{id}/approver-view")
     Response show(JwtAuthenticationToken token, @PathVariable long id) {
         ApproverView view = views.show(Caller.of(token).idNumber(), id);

@@ -3,6 +3,7 @@ package cn.league.transfer.batch;
 import java.time.Clock;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -26,6 +27,7 @@ class BatchTransferController {
     }
 
     /** R-TR-4 组织关系批量转接: up to 30 people between branches under the caller's committee, done at once. */
+    @Operation(summary = "组织关系批量转接 (R-TR-4)")
     @PostMapping("/api/transfers/batch")
     @ResponseStatus(HttpStatus.CREATED)
     List<TransferView> batch(JwtAuthenticationToken token, @RequestBody BatchTransfer request) {

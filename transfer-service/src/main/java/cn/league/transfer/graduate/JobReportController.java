@@ -2,6 +2,7 @@ package cn.league.transfer.graduate;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ class JobReportController {
     }
 
     /** R-TR-11: a graduate found work; reported by them ({@code idNumber} omitted) or an admin over their branch. */
+    @Operation(summary = "毕业生登记就业 (R-TR-11)")
     @PostMapping("/api/transfers/job-reports")
     @ResponseStatus(HttpStatus.CREATED)
     JobReport reportJob(JwtAuthenticationToken token, @RequestBody JobReportRequest request) {
@@ -35,6 +37,7 @@ class JobReportController {
     }
 
     /** R-TR-11 (FAQ 63): a 流动团支部's members with a job on record, to move out within a month; or the overdue ones. */
+    @Operation(summary = "流动团支部待转出的已就业团员 (R-TR-11)")
     @GetMapping("/api/transfers/orgs/{branchId}/to-move-out")
     List<MoveOut> toMoveOut(JwtAuthenticationToken token, @PathVariable long branchId,
                             @RequestParam(defaultValue = "false") boolean overdueOnly,

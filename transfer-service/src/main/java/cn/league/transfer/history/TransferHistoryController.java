@@ -3,6 +3,7 @@ package cn.league.transfer.history;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -26,6 +27,7 @@ class TransferHistoryController {
         this.history = history;
     }
 
+    @Operation(summary = "转接详情与审批记录 (R-TR-14)")
     @GetMapping("/api/transfers/{id}")
     Detail show(JwtAuthenticationToken token, @PathVariable long id) {
         TransferHistory.Detail detail = history.show(caller(token), id);
@@ -33,6 +35,7 @@ class TransferHistoryController {
     }
 
     /** 我的组织关系转接历史, newest first; pass the last id seen as {@code before}. */
+    @Operation(summary = "我的组织关系转接历史 (R-TR-14, R-SCOPE-3)")
     @GetMapping("/api/transfers/history")
     Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -41,6 +44,7 @@ class TransferHistoryController {
     }
 
     /** 组织关系转接审批: what waits for the org's admins, oldest first, with counts per step and days left. */
+    @Operation(summary = "组织关系转接审批：待办及剩余天数 (R-TR-5, R-OPS-1)")
     @GetMapping("/api/transfers/orgs/{orgId}/waiting")
     Queue waiting(JwtAuthenticationToken token, @PathVariable long orgId,
                   @RequestParam(required = false) TransferStep step,

@@ -3,6 +3,7 @@ package cn.league.transfer.start;
 import java.time.Clock;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,7 @@ class TransferStartController {
     }
 
     /** 办理转入 (R-TR-2). */
+    @Operation(summary = "办理转入 (R-TR-2)")
     @PostMapping("/api/transfers/in")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView transferIn(JwtAuthenticationToken token, @RequestBody TransferIn request) {
@@ -46,6 +48,7 @@ class TransferStartController {
     }
 
     /** 办理转出 (R-TR-3). */
+    @Operation(summary = "办理转出 (R-TR-3)")
     @PostMapping("/api/transfers/out")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView transferOut(JwtAuthenticationToken token, @RequestBody TransferOut request) {
@@ -54,6 +57,7 @@ class TransferStartController {
     }
 
     /** The member moves their own membership (R-TR-1). */
+    @Operation(summary = "本人申请组织关系转接 (R-TR-1)")
     @PostMapping("/api/transfers/own")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView own(JwtAuthenticationToken token, @RequestBody OwnTransfer request) {
@@ -61,6 +65,7 @@ class TransferStartController {
     }
 
     /** R-TR-8 转往特殊单位: by the member (no {@code idNumber}) or the out-side's admin; the province approves. */
+    @Operation(summary = "转往特殊单位 (R-TR-8)")
     @PostMapping("/api/transfers/special-unit")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView toSpecialUnit(JwtAuthenticationToken token, @RequestBody SpecialUnitTransfer request) {
@@ -69,6 +74,7 @@ class TransferStartController {
     }
 
     /** R-TR-9 转往北京/广东/福建系统: the receiving org's full name typed; the out-side approves. */
+    @Operation(summary = "转往北京、广东、福建系统 (R-TR-9)")
     @PostMapping("/api/transfers/external")
     @ResponseStatus(HttpStatus.CREATED)
     TransferView toExternalSystem(JwtAuthenticationToken token, @RequestBody ExternalTransfer request) {
@@ -77,12 +83,14 @@ class TransferStartController {
     }
 
     /** R-TR-10: the provincial-level orgs, the national system committees among them. */
+    @Operation(summary = "转接目标：省级组织及全国系统团委 (R-TR-10)")
     @GetMapping("/api/transfers/targets")
     List<TargetOrg> roots(@RequestParam(defaultValue = "0") long after,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return targets.roots(after, size);
     }
 
+    @Operation(summary = "转接目标：下级组织 (R-TR-10)")
     @GetMapping("/api/transfers/targets/{orgId}/children")
     List<TargetOrg> children(@PathVariable long orgId, @RequestParam(defaultValue = "0") long after,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {

@@ -2,6 +2,8 @@ package cn.league.member.account.admin;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,8 @@ class AdminSignUpController {
     }
 
     /** 管理员注册 without a login (public, behind the captcha). Logged-in people use org-service's form. */
+    @Operation(summary = "管理员注册（无需登录，凭验证码） (R-AUTH-4, R-ADM-3)")
+    @SecurityRequirements
     @PostMapping("/api/accounts/admin-registration")
     @ResponseStatus(HttpStatus.CREATED)
     AdminSignUp.Registered register(@Valid @RequestBody AdminSignUpForm form) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -19,6 +21,8 @@ class CaptchaController {
     }
 
     /** A new captcha for a public form (no login): its id to send back with the answer, and the image to show. */
+    @Operation(summary = "获取图形验证码（无需登录） (R-AUTH-1)")
+    @SecurityRequirements
     @PostMapping("/api/accounts/captcha")
     @ResponseStatus(HttpStatus.CREATED)
     CaptchaView issue() {

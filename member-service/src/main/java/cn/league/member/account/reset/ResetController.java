@@ -2,6 +2,8 @@ package cn.league.member.account.reset;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,7 @@ class ResetController {
     }
 
     /** 分配密码重置验证码: an admin over the person gets a code to hand on; it is not shown again. */
+    @Operation(summary = "分配密码重置验证码 (R-AUTH-3)")
     @PostMapping("/api/members/people/{idNumber}/reset-code")
     @ResponseStatus(HttpStatus.CREATED)
     ResetCodes.Issued issue(JwtAuthenticationToken token, @PathVariable String idNumber) {
@@ -35,6 +38,8 @@ class ResetController {
     }
 
     /** 忘记密码: public (no login), behind the captcha. */
+    @Operation(summary = "忘记密码：凭重置验证码设置新密码（无需登录） (R-AUTH-3)")
+    @SecurityRequirements
     @PostMapping("/api/accounts/password-reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reset(@Valid @RequestBody ResetRequest request) {

@@ -1,5 +1,6 @@
 package cn.league.support.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallerController {
 
+    @Operation(summary = "当前登录者及其角色 (R-AUTH-1, R-ADM-8)")
     @GetMapping("${league.api.base-path}/me")
     Caller me(JwtAuthenticationToken token) {
         return Caller.of(token);
