@@ -12,7 +12,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 out=target/classes/static/index.html
-if [ -f "$out" ] && [ -z "$(find src index.html package.json package-lock.json vite.config.ts tsconfig.json build.sh \
+if [ -f "$out" ] && [ -z "$(find src index.html account.html package.json package-lock.json vite.config.ts tsconfig.json build.sh \
       -newer "$out" -type f -print -quit)" ]; then
   echo "console: up to date"
   exit 0

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
-// Built into the jar's static/ folder: the gateway serves it at / (behind the browser login).
+// Built into the jar's static/ folder: the gateway serves index.html at / (behind the browser login) and account.html at
+// /account (忘记密码, 管理员注册: no login).
 // `npm run dev` proxies the API to a running gateway (./league up; log in there first, the session cookie is per host).
 export default defineConfig({
   plugins: [vue()],
@@ -10,6 +11,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     reportCompressedSize: false,
+    rollupOptions: {
+      input: { console: 'index.html', account: 'account.html' },
+    },
   },
   server: {
     proxy: {

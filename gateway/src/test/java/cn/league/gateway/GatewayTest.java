@@ -121,7 +121,19 @@ class GatewayTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
-        assertProblem(response, 403, "ACCESS_DENIED", "没有权限执行此操作");
+        assertProblem(response, 403, "CSRF_TOKEN_MISSING",
+                "请求缺少防伪令牌（X-XSRF-TOKEN），无法确认是本页面发出的操作，请刷新页面后重试");
+    }
+
+    @Test
+    void cookieCallsWithAForeignCsrfTokenAreRefusedAsSuch() {
+        HttpResponse<String> response = http.send(http.request("/api/transfers")
+                .header("Cookie", "SESSION=forged; XSRF-TOKEN=one")
+                .header("X-XSRF-TOKEN", "another")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertProblem(response, 403, "CSRF_TOKEN_INVALID", "防伪令牌已失效，请刷新页面后重试");
     }
 
     @Test
@@ -194,7 +206,7 @@ class GatewayTest {
                     value -> assertThat(value).contains("no-store"));
             assertThat(headers.firstValue("Content-Security-Policy")).hasValue(
                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-            assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
         }
     }
 
@@ -252,6 +264,17 @@ class GatewayTest {
         assertThat(bundle.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 cache -> assertThat(cache).contains("max-age=31536000"));
         assertThat(http.get("/assets/no-such-bundle.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("忘记密码 and 管理员注册: the console's account page answers without login, never cached")
+    void theAccountPageNeedsNoLogin() {
+        HttpResponse<String> page = http.get("/account", "Accept", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("no-cache"));
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "<div id=\"app\">", "/assets/account-");
     }
 
     @Test

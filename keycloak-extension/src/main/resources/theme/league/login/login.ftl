@@ -1,4 +1,5 @@
-<#-- keycloak.v2's login.ftl with the captcha of R-AUTH-1 below the password; no remember-me, no registration link -->
+<#-- keycloak.v2's login.ftl with the captcha of R-AUTH-1 below the password (换一张 asks this form for a new one);
+     no remember-me, no Keycloak registration: 忘记密码 and 管理员注册 are the gateway's account page (FAQ 3, 14) -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -29,12 +30,27 @@
                           <img id="league-captcha-image" src="${captchaImage}" width="120" height="40" alt="${msg("leagueCaptchaImage")}"/>
                         </div>
                       </#if>
+                      <div class="${properties.kcInputGroupItemClass}">
+                        <#-- a button of the form below, so that Enter still logs in (the form's first submit button) -->
+                        <button id="league-captcha-refresh" type="submit" form="league-captcha-refresh-form"
+                                class="${properties.kcButtonSecondaryClass!}">${msg("leagueCaptchaRefresh")}</button>
+                      </div>
                     </div>
                 </@field.group>
 
                 <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
                 <@buttons.loginButton />
             </form>
+            <form id="league-captcha-refresh-form" action="${url.loginAction}" method="post">
+                <input type="hidden" name="captchaRefresh" value="1"/>
+            </form>
+            <#if leagueGateway??>
+              <div id="league-account-links" class="${properties.kcFormOptionsWrapperClass!}">
+                <a id="league-forgot-password" href="${leagueGateway}/account#/forgot-password">${msg("leagueForgotPassword")}</a>
+                &nbsp;·&nbsp;
+                <a id="league-admin-registration" href="${leagueGateway}/account#/admin-registration">${msg("leagueAdminRegistration")}</a>
+              </div>
+            </#if>
           </div>
         </div>
     </#if>

@@ -242,8 +242,8 @@ class LeagueSystemIT {
             assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                     .isEqualTo("bearer");
             JsonNode paths = document.path("paths");
-            assertThat(paths.propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/api/" + api + "/")
-                    || path.startsWith("/api/accounts/"));
+            assertThat(paths.propertyNames()).isNotEmpty().allMatch(path -> path.equals("/api/" + api)
+                    || path.startsWith("/api/" + api + "/") || path.startsWith("/api/accounts/"));
             for (String path : paths.propertyNames()) {
                 for (String method : paths.path(path).propertyNames()) {
                     assertThat(paths.path(path).path(method).path("summary").asString())
@@ -1372,6 +1372,120 @@ class LeagueSystemIT {
             sum += (body.charAt(i) - '0') * weights[i];
         }
         return body + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    @Order(124)
+    @DisplayName("FAQ 3/14 R-AUTH-1 R-AUTH-2 R-AUTH-3 in headless Chromium, at desktop and phone width: Keycloak's login page "
+            + "gives a new captcha with 换一张 and links to 忘记密码 and 管理员注册; the person sets a new password on the "
+            + "gateway's public page with the reset code and its captcha (换一张 there too) and logs in with it; a write "
+            + "without the CSRF token hears so; 退出 ends Keycloak's session too; the first login shows the password "
+            + "policy and refuses a short password in this system's words")
+    void theLoginPageLeadsToTheAccountForms() throws Exception {
+        long classBranch = classBranch();
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        org.openqa.selenium.By captchaImage = org.openqa.selenium.By.id("league-captcha-image");
+        int sequence = 514;
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            String person = idNumber("330106", "20040602", sequence++);
+            HttpResponse<String> entered = post("/api/members/orgs/" + classBranch + "/members", """
+                    {"idNumber":"%s","name":"周小燕","ethnicity":"汉族","politicalStatus":"共青团员",
+                     "education":"本科","joinDate":"2016-07-01","mobile":"13700000002"}""".formatted(person),
+                    accessToken);
+            assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+            HttpResponse<String> issued = post("/api/members/people/" + person + "/reset-code", "", collegeAdmin);
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            String code = JSON.readTree(issued.body()).path("resetCode").asString();
+
+            try (ConsoleBrowser browser = ConsoleBrowser.open("account-" + width, size)) {
+                browser.step("login-page-captcha-refresh", () -> {
+                    browser.driver().get(LeagueStack.gateway() + "/");
+                    String before = browser.waitFor(captchaImage).getDomAttribute("src");
+                    browser.find(org.openqa.selenium.By.id("league-captcha-refresh")).click();
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                            driver -> !before.equals(driver.findElement(captchaImage).getDomAttribute("src")));
+                    assertThat(browser.find(org.openqa.selenium.By.id("league-captcha-refresh")).getText())
+                            .isEqualTo("换一张");
+                    assertThat(browser.find(org.openqa.selenium.By.id("league-admin-registration")).getDomAttribute("href"))
+                            .isEqualTo(LeagueStack.gateway() + "/account#/admin-registration");
+                });
+                browser.step("follow-forgot-password", () -> {
+                    browser.find(org.openqa.selenium.By.id("league-forgot-password")).click();
+                    browser.waitFor(org.openqa.selenium.By.id("forgot-password-form"));
+                    assertThat(browser.driver().getCurrentUrl())
+                            .isEqualTo(LeagueStack.gateway() + "/account#/forgot-password");
+                    String before = browser.waitFor(org.openqa.selenium.By.id("captcha-image")).getDomAttribute("src");
+                    browser.find(org.openqa.selenium.By.id("captcha-refresh")).click();
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                            driver -> !before.equals(driver.findElement(org.openqa.selenium.By.id("captcha-image"))
+                                    .getDomAttribute("src")));
+                });
+                browser.step("wrong-captcha-at-its-field", () -> {
+                    browser.type(org.openqa.selenium.By.id("reset-id-number"), person);
+                    browser.type(org.openqa.selenium.By.id("reset-new-password"), "Neu-pass3");
+                    browser.type(org.openqa.selenium.By.id("reset-code"), code);
+                    browser.type(org.openqa.selenium.By.id("captcha-answer"), "XXXX");
+                    browser.find(org.openqa.selenium.By.id("reset-submit")).click();
+                    assertThat(browser.fieldError("captcha-answer")).contains("验证码");
+                });
+                browser.step("reset-the-password", () -> {
+                    browser.type(org.openqa.selenium.By.id("captcha-answer"), LeagueStack.CAPTCHA_TEST_ANSWER);
+                    browser.find(org.openqa.selenium.By.id("reset-submit")).click();
+                    browser.waitForText(org.openqa.selenium.By.cssSelector(".el-result__title"), "密码已重置");
+                });
+                browser.screenshot("reset-done");
+                browser.logIn(person, "Neu-pass3");
+                browser.step("land-on-console", () ->
+                        browser.waitFor(org.openqa.selenium.By.cssSelector("main section[id^='page-']"),
+                                Duration.ofSeconds(60)));
+                browser.step("write-without-csrf-token", () -> {
+                    String refused = String.valueOf(browser.driver().executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            fetch('/api/transfers/own', {method: 'POST', credentials: 'same-origin',
+                                headers: {'Content-Type': 'application/json'}, body: '{}'})
+                                .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('ERR ' + e));"""));
+                    assertThat(refused).startsWith("403 ").contains("\"code\":\"CSRF_TOKEN_MISSING\"")
+                            .contains("防伪令牌");
+                });
+                browser.step("logout-ends-keycloaks-session", () -> {
+                    browser.find(org.openqa.selenium.By.id("logout")).click();
+                    // back at / after Keycloak's end-session: the login form again, not a silent new login
+                    browser.waitFor(org.openqa.selenium.By.id("kc-form-login"), Duration.ofSeconds(60));
+                });
+            }
+        }
+
+        String firstLogin = idNumber("330106", "20040602", sequence);
+        HttpResponse<String> entered = post("/api/members/orgs/" + classBranch + "/members", """
+                {"idNumber":"%s","name":"吴小军","ethnicity":"汉族","politicalStatus":"共青团员",
+                 "education":"本科","joinDate":"2016-07-01","mobile":"13700000003"}""".formatted(firstLogin),
+                accessToken);
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        try (ConsoleBrowser browser = ConsoleBrowser.open("first-login-desktop", ConsoleBrowser.DESKTOP)) {
+            // R-AUTH-2: the initial password is the ID number's last eight characters
+            browser.logIn(firstLogin, firstLogin.substring(10));
+            browser.step("policy-before-the-form", () -> {
+                assertThat(browser.waitFor(org.openqa.selenium.By.id("league-password-policy")).getText())
+                        .contains("8 至 64 位").contains("数字").contains("小写字母").contains("身份证号码");
+                assertThat(browser.find(org.openqa.selenium.By.id("kc-passwd-update-form")).isDisplayed()).isTrue();
+            });
+            browser.step("short-password-in-our-words", () -> {
+                browser.find(org.openqa.selenium.By.id("password-new")).sendKeys("ab1");
+                browser.find(org.openqa.selenium.By.id("password-confirm")).sendKeys("ab1");
+                browser.find(org.openqa.selenium.By.id("kc-submit")).click();
+                browser.waitFor(org.openqa.selenium.By.id("league-password-policy"));
+                assertThat(browser.driver().getPageSource()).contains("新密码太短:至少 8 位")
+                        .doesNotContain("Invalid password");
+            });
+            browser.screenshot("policy");
+            browser.step("set-a-good-password", () -> {
+                browser.find(org.openqa.selenium.By.id("password-new")).sendKeys("Erst-pass4");
+                browser.find(org.openqa.selenium.By.id("password-confirm")).sendKeys("Erst-pass4");
+                browser.find(org.openqa.selenium.By.id("kc-submit")).click();
+                browser.waitFor(org.openqa.selenium.By.cssSelector("main section[id^='page-']"), Duration.ofSeconds(60));
+            });
+        }
     }
 
     @Test

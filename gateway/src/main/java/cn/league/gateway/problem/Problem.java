@@ -21,6 +21,8 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String ACCESS_DENIED = "ACCESS_DENIED";
     public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String CSRF_TOKEN_MISSING = "CSRF_TOKEN_MISSING";
+    public static final String CSRF_TOKEN_INVALID = "CSRF_TOKEN_INVALID";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
@@ -39,6 +41,17 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
 
     public static Problem accessDenied() {
         return new Problem(HttpStatus.FORBIDDEN, ACCESS_DENIED, "没有权限执行此操作", Map.of());
+    }
+
+    /** A write with the session cookie but without the X-XSRF-TOKEN header (the XSRF-TOKEN cookie's value). */
+    public static Problem csrfTokenMissing() {
+        return new Problem(HttpStatus.FORBIDDEN, CSRF_TOKEN_MISSING,
+                "请求缺少防伪令牌（X-XSRF-TOKEN），无法确认是本页面发出的操作，请刷新页面后重试", Map.of());
+    }
+
+    /** A write whose X-XSRF-TOKEN is not the session's (an old page, another tab after logging in again). */
+    public static Problem csrfTokenInvalid() {
+        return new Problem(HttpStatus.FORBIDDEN, CSRF_TOKEN_INVALID, "防伪令牌已失效，请刷新页面后重试", Map.of());
     }
 
     public static Problem notFound() {

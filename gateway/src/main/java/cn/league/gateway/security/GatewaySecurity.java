@@ -67,6 +67,8 @@ class GatewaySecurity {
                         .pathMatchers("/actuator", "/actuator/**").permitAll()
                         // the console's hashed bundles: code only, no data; the page itself (/) needs the login
                         .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
+                        // its public page: 忘记密码 and 管理员注册, linked from the login page
+                        .pathMatchers(HttpMethod.GET, "/account").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
                                 "/v3/api-docs/swagger-config").permitAll()
                         // each service's public OpenAPI document, routed to it unchanged; its other groups answer 404
@@ -100,12 +102,14 @@ class GatewaySecurity {
                                 // they act on no session: the captcha and the reset code are what they check
                                 new NegatedServerWebExchangeMatcher(
                                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PUBLIC_FORMS))))
-                        .accessDeniedHandler(SecurityProblems.denied()))
+                        .accessDeniedHandler(SecurityProblems.csrfRefused()))
                 .addFilterAfter(new CsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                        // not no-referrer: under it Chromium sends "Origin: null" with a form's POST (the console's
+                        // 退出), which the CORS check refuses as a foreign origin; same-origin still tells no other site
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

@@ -1,9 +1,12 @@
 package cn.league.keycloak.captcha;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.models.KeycloakSession;
@@ -26,6 +29,13 @@ public final class CaptchaLoginForm extends UsernamePasswordForm {
     static final String EXPIRES_NOTE = "league.captcha.expires";
     /** Template attribute: the captcha as a {@code data:} URL. */
     static final String IMAGE = "captchaImage";
+    /** The 换一张 button's field: the form comes back with a new captcha and nothing checked. */
+    public static final String REFRESH = "captchaRefresh";
+    /**
+     * Template attribute: the gateway the login was started from (its redirect URI's origin), where the links to
+     * 忘记密码 and 管理员注册 lead (the gateway's public account page).
+     */
+    static final String GATEWAY = "leagueGateway";
 
     private final Clock clock;
 
@@ -42,7 +52,18 @@ public final class CaptchaLoginForm extends UsernamePasswordForm {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        String given = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(REFRESH)) {
+            takePending(context.getAuthenticationSession());
+            showNewCaptcha(context);
+            MultivaluedMap<String, String> kept = new MultivaluedHashMap<>();
+            if (form.containsKey("username")) {
+                kept.putSingle("username", form.getFirst("username"));
+            }
+            context.challenge(challenge(context, kept));
+            return;
+        }
+        String given = form.getFirst(FIELD);
         IssuedCaptcha.Verdict verdict = IssuedCaptcha.check(takePending(context.getAuthenticationSession()), given,
                 clock.instant());
         showNewCaptcha(context);
@@ -77,5 +98,25 @@ public final class CaptchaLoginForm extends UsernamePasswordForm {
         authSession.setAuthNote(ANSWER_NOTE, issued.answer());
         authSession.setAuthNote(EXPIRES_NOTE, Long.toString(issued.expiresAt().toEpochMilli()));
         context.form().setAttribute(IMAGE, "data:image/png;base64," + Base64.getEncoder().encodeToString(captcha.png()));
+        String gateway = origin(authSession.getRedirectUri());
+        if (gateway != null) {
+            context.form().setAttribute(GATEWAY, gateway);
+        }
+    }
+
+    /** {@code http://host:port} of a redirect URI, or null when it is not an absolute http(s) URI. */
+    static String origin(String redirectUri) {
+        if (redirectUri == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(redirectUri);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                return null;
+            }
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
     }
 }
