@@ -1,11 +1,16 @@
 package cn.league.identity.support;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.league.test.TestIdNumbers;
 
 /** Valid 18-character ID numbers (GB 11643 check digit) nobody else in the test run holds. */
 public final class IdNumbers {
+
+    /** Every number handed out in this test run: a random one may repeat (one in a few thousand per test class). */
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
     private IdNumbers() {
     }
@@ -22,8 +27,13 @@ public final class IdNumbers {
 
     private static String withSequence(int sequence) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String first17 = String.format("330106%04d%02d%02d%03d", 1990 + random.nextInt(15), 1 + random.nextInt(12),
-                1 + random.nextInt(28), sequence);
-        return first17 + TestIdNumbers.checkDigit(first17);
+        while (true) {
+            String first17 = String.format("330106%04d%02d%02d%03d", 1990 + random.nextInt(15),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), sequence);
+            String idNumber = first17 + TestIdNumbers.checkDigit(first17);
+            if (ISSUED.add(idNumber)) {
+                return idNumber;
+            }
+        }
     }
 }
