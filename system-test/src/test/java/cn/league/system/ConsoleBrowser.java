@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -196,6 +197,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     WebElement waitFor(By locator, Duration timeout) {
         return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Clicks the element once it can be clicked, again if the page re-rendered it meanwhile (a list refreshing). */
+    void click(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(page);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     void waitForText(By locator, String text) {

@@ -144,13 +144,15 @@ class ImportController {
         return ImportView.of(jobs.find(id).orElseThrow());
     }
 
-    /** The file as uploaded. */
+    /**
+     * The file as uploaded: already in memory, so answered at once rather than streamed on another thread (a
+     * stream's late header writes met Tomcat's in a race once, answering nothing).
+     */
     @Operation(summary = "下载上传的原文件 (R-IMP-1)")
     @GetMapping("/{id}/file")
-    ResponseEntity<StreamingResponseBody> file(JwtAuthenticationToken token, @PathVariable UUID id) {
+    ResponseEntity<byte[]> file(JwtAuthenticationToken token, @PathVariable UUID id) {
         ImportJob job = scope.visibleJob(Caller.of(token).idNumber(), id);
-        byte[] bytes = jobs.file(id);
-        return download(job.fileName(), job.format(), out -> out.write(bytes));
+        return attachment(job.fileName(), job.format()).body(jobs.file(id));
     }
 
     /** R-IMP-2: the failed rows in the uploaded template's layout and format, with 失败原因. */
@@ -171,10 +173,13 @@ class ImportController {
 
     private static ResponseEntity<StreamingResponseBody> download(String name, FileFormat format,
                                                                   StreamingResponseBody body) {
+        return attachment(name, format).body(body);
+    }
+
+    private static ResponseEntity.BodyBuilder attachment(String name, FileFormat format) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+                        .filename(name, StandardCharsets.UTF_8).build().toString());
     }
 }
