@@ -1065,7 +1065,8 @@ class LeagueSystemIT {
                     browser.waitForText(org.openqa.selenium.By.id("page-identity"), "计算机科学与技术学院团委");
                     org.openqa.selenium.By failures = org.openqa.selenium.By.cssSelector(
                             "#identity-counts [data-status='FAILED'] .card-figure");
-                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                             driver -> driver.findElement(failures).getText().matches("[1-9][\\d,]*"));
                     assertThat(browser.find(org.openqa.selenium.By.id("identity-counts")).getText())
                             .contains("未校验").contains("校验通过").contains("校验不通过");
@@ -1403,7 +1404,8 @@ class LeagueSystemIT {
                     browser.driver().get(LeagueStack.gateway() + "/");
                     String before = browser.waitFor(captchaImage).getDomAttribute("src");
                     browser.find(org.openqa.selenium.By.id("league-captcha-refresh")).click();
-                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                             driver -> !before.equals(driver.findElement(captchaImage).getDomAttribute("src")));
                     assertThat(browser.find(org.openqa.selenium.By.id("league-captcha-refresh")).getText())
                             .isEqualTo("换一张");
@@ -1417,7 +1419,8 @@ class LeagueSystemIT {
                             .isEqualTo(LeagueStack.gateway() + "/account#/forgot-password");
                     String before = browser.waitFor(org.openqa.selenium.By.id("captcha-image")).getDomAttribute("src");
                     browser.find(org.openqa.selenium.By.id("captcha-refresh")).click();
-                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
                             driver -> !before.equals(driver.findElement(org.openqa.selenium.By.id("captcha-image"))
                                     .getDomAttribute("src")));
                 });
