@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,12 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keycloak's browser flow as the gateway starts it (client {@code league-gateway}, PKCE), with the captcha (its answer
  * read from the test-only provider: one extra small request per login), up to Keycloak's redirect back to the gateway
  * with an authorization code; the gateway's side is left out. {@code -Dbenchmark.admin-api-users} (10000) users are
- * created through the admin API.
+ * created through the admin API. Records ({@link BenchFigure}) each rate, the completed logins and the password changes
+ * against the limit measured in the same run: Argon2id hashes per second with Keycloak's default parameters, as many
+ * threads at a time as the logins (each login verifies one hash, each change makes one), and the CPU of Keycloak and
+ * member-service (its user lookup) per login.
  */
 @Tag("benchmark")
 class KeycloakLoginBenchmark {
@@ -65,6 +74,7 @@ class KeycloakLoginBenchmark {
     @Test
     void loginsThroughTheExtensionAndUsersThroughTheAdminApi() throws Exception {
         List<String> people = enterPeople();
+        double hashes = bareHashRate(Math.max(50, PEOPLE / 4));
 
         List<Browser> atPasswordPage = new ArrayList<>();
         List<HttpResponse<String>> passwordPages = new ArrayList<>();
@@ -83,17 +93,23 @@ class KeycloakLoginBenchmark {
         for (int i = 0; i < atPasswordPage.size(); i++) {
             indexes.add(i);
         }
+        double cpu = keycloakAndMemberServiceCpu();
         double changes = rate("new passwords set (Keycloak hashes each), up to the code for the gateway", indexes, i -> {
             assertIssuesACode(atPasswordPage.get(i).setNewPassword(passwordPages.get(i), NEW_PASSWORD));
         });
+        double changesCpu = keycloakAndMemberServiceCpu() - cpu;
+        cpu = keycloakAndMemberServiceCpu();
         double logins = rate("completed logins with the own password (login page, captcha, form, code for the gateway)",
                 people, idNumber -> {
                     Browser browser = new Browser(CALLBACK);
                     assertIssuesACode(browser.logIn(browser.get(authorizationUrl()), idNumber, NEW_PASSWORD));
                 });
 
+        double loginsCpu = keycloakAndMemberServiceCpu() - cpu;
+        cpu = keycloakAndMemberServiceCpu();
         long started = System.nanoTime();
         createUsersThroughTheAdminApi(ADMIN_API_USERS);
+        double adminApiCpu = keycloakAndMemberServiceCpu() - cpu;
         Duration adminApi = Duration.ofNanos(System.nanoTime() - started);
 
         System.out.printf("%n=== Keycloak logins through the extension (%d people, %d at a time, %d cores) ===%n",
@@ -105,6 +121,47 @@ class KeycloakLoginBenchmark {
                         + " (-> %.0f h for 10 million)%n", ADMIN_API_USERS, adminApi,
                 ADMIN_API_USERS / (adminApi.toNanos() / 1e9),
                 10_000_000.0 / (ADMIN_API_USERS / (adminApi.toNanos() / 1e9)) / 3600);
+        String argon2 = "Argon2id hashes, " + THREADS + " threads";
+        BenchFigure.of("login.first_logins", firstLogins, "logins/s").higherIsBetter().record();
+        BenchFigure.of("login.password_changes", changes, "changes/s").higherIsBetter().limit(argon2, hashes)
+                .cpu(changesCpu * 1000 / people.size(), "ms/change").record();
+        BenchFigure.of("login.completed", logins, "logins/s").higherIsBetter().limit(argon2, hashes)
+                .cpu(loginsCpu * 1000 / people.size(), "ms/login").record();
+        BenchFigure.of("login.admin_api_users", ADMIN_API_USERS / (adminApi.toNanos() / 1e9), "users/s")
+                .higherIsBetter().limit(argon2, hashes).cpu(adminApiCpu * 1000 / ADMIN_API_USERS, "ms/user").record();
+    }
+
+    /**
+     * Argon2id hashes per second in this JVM, {@link #THREADS} at a time, with Keycloak's default parameters
+     * (Argon2Parameters of keycloak-crypto-default: version 1.3, 32-byte hash, 7,168 KiB, 5 iterations, parallelism
+     * 1, a 16-byte salt): what no login can beat on this machine, as each verifies one hash.
+     */
+    private static double bareHashRate(int count) throws Exception {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(7168).withIterations(5)
+                .withParallelism(1).withSalt("league-benchmark".getBytes(StandardCharsets.US_ASCII)).build();
+        List<Integer> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(i);
+        }
+        rate("bare Argon2id hashes (warm-up)", items.subList(0, count / 5), i -> hash(parameters));
+        return rate("bare Argon2id hashes", items, i -> hash(parameters));
+    }
+
+    private static void hash(Argon2Parameters parameters) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        generator.generateBytes(NEW_PASSWORD.toCharArray(), new byte[32]);
+    }
+
+    /** CPU seconds Keycloak's and member-service's process groups used so far. */
+    private static double keycloakAndMemberServiceCpu() throws Exception {
+        double seconds = 0;
+        for (String part : List.of("keycloak", "member-service")) {
+            seconds += CpuTime.processGroupSeconds(Long.parseLong(
+                    Files.readString(LeagueStack.HOME.resolve("run/" + part + ".pid")).strip()));
+        }
+        return seconds;
     }
 
     /** Keycloak's login as the gateway starts it: authorization code with PKCE, back to the gateway's callback. */

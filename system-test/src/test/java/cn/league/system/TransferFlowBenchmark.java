@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.test.BenchFigure;
 import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the end-to-end rate (first approval sent → last membership moved) and the lag from each approval's commit
  * (transfer.closed_at) to the membership's move (membership.since), both stamped by the same PostgreSQL server,
  * and the CPU each part of the stack used per approval from the first approval to the last move (what the work
- * costs even when other jobs share the machine).
+ * costs even when other jobs share the machine). Records ({@link BenchFigure}) the end-to-end rate (goal at least 500
+ * approvals/s) and the lag's p95 (goal under 1 s).
  * <p>
  * By default the approvals are sent as fast as the stack answers (at most {@code benchmark.in-flight} at once), which
  * measures the highest rate; the lag then includes the queues that any saturated system builds. With
@@ -152,6 +154,9 @@ class TransferFlowBenchmark {
                 approveSeconds, TRANSFERS / approveSeconds, endToEndSeconds, TRANSFERS / endToEndSeconds, moved,
                 TRANSFERS, percentile(lags, 50), percentile(lags, 95), percentile(lags, 99),
                 lags.length == 0 ? -1 : lags[lags.length - 1], windows, cpuTotal * 1000 / TRANSFERS, cpu, loadAverage());
+        BenchFigure.of("transfer.flow.end_to_end", TRANSFERS / endToEndSeconds, "approvals/s").atLeast(500)
+                .cpu(cpuTotal * 1000 / TRANSFERS, "ms/approval").record();
+        BenchFigure.of("transfer.flow.lag.p95", percentile(lags, 95), "ms").atMost(1000).record();
         assertThat(moved).isEqualTo(TRANSFERS);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.league.identity.support.CentreProcess;
+import cn.league.test.BenchFigure;
 import cn.league.test.CpuTime;
 
 /**
@@ -25,6 +26,7 @@ import cn.league.test.CpuTime;
  * verifications, and how far the queue falls behind a 20,000 rows/s import. The peer, in the same run: the same
  * worker sending one batch at a time, claimed and written batch by batch, as a plain worker loop would, on a tenth of
  * the people. The service JVM's CPU includes the Kafka broker the test runs in it (the relay publishes every verdict).
+ * Records ({@link BenchFigure}) the sustained rate as a share of the quota, goal at least 95 %, beside the peer's.
  * Run: {@code ./mvnw -B -pl identity-verification-service -am -Pbenchmark verify -Dtest=QueueDrainBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}
  */
@@ -75,6 +77,11 @@ class QueueDrainBenchmark {
                 IMPORT_ROWS_PER_SECOND, people, IMPORT_ROWS_PER_SECOND - guarded.rate(),
                 (double) people / IMPORT_ROWS_PER_SECOND,
                 people - guarded.rate() * people / IMPORT_ROWS_PER_SECOND, people / guarded.rate());
+        BenchFigure.of("identity.drain.sustained_share_of_quota", 100 * guarded.sustainedRate / QUOTA, "%")
+                .atLeast(95).peer("one batch at a time", 100 * peer.sustainedRate / QUOTA)
+                .cpu((guarded.jvmCpu + guarded.postgresCpu + guarded.centreCpu) * 1e6 / people,
+                        "ms/1000 verifications")
+                .record();
         centre.normal();
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.league.importing.template.FileFormat;
 import cn.league.importing.template.Template;
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,21 +34,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11 item 10, the parsing side: a generated 200,000-row .xlsx (5 % invalid rows of several kinds) and a
  * 65,000-row .xls read the way import-service reads them (streaming, both passes: rows and parsed fields) beside the
  * way many admin systems load them (POI's whole-workbook XSSFWorkbook / HSSFWorkbook, every cell formatted), in the
- * same run: time, rows per second and peak heap of each, and the ratios. Run alone with
+ * same run: time, rows per second and peak heap of each, and the ratios; rows per second and peak heap recorded as
+ * {@link BenchFigure}s with the whole-workbook load as the peer. {@code -Dbenchmark.xlsx-rows} and
+ * {@code -Dbenchmark.xls-rows} change the sizes. Run alone with
  * {@code ./mvnw -B -pl import-service -am -Pbenchmark verify -Dtest=ImportParseBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class ImportParseBenchmark {
 
+    private static final int XLSX_ROWS = Integer.getInteger("benchmark.xlsx-rows", 200_000);
+    private static final int XLS_ROWS = Integer.getInteger("benchmark.xls-rows", 65_000);
+
     @Test
     void xlsx200000Rows() throws Exception {
-        compare(file(200_000, FileFormat.XLSX), FileFormat.XLSX, 200_000);
+        compare(file(XLSX_ROWS, FileFormat.XLSX), FileFormat.XLSX, XLSX_ROWS);
     }
 
     @Test
     void xls65000Rows() throws Exception {
-        compare(file(65_000, FileFormat.XLS), FileFormat.XLS, 65_000);
+        compare(file(XLS_ROWS, FileFormat.XLS), FileFormat.XLS, XLS_ROWS);
     }
 
     private static void compare(Path file, FileFormat format, int rows) throws Exception {
@@ -57,6 +64,10 @@ class ImportParseBenchmark {
         assertThat(ours.rows()).isEqualTo(rows);
         System.out.printf("  import-service (streaming, two passes): %,d ms, %,.0f rows/s, peak heap %,d MB%n",
                 ours.millis(), rows * 1000.0 / ours.millis(), ours.peakHeapMb());
+        String name = "import.parse." + format.extension();
+        BenchFigure rate = BenchFigure.of(name, rows * 1000.0 / ours.millis(), "rows/s").higherIsBetter()
+                .cpu(ours.cpuSeconds() * 1e6 / rows, "µs/row");
+        BenchFigure heap = BenchFigure.of(name + ".peak_heap", ours.peakHeapMb(), "MB").lowerIsBetter();
         Figures theirs;
         try {
             theirs = measure(() -> wholeWorkbook(file, format));
@@ -64,8 +75,12 @@ class ImportParseBenchmark {
             // the peer approach's usual end on a large file: report it rather than a figure
             System.out.printf("  POI whole workbook: out of heap at -Xmx%,d MB%n",
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            rate.record();
+            heap.record();
             return;
         }
+        rate.peer("POI whole workbook", rows * 1000.0 / theirs.millis()).record();
+        heap.peer("POI whole workbook", theirs.peakHeapMb()).record();
         System.out.printf("  POI whole workbook (%s): %,d ms, %,.0f rows/s, peak heap %,d MB%n",
                 format == FileFormat.XLSX ? "XSSFWorkbook" : "HSSFWorkbook", theirs.millis(),
                 rows * 1000.0 / theirs.millis(), theirs.peakHeapMb());
@@ -108,7 +123,7 @@ class ImportParseBenchmark {
         }
     }
 
-    private record Figures(int rows, long millis, long peakHeapMb) {
+    private record Figures(int rows, long millis, long peakHeapMb, double cpuSeconds) {
     }
 
     private static Figures measure(Supplier<Integer> work) {
@@ -116,11 +131,12 @@ class ImportParseBenchmark {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        CpuTime.Span cpu = CpuTime.jvmSpan();
         long start = System.nanoTime();
         int rows = work.get();
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Figures(rows, Math.max(1, millis), peak / (1024 * 1024));
+        return new Figures(rows, Math.max(1, millis), peak / (1024 * 1024), cpu.jvm());
     }
 
     /** The subordinate template with {@code rows} rows; every 20th invalid, cycling through kinds of fault. */

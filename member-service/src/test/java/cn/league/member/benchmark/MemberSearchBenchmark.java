@@ -21,6 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.league.test.BareRoundTrip;
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
 import cn.league.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * R-SRCH-1 at scale: generates 1,000,000 people by SQL in 49,600 branches of a tree of 31 provinces → 10 cities
  * → 8 counties → 4 committees → 5 branches, with branch and committee secretaries, then measures over real HTTP
  * with test tokens of admins at different levels and prints p50/p95 — search by ID (goal p95 &lt; 10 ms), by name
- * within a province (goal p95 &lt; 100 ms) and a branch's member page (goal p95 &lt; 20 ms). No timed assertion.
- * Runs only in the benchmark profile: {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
+ * within a province (goal p95 &lt; 100 ms) and a branch's member page (goal p95 &lt; 20 ms), each recorded as a
+ * {@link BenchFigure} against a bare HTTP round trip on the same port. No timed assertion. {@code -Dbenchmark.people}
+ * changes the number of people. Runs only in the benchmark profile:
+ * {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "league.database=league_member_benchmark")
 @Tag("benchmark")
 class MemberSearchBenchmark {
 
-    static final int PEOPLE = 1_000_000;
+    static final int PEOPLE = Integer.getInteger("benchmark.people", 1_000_000);
     static final int PROVINCES = 31;
     static final int BRANCHES_PER_PROVINCE = 1_600; // 10 cities × 8 counties × 4 committees × 5 branches
     static final int SAMPLES = 400;
@@ -64,6 +69,7 @@ class MemberSearchBenchmark {
     JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
+    double bareRoundTrip;
 
     @Test
     @DisplayName("R-SRCH-1 search by ID, by name within a province and a branch's member page at 1,000,000 people")
@@ -101,32 +107,35 @@ class MemberSearchBenchmark {
         for (int i = 0; i < SERVICE_WARM_UP; i++) {
             call(warmUp, "/api/members/search?idNumber=" + anyIds.get(i % anyIds.size()));
         }
+        bareRoundTrip = BareRoundTrip.httpMillis(port, 0.95, 2_000);
         System.out.printf("%-72s %8s %8s %8s %8s  %s%n", "scenario (sequential HTTP, " + SAMPLES + " calls)", "p50 ms",
                 "p95 ms", "p99 ms", "max ms", "goal p95");
-        run("by ID, province admin, people of the province", PROVINCE_ADMIN,
+        run("by_id.province", "by ID, province admin, people of the province", PROVINCE_ADMIN,
                 i -> "/api/members/search?idNumber=" + provinceIds.get(i % provinceIds.size()), 10);
-        run("by ID, national admin (团中央), anyone", NATIONAL_ADMIN,
+        run("by_id.national", "by ID, national admin (团中央), anyone", NATIONAL_ADMIN,
                 i -> "/api/members/search?idNumber=" + anyIds.get(i % anyIds.size()).toLowerCase(), 10);
-        run("by name, province admin (scope = the province)", PROVINCE_ADMIN,
+        run("by_name.province", "by name, province admin (scope = the province)", PROVINCE_ADMIN,
                 i -> "/api/members/search?name=" + enc(names11.get(i % names11.size())), 100);
-        run("by name + province=, national admin", NATIONAL_ADMIN, i -> {
+        run("by_name.national_with_province", "by name + province=, national admin", NATIONAL_ADMIN, i -> {
             String[] pick = provinceNames.get(i % provinceNames.size());
             return "/api/members/search?name=" + enc(pick[0]) + "&province=" + pick[1];
         }, 100);
-        run("by surname only + province=, national admin (many hits, first page)", NATIONAL_ADMIN, i -> {
+        run("by_surname.national_with_province",
+                "by surname only + province=, national admin (many hits, first page)", NATIONAL_ADMIN, i -> {
             String[] pick = provinceNames.get(i % provinceNames.size());
             return "/api/members/search?name=" + enc(pick[0].substring(0, 1)) + "&province=" + pick[1];
         }, 100);
-        run("by name, county admin (scope = the county)", COUNTY_ADMIN,
+        run("by_name.county", "by name, county admin (scope = the county)", COUNTY_ADMIN,
                 i -> "/api/members/search?name=" + enc(names11.get(i % names11.size())), 100);
-        run("branch member page, the branch's own admin", BRANCH_ADMIN,
+        run("branch_page.own", "branch member page, the branch's own admin", BRANCH_ADMIN,
                 i -> "/api/members/orgs/" + ownBranch + "/people", 20);
-        run("branch member page, county admin, branches of the county", COUNTY_ADMIN,
+        run("branch_page.county", "branch member page, county admin, branches of the county", COUNTY_ADMIN,
                 i -> "/api/members/orgs/" + countyBranches.get(i % countyBranches.size()) + "/people", 20);
-        run("branch member page, national admin, any branch", NATIONAL_ADMIN,
+        run("branch_page.national", "branch member page, national admin, any branch", NATIONAL_ADMIN,
                 i -> "/api/members/orgs/" + anyBranches.get(i % anyBranches.size()) + "/people", 20);
         // the first scenario again, once everything has run once
-        run("by ID, province admin, people of the province (again, after the others)", PROVINCE_ADMIN,
+        run("by_id.province_again", "by ID, province admin, people of the province (again, after the others)",
+                PROVINCE_ADMIN,
                 i -> "/api/members/search?idNumber=" + provinceIds.get(i % provinceIds.size()), 10);
         explain(names11.getFirst());
         explainById(provinceIds.getFirst());
@@ -255,13 +264,14 @@ class MemberSearchBenchmark {
         jdbc.sql("checkpoint").update();
     }
 
-    private void run(String scenario, String as, IntFunction<String> path, int goalMillis) {
+    private void run(String key, String scenario, String as, IntFunction<String> path, int goalMillis) {
         String token = TestTokens.get().accessToken(as);
         for (int i = 0; i < WARM_UP; i++) {
             call(token, path.apply(i + SAMPLES));
         }
         long[] nanos = new long[SAMPLES];
         int found = 0;
+        CpuTime.Span cpu = CpuTime.span(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
         for (int i = 0; i < SAMPLES; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = call(token, path.apply(i));
@@ -271,11 +281,14 @@ class MemberSearchBenchmark {
                 found++;
             }
         }
+        double cpuPerCall = cpu.seconds() * 1000 / SAMPLES;
         Arrays.sort(nanos);
         double p95 = ms(nanos[(int) Math.ceil(SAMPLES * 0.95) - 1]);
         System.out.printf("%-72s %8.2f %8.2f %8.2f %8.2f  < %d ms %s (non-empty answers: %d/%d)%n", scenario,
                 ms(nanos[SAMPLES / 2]), p95, ms(nanos[(int) Math.ceil(SAMPLES * 0.99) - 1]), ms(nanos[SAMPLES - 1]),
                 goalMillis, p95 < goalMillis ? "met" : "MISSED", found, SAMPLES);
+        BenchFigure.of("member.search." + key + ".p95", p95, "ms").atMost(goalMillis)
+                .limit("GET liveness p95", bareRoundTrip).cpu(cpuPerCall, "ms/call").record();
     }
 
     private HttpResponse<String> call(String token, String path) {

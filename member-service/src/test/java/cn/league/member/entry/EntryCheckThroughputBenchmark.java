@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import cn.league.member.idnumber.IdNumberRule;
 
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints how many rows per second one thread runs through every entry rule; no timed assertion.
+ * Prints and records ({@link BenchFigure}) how many rows per second one thread runs through every entry rule;
+ * no timed assertion.
  * A benchmark: runs only in the benchmark profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
 @Tag("benchmark")
@@ -38,12 +42,15 @@ class EntryCheckThroughputBenchmark {
             accepted = run(entry, rows, batch);
         }
         int rounds = 20;
+        CpuTime.Span cpu = CpuTime.jvmSpan();
         long started = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             accepted += run(entry, rows, batch);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double perSecond = rows.length * (double) rounds / seconds;
+        BenchFigure.of("member.entry_check", perSecond, "rows/s").higherIsBetter()
+                .cpu(cpu.jvm() * 1e6 / (rows.length * (double) rounds), "µs/row").record();
         System.out.printf("EntryCheck.check: %,.0f rows/s on one thread (%,d rows in %.2f s, %.0f%% accepted)%n",
                 perSecond, rows.length * rounds, seconds, 100.0 * accepted / (rows.length * (rounds + 1.0)));
         assertThat(accepted).isPositive();

@@ -6,11 +6,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints how many IDs per second one thread checks; no timed assertion. A benchmark: it runs only in
- * the {@code benchmark} profile, {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
+ * Prints and records ({@link BenchFigure}) how many IDs per second one thread checks, and its CPU per ID; no timed
+ * assertion. A benchmark: it runs only in the {@code benchmark} profile,
+ * {@code ./mvnw -B -pl member-service -am -Pbenchmark verify}.
  */
 @Tag("benchmark")
 class IdNumberThroughputBenchmark {
@@ -25,12 +29,15 @@ class IdNumberThroughputBenchmark {
             valid = run(rule, rows);
         }
         int rounds = 20;
+        CpuTime.Span cpu = CpuTime.jvmSpan();
         long started = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             valid += run(rule, rows);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double perSecond = rows.length * (double) rounds / seconds;
+        BenchFigure.of("member.id_check", perSecond, "IDs/s").higherIsBetter()
+                .cpu(cpu.jvm() * 1e6 / (rows.length * (double) rounds), "µs/ID").record();
         System.out.printf("R-ID-4 IdNumberRule.check: %,.0f IDs/s on one thread (%,d checks in %.2f s, 90%% valid)%n",
                 perSecond, rows.length * rounds, seconds);
         assertThat(valid).isPositive();

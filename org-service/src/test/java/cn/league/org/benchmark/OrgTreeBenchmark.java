@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.league.orgreplica.OrgReplicaSchema;
 import cn.league.orgreplica.OrgTree;
+import cn.league.test.BareRoundTrip;
+import cn.league.test.BenchFigure;
+import cn.league.test.CpuTime;
 import cn.league.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code GET /api/orgs/{id}/children?size=50} over HTTP as an admin of 团中央, first and later pages;</li>
  *   <li>moving a university of 10,041 orgs to another county through the migration's three HTTP steps.</li>
  * </ol>
- * Prints one block of figures; asserts correctness (answers, moved paths), never timing. Runs only with
- * {@code -Pbenchmark}, on its own database.
+ * Prints one block of figures and records the goal figures ({@link BenchFigure}: the scope check's p99 against a
+ * bare {@code select true} and, as its peer, a recursive CTE walking up the parents on the same pairs; the page's
+ * p95 against a bare HTTP round trip; the final approval); asserts correctness (answers, moved paths), never timing.
+ * Runs only with {@code -Pbenchmark}, on its own database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"league.database=league_org_benchmark", "league.org-replica.enabled=false"})
@@ -59,6 +65,13 @@ class OrgTreeBenchmark {
     private static final int SCOPE_CHECKS = 100_000;
     private static final int SCOPE_WARMUP = 30_000;
     private static final int PAGE_WARMUP = 1_000;
+    /** The peer of the scope check: the parents walked up one by one, as a recursive CTE does without a path. */
+    private static final String WALK_UP = """
+            with recursive up (id, parent_id) as (
+                select id, parent_id from org_replica.org where id = ?
+                union all
+                select o.id, o.parent_id from org_replica.org o join up on o.id = up.parent_id)
+            select exists (select 1 from up join org_replica.org_admin a on a.org_id = up.id where a.id_number = ?)""";
 
     /** Admins in the replica at each depth 1..8 (团中央 … branch). */
     private static final int[] ADMINS_PER_DEPTH = {0, 2, 40, 400, 800, 800, 600, 600, 800};
@@ -156,7 +169,11 @@ class OrgTreeBenchmark {
         Gc gc = new Gc();
         int wrong = 0;
         int allowed = 0;
+        CpuTime.Span cpu = null;
         for (int i = 0; i < pairs; i++) {
+            if (i == SCOPE_WARMUP) {
+                cpu = CpuTime.span(backendPid());
+            }
             long t0 = System.nanoTime();
             boolean answer = replica.mayActOn(who[i], what[i]);
             long took = System.nanoTime() - t0;
@@ -167,11 +184,24 @@ class OrgTreeBenchmark {
             wrong += answer == expected[i] ? 0 : 1;
         }
         String gcDuring = gc.since();
+        double cpuPerCheck = cpu.seconds() * 1000 / SCOPE_CHECKS;
         Latencies roundTrip = new Latencies(SCOPE_CHECKS);
         for (int i = 0; i < SCOPE_CHECKS; i++) {
             long t0 = System.nanoTime();
             jdbc.sql("select true").query(Boolean.class).single();
             roundTrip.add(System.nanoTime() - t0);
+        }
+        // the peer on the same pairs: the same answers, walking up the parents instead of reading the path
+        Latencies walkUp = new Latencies(SCOPE_CHECKS);
+        int walkUpWrong = 0;
+        for (int i = 0; i < pairs; i++) {
+            long t0 = System.nanoTime();
+            boolean answer = Boolean.TRUE.equals(jdbc.sql(WALK_UP).params(what[i], who[i].toUpperCase(Locale.ROOT))
+                    .query(Boolean.class).single());
+            if (i >= SCOPE_WARMUP) {
+                walkUp.add(System.nanoTime() - t0);
+            }
+            walkUpWrong += answer == expected[i] ? 0 : 1;
         }
         line("");
         line("-- 1. replica scope check: cn.league.orgreplica.OrgTree.mayActOn (goal p99 < 1 ms) --");
@@ -182,8 +212,13 @@ class OrgTreeBenchmark {
         line("  %s", latencies.summary());
         line("  JVM GC during the measured calls: %s", gcDuring);
         line("  baseline, the same JdbcClient running 'select true': %s", roundTrip.summary());
+        line("  peer, a recursive CTE walking up the parents (%d wrong answers): %s", walkUpWrong, walkUp.summary());
         line("  goal p99 < 1 ms: %s", latencies.millis(0.99) < 1.0 ? "MET" : "MISSED");
+        BenchFigure.of("org.scope_check.p99", latencies.millis(0.99), "ms").atMost(1)
+                .limit("select true p99", roundTrip.millis(0.99)).peer("recursive CTE p99", walkUp.millis(0.99))
+                .cpu(cpuPerCheck, "ms/check").record();
         assertThat(wrong).as("answers that differ from the tree").isZero();
+        assertThat(walkUpWrong).as("the peer's answers that differ from the tree").isZero();
     }
 
     @Test
@@ -201,6 +236,7 @@ class OrgTreeBenchmark {
         Latencies wide = new Latencies(10_000);
         Latencies all = new Latencies(20_000);
         Gc gc = new Gc();
+        CpuTime.Span cpu = CpuTime.span(backendPid());
         for (int i = 0; i < 3_000; i++) { // random parents at any depth, first page
             int parent = shape.randomParent(random);
             Page page = page(parent, 0);
@@ -239,6 +275,7 @@ class OrgTreeBenchmark {
             }
             assertThat(seen).isEqualTo(shape.childCount(parent));
         }
+        double cpuPerPage = cpu.seconds() * 1000 / all.count();
         line("");
         line("-- 2. children page: GET /api/orgs/{id}/children?size=50 over HTTP as admin of 团中央 (goal p95 < 20 ms) --");
         line("  %,d warm-up requests; one client thread, HTTP/1.1 keep-alive, JWT checked on every request", PAGE_WARMUP);
@@ -248,6 +285,9 @@ class OrgTreeBenchmark {
         line("  all:                               %s", all.summary());
         line("  JVM GC (client and server share the JVM): %s", gc.since());
         line("  goal p95 < 20 ms: %s", all.millis(0.95) < 20.0 ? "MET" : "MISSED");
+        BenchFigure.of("org.children_page.p95", all.millis(0.95), "ms").atMost(20)
+                .limit("GET liveness p95", BareRoundTrip.httpMillis(port, 0.95, 2_000))
+                .cpu(cpuPerPage, "ms/page").record();
     }
 
     @Test
@@ -263,6 +303,8 @@ class OrgTreeBenchmark {
         line("");
         line("-- 3. moving a subtree: request, old parent approves, new parent approves, over HTTP (goal < 2 s) --");
         boolean met = true;
+        double slowest = 0;
+        double cpuSeconds = 0;
         for (long university : national.universities) {
             makeAdmin(orgAdmin, university);
             String oldPath = path(university);
@@ -271,9 +313,12 @@ class OrgTreeBenchmark {
                     "{\"newParentId\":" + national.newCounty + ",\"reason\":\"院校隶属关系调整\"}", 201);
             long migration = requested.path("migration").path("id").asLong();
             post(oldParentAdmin, "/api/orgs/migrations/" + migration + "/approval", null, 200);
+            CpuTime.Span cpu = CpuTime.span(backendPid());
             long start = System.nanoTime();
             JsonNode moved = post(newParentAdmin, "/api/orgs/migrations/" + migration + "/approval", null, 200);
             double millis = (System.nanoTime() - start) / 1e6;
+            cpuSeconds += cpu.seconds();
+            slowest = Math.max(slowest, millis);
             assertThat(moved.path("migration").path("state").asString()).isEqualTo("MOVED");
             String newPath = newParentPath + "." + university;
             int under = count("select count(*) from org where path <@ ?::ltree", newPath);
@@ -289,6 +334,9 @@ class OrgTreeBenchmark {
             met &= millis < 2000;
         }
         line("  goal < 2 s: %s", met ? "MET" : "MISSED");
+        BenchFigure.of("org.migration.final_approval", slowest, "ms").atMost(2_000)
+                .cpu(cpuSeconds / national.universities.size() / NationalTree.UNIVERSITY_SIZE * 1e6, "ms/1000 orgs")
+                .record();
     }
 
     @AfterAll
@@ -371,6 +419,10 @@ class OrgTreeBenchmark {
 
     private int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    private long backendPid() {
+        return jdbc.sql("select pg_backend_pid()").query(Long.class).single();
     }
 
     private String setting(String name) {

@@ -20,6 +20,45 @@ public final class CpuTime {
     private CpuTime() {
     }
 
+    /** CPU seconds of this JVM from now on. */
+    public static Span jvmSpan() {
+        return new Span(-1);
+    }
+
+    /** CPU seconds of this JVM and of the PostgreSQL server one of whose backends has this pid, from now on. */
+    public static Span span(long postgresBackendPid) {
+        return new Span(postgresBackendPid);
+    }
+
+    /** CPU used since it was made: what a benchmark divides by its units of work. */
+    public static final class Span {
+
+        private final long backend;
+        private final double jvm;
+        private final double postgres;
+
+        private Span(long backend) {
+            this.backend = backend;
+            this.jvm = jvmSeconds();
+            this.postgres = backend < 0 ? 0 : postgresSeconds(backend);
+        }
+
+        /** CPU seconds of this JVM since the span began. */
+        public double jvm() {
+            return jvmSeconds() - jvm;
+        }
+
+        /** CPU seconds of PostgreSQL since the span began (0 when the span has no server). */
+        public double postgres() {
+            return backend < 0 ? 0 : postgresSeconds(backend) - postgres;
+        }
+
+        /** Both. */
+        public double seconds() {
+            return jvm() + postgres();
+        }
+    }
+
     /** CPU seconds (user + system) this JVM used so far, all threads. */
     public static double jvmSeconds() {
         return seconds(ProcessHandle.current().pid(), false);

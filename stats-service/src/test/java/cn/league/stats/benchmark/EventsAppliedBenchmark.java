@@ -20,6 +20,7 @@ import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.member.MemberEvents.PersonEntered;
 import cn.league.stats.support.RelayedEvents;
+import cn.league.test.BenchFigure;
 import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the member topic, applied by every consumer group of stats-service (projection, operation centre, the tree
  * replica's posts). Sent as the outbox relay sends them, with the {@code eventId} and {@code eventType} headers the
  * groups use to pass over events unread; the peer is the same backlog without headers, as {@link StatsBenchmark}
- * sends it, where every group reads every event. Prints BENCH lines with the load average.
+ * sends it, where every group reads every event. Prints its figures with the load average and records the rate with
+ * the relay's headers against the goal of {@link StatsBenchmark} (at least 20,000/s) and the peer
+ * ({@link BenchFigure}).
  * <pre>
  * ./mvnw -B -o -pl stats-service -am -Pbenchmark verify -Dtest=EventsAppliedBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.stats.events=200000
@@ -59,11 +62,13 @@ class EventsAppliedBenchmark {
         double[] relayAgain = backlog(EVENTS, true);
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
         System.out.printf("""
-                BENCH events-applied relay-headers: %,.0f PersonEntered/s (again: %,.0f/s) from a backlog of %,d; JVM CPU %.1f s, %,.0f events per JVM CPU-second; load %s
-                BENCH events-applied peer no-headers (every group reads every event): %,.0f/s; JVM CPU %.1f s, %,.0f events per JVM CPU-second
-                BENCH events-applied ratio relay/peer: %.2f (rate), %.2f (events per CPU-second)
+                events-applied relay-headers: %,.0f PersonEntered/s (again: %,.0f/s) from a backlog of %,d; JVM CPU %.1f s, %,.0f events per JVM CPU-second; load %s
+                events-applied peer no-headers (every group reads every event): %,.0f/s; JVM CPU %.1f s, %,.0f events per JVM CPU-second
+                events-applied ratio relay/peer: %.2f (rate), %.2f (events per CPU-second)
                 """, relay[0], relayAgain[0], EVENTS, relay[1], EVENTS / relay[1], load, peer[0], peer[1],
                 EVENTS / peer[1], relay[0] / peer[0], (EVENTS / relay[1]) / (EVENTS / peer[1]));
+        BenchFigure.of("stats.events_applied", relay[0], "events/s").atLeast(20_000)
+                .peer("without the relay's headers", peer[0]).cpu(relay[1] * 1e6 / EVENTS, "ms/1000 events").record();
     }
 
     /** Stops the consumers, queues {@code count} entries, starts them and times the backlog: rate, JVM CPU s. */

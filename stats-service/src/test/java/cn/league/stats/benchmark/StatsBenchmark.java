@@ -29,6 +29,8 @@ import cn.league.stats.projection.Recompute;
 import cn.league.stats.snapshot.Snapshots;
 import cn.league.stats.support.RelayedEvents;
 import cn.league.support.copy.CopyIn;
+import cn.league.test.BareRoundTrip;
+import cn.league.test.BenchFigure;
 import cn.league.test.CpuTime;
 import cn.league.test.ServiceApi;
 
@@ -41,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * into the replica and the projection's tables with COPY. It measures the full recompute (goal &lt; 60 s), the
  * hourly snapshot (&lt; 30 s) against a peer roll-up in SQL (ancestors from the path, grouped), events applied per
  * second from a backlog of PersonEntered (&ge; 20,000/s), a province's children progress over HTTP (p95 &lt; 50 ms)
- * and the operation centre's counts over 1,000,000 waiting items (p95 &lt; 20 ms).
+ * and the operation centre's counts over 1,000,000 waiting items (p95 &lt; 20 ms), each recorded as a
+ * {@link BenchFigure} (the HTTP ones against a bare HTTP round trip). {@code -Dbenchmark.stats.provinces} (32) and
+ * {@code -Dbenchmark.stats.people} make the tree and the people smaller.
  * <pre>
  * ./mvnw -B -o -pl stats-service -am -Pbenchmark verify -Dtest=StatsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
@@ -51,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"league.stats.snapshot.cron=-", "league.stats.projection.concurrency=3"})
 class StatsBenchmark {
 
-    static final int PROVINCES = 32;
+    static final int PROVINCES = Integer.getInteger("benchmark.stats.provinces", 32);
     static final int CITIES = 10;
     static final int COUNTIES = 10;
     static final int COMMITTEES = 31;
@@ -98,36 +102,40 @@ class StatsBenchmark {
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
 
         long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
-        Cpu cpu = new Cpu(backend);
+        CpuTime.Span recomputeCpu = CpuTime.span(backend);
         long started = System.nanoTime();
         int orgsWithFigures = recompute.run();
         double recomputed = seconds(started);
-        String recomputeCpu = cpu.since();
+        String recomputeCpuText = words(recomputeCpu);
+        double recomputeCpuSeconds = recomputeCpu.seconds();
 
-        cpu = new Cpu(backend);
+        CpuTime.Span snapshotCpu = CpuTime.span(backend);
         started = System.nanoTime();
         assertThat(snapshots.take(Instant.now().truncatedTo(ChronoUnit.SECONDS))).isTrue();
         double snapshot = seconds(started);
-        String snapshotCpu = cpu.since();
+        String snapshotCpuText = words(snapshotCpu);
+        double snapshotCpuSeconds = snapshotCpu.seconds();
         long snapshotId = jdbc.sql("select max(id) from snapshot").query(Long.class).single();
         long snapshotRows = jdbc.sql("select count(*) from snapshot_figure where snapshot_id = ?").param(snapshotId)
                 .query(Long.class).single();
-        cpu = new Cpu(backend);
+        CpuTime.Span peerCpu = CpuTime.span(backend);
         started = System.nanoTime();
         long peerRows = peerRollUp(snapshotId + 1_000_000);
         double peer = seconds(started);
-        String peerCpu = cpu.since();
+        String peerCpuText = words(peerCpu);
         assertThat(sums(snapshotId + 1_000_000)).as("the peer's figures are ours").isEqualTo(sums(snapshotId));
 
         double[] events = eventsApplied(backend);
         double eventsPerSecond = events[0];
         double eventsCpu = events[1];
 
+        double bareRoundTrip = BareRoundTrip.httpMillis(port, 0.95, 2_000);
         ServiceApi api = new ServiceApi(port);
         assertThat(api.get(PROVINCE_ADMIN, "/api/stats/progress?orgId=" + firstProvince).status()).isEqualTo(200);
         double[] progress = latencies(api, "/api/stats/progress?orgId=" + firstProvince);
         double[] schoolProgress = latencies(api, "/api/stats/progress?orgId=" + firstProvince + "&domain=SCHOOL");
         double[] counts = latencies(api, "/api/stats/ops/counts?orgId=" + committees.getFirst());
+        long orgs = branches.size() + committees.size() + 1 + PROVINCES * (1 + CITIES * (1 + COUNTIES));
 
         System.out.printf("""
                         == stats-service at national scale: %,d orgs, %,d people (generated with COPY in %.1f s; load %s) ==
@@ -137,11 +145,23 @@ class StatsBenchmark {
                         events applied: %,.0f PersonEntered/s from a backlog of %,d (goal >= 20,000/s); CPU %.1f s (JVM + PostgreSQL): %,.0f events per CPU-second
                         province's children progress over HTTP: p50 %.1f ms, p95 %.1f ms (goal p95 < 50 ms); one domain: p95 %.1f ms
                         operation-centre counts over %,d waiting items: p50 %.1f ms, p95 %.1f ms (goal p95 < 20 ms)
-                        """, branches.size() + committees.size() + 1 + PROVINCES * (1 + CITIES * (1 + COUNTIES)), people,
-                generated, load, recomputed, orgsWithFigures, recomputeCpu, snapshot, snapshotRows, snapshotCpu, peer,
-                peerRows, peerCpu, peer / snapshot, eventsPerSecond, EVENTS, eventsCpu, EVENTS / eventsCpu,
-                progress[0], progress[1], schoolProgress[1],
+                        """, orgs, people,
+                generated, load, recomputed, orgsWithFigures, recomputeCpuText, snapshot, snapshotRows,
+                snapshotCpuText, peer, peerRows, peerCpuText, peer / snapshot, eventsPerSecond, EVENTS, eventsCpu,
+                EVENTS / eventsCpu, progress[0], progress[1], schoolProgress[1],
                 WAITING_ITEMS, counts[0], counts[1]);
+        BenchFigure.of("stats.national.recompute", recomputed, "s").atMost(60)
+                .cpu(recomputeCpuSeconds * 1e6 / people, "s/1M people").record();
+        BenchFigure.of("stats.national.snapshot", snapshot, "s").atMost(30).peer("roll-up in SQL", peer)
+                .cpu(snapshotCpuSeconds * 1e6 / orgs, "ms/1000 orgs").record();
+        BenchFigure.of("stats.national.events_applied", eventsPerSecond, "events/s").atLeast(20_000)
+                .cpu(eventsCpu * 1e6 / EVENTS, "ms/1000 events").record();
+        BenchFigure.of("stats.national.progress.p95", progress[1], "ms").atMost(50)
+                .limit("GET liveness p95", bareRoundTrip).cpu(progress[2], "ms/call").record();
+        BenchFigure.of("stats.national.progress_domain.p95", schoolProgress[1], "ms").lowerIsBetter()
+                .limit("GET liveness p95", bareRoundTrip).cpu(schoolProgress[2], "ms/call").record();
+        BenchFigure.of("stats.national.ops_counts.p95", counts[1], "ms").atMost(20)
+                .limit("GET liveness p95", bareRoundTrip).cpu(counts[2], "ms/call").record();
     }
 
     static final int WAITING_ITEMS = 1_000_000;
@@ -296,21 +316,8 @@ class StatsBenchmark {
                 .single();
     }
 
-    /** CPU seconds of this JVM and of PostgreSQL since it was made. */
-    private record Cpu(long backend, double jvm, double postgres) {
-
-        Cpu(long backend) {
-            this(backend, CpuTime.jvmSeconds(), CpuTime.postgresSeconds(backend));
-        }
-
-        double seconds() {
-            return CpuTime.jvmSeconds() - jvm + CpuTime.postgresSeconds(backend) - postgres;
-        }
-
-        String since() {
-            return "%.1f s JVM + %.1f s PostgreSQL".formatted(CpuTime.jvmSeconds() - jvm,
-                    CpuTime.postgresSeconds(backend) - postgres);
-        }
+    private static String words(CpuTime.Span cpu) {
+        return "%.1f s JVM + %.1f s PostgreSQL".formatted(cpu.jvm(), cpu.postgres());
     }
 
     /**
@@ -329,7 +336,7 @@ class StatsBenchmark {
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         long before = applied();
-        Cpu cpu = new Cpu(backend);
+        CpuTime.Span cpu = CpuTime.span(backend);
         long started = System.nanoTime();
         listeners.getAllListenerContainers().forEach(container -> container.start());
         while (applied() - before < EVENTS && seconds(started) < 600) {
@@ -346,19 +353,21 @@ class StatsBenchmark {
                 .query(Long.class).single();
     }
 
-    /** p50 and p95 of {@value #CALLS} calls, in ms, after a warm-up. */
+    /** p50 and p95 of {@value #CALLS} calls, in ms, after a warm-up, and the CPU ms per call (JVM + PostgreSQL). */
     private double[] latencies(ServiceApi api, String path) {
         for (int i = 0; i < 50; i++) {
             api.get(PROVINCE_ADMIN, path);
         }
+        CpuTime.Span cpu = CpuTime.span(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
         double[] millis = new double[CALLS];
         for (int i = 0; i < CALLS; i++) {
             long started = System.nanoTime();
             assertThat(api.get(PROVINCE_ADMIN, path).status()).isEqualTo(200);
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
+        double cpuPerCall = cpu.seconds() * 1000 / CALLS;
         Arrays.sort(millis);
-        return new double[] {millis[CALLS / 2], millis[(int) (CALLS * 0.95)]};
+        return new double[] {millis[CALLS / 2], millis[(int) (CALLS * 0.95)], cpuPerCall};
     }
 
     private static double seconds(long startedNanos) {
