@@ -51,6 +51,7 @@ import org.postgresql.copy.CopyIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.test.BenchFigure;
 import cn.league.test.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Xmx512m} (the stack's own replica is stopped): its peak heap
  * (the largest heap before a collection, from its GC log) and peak RSS (VmHWM) are printed, and the CPU each part of
  * the stack used per 1,000 rows in each phase. Prints BENCH lines with the ratios (import ÷ bulk path, goal ≥ 90 %;
- * absolute goal ≥ 20,000 rows/s) and checks its counts: failed rows = invalid rows generated.
+ * absolute goal ≥ 20,000 rows/s), records the key figures with the COPY as limit and the bulk path as peer
+ * ({@link BenchFigure}) and checks its counts: failed rows = invalid rows generated.
  * <pre>
  * ./mvnw -B -o -pl system-test -am -Pbenchmark verify -Dtest=ImportFlowBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -DskipITs -Dleague.system-test.port-offset=4000 [-Dbenchmark.people=1000000] [-Dbenchmark.xlsx-rows=200000] \
@@ -189,6 +191,17 @@ class ImportFlowBenchmark {
         for (Phase phase : List.of(bulk, imported, copy, importedXls)) {
             bench("cpu_ms_per_1000_rows", "%s: %s", phase.label(), phase.cpu());
         }
+        BenchFigure.of("import_flow.bulk_path", bulk.rowsPerSecond(), "rows/s").higherIsBetter()
+                .limit("COPY of the valid rows", copy.rowsPerSecond()).cpu(bulk.cpuMsPer1000Rows(), "ms/1000 rows")
+                .record();
+        BenchFigure.of("import_flow.xlsx", imported.rowsPerSecond(), "rows/s").atLeast(20_000)
+                .limit("COPY of the valid rows", copy.rowsPerSecond()).peer("bulk path", bulk.rowsPerSecond())
+                .cpu(imported.cpuMsPer1000Rows(), "ms/1000 rows").record();
+        BenchFigure.of("import_flow.xlsx_share_of_bulk_path", ratio * 100, "%").atLeast(90).record();
+        BenchFigure.of("import_flow.xls", importedXls.rowsPerSecond(), "rows/s").higherIsBetter()
+                .peer("bulk path", bulk.rowsPerSecond()).cpu(importedXls.cpuMsPer1000Rows(), "ms/1000 rows").record();
+        BenchFigure heap = BenchFigure.of("import_flow.import_service_peak_heap", importPeakHeap, "MB").lowerIsBetter();
+        (xssf.peakHeapMb() > 0 ? heap.peer("POI whole workbook .xlsx", xssf.peakHeapMb()) : heap).record();
         line("gateway 502/503/504 answered to downloads and job polls, sent again: %d", GATEWAY_RETRIES.get());
         System.out.println(REPORT);
     }
@@ -199,6 +212,11 @@ class ImportFlowBenchmark {
     record Phase(String label, int rows, double seconds, String cpu) {
         double rowsPerSecond() {
             return rows / seconds;
+        }
+
+        /** The CPU ms per 1,000 rows of all parts together: the first figure of {@link #cpu}. */
+        double cpuMsPer1000Rows() {
+            return Double.parseDouble(cpu.substring(0, cpu.indexOf(' ')));
         }
     }
 
