@@ -2,7 +2,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
 // Built into the jar's static/ folder: the gateway serves index.html at / (behind the browser login) and account.html at
-// /account (忘记密码, 管理员注册: no login).
+// /account (忘记密码, 管理员注册, 团员注册: no login).
 // `npm run dev` proxies the API to a running gateway (./league up; log in there first, the session cookie is per host).
 export default defineConfig({
   plugins: [vue()],

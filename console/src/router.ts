@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/imports', name: 'imports', component: () => import('./pages/imports/ImportsPage.vue'), meta: { title: '导入' } },
     { path: '/stats', name: 'stats', component: () => import('./pages/stats/StatsPage.vue'), meta: { title: '统计' } },
     { path: '/identity', name: 'identity', component: () => import('./pages/identity/IdentityPage.vue'), meta: { title: '身份核验' } },
+    { path: '/my-registrations', name: 'my-registrations', component: () => import('./pages/me/MyRegistrationsPage.vue'), meta: { title: '我的注册申请' } },
     { path: '/me', name: 'me', component: () => import('./pages/me/MyProfilePage.vue'), meta: { title: '我的信息' } },
   ],
 })

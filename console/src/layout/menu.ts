@@ -14,5 +14,6 @@ export const MENU: MenuEntry[] = [
   { path: '/imports', title: '导入', adminOnly: true },
   { path: '/stats', title: '统计', adminOnly: true },
   { path: '/identity', title: '身份核验', adminOnly: true },
+  { path: '/my-registrations', title: '我的注册申请', adminOnly: false },
   { path: '/me', title: '我的信息', adminOnly: false },
 ]

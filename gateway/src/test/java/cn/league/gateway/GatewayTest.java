@@ -69,8 +69,9 @@ class GatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/accounts/captcha", "/api/accounts/password-reset", "/api/accounts/admin-registration"})
-    @DisplayName("R-AUTH-3 R-ADM-3 the public account forms reach member-service without a token or a CSRF token")
+    @ValueSource(strings = {"/api/accounts/captcha", "/api/accounts/password-reset", "/api/accounts/admin-registration",
+            "/api/accounts/member-registration"})
+    @DisplayName("R-AUTH-3 R-ADM-3 R-AUTH-4 the public account forms reach member-service without a token or a CSRF token")
     void publicAccountFormsPassWithoutLogin(String path) {
         HttpResponse<String> response = http.send(http.request(path)
                 .header("Content-Type", "application/json")
@@ -80,6 +81,22 @@ class GatewayTest {
         assertThat(response.headers().firstValue("X-Seen-Path")).hasValue(path);
         assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValue("null");
         assertThat(http.get("/api/accounts/orgs").statusCode()).as("other account paths need a login")
+                .isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("R-AUTH-4 团员注册's org search reaches org-service without a login; org-service's other searches and "
+            + "writes to the same path do not")
+    void theRegistrationOrgSearchIsPublic() {
+        HttpResponse<String> response = http.get("/api/orgs/registration-targets?name=x&kind=MEMBER");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Seen-Path")).hasValue("/api/orgs/registration-targets");
+        assertThat(response.headers().firstValue("X-Seen-Authorization")).hasValue("null");
+        assertThat(http.get("/api/orgs/search?name=x").statusCode()).as("the admins' search needs a login")
+                .isEqualTo(401);
+        assertThat(http.send(http.request("/api/orgs/registration-targets").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).as("reading only")
                 .isEqualTo(401);
     }
 

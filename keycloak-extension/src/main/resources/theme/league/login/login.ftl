@@ -1,5 +1,5 @@
 <#-- keycloak.v2's login.ftl with the captcha of R-AUTH-1 below the password (换一张 asks this form for a new one);
-     no remember-me, no Keycloak registration: 忘记密码 and 管理员注册 are the gateway's account page (FAQ 3, 14) -->
+     no remember-me, no Keycloak registration: 忘记密码, 管理员注册 and 团员注册 are the gateway's account page (FAQ 3, 14) -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -49,6 +49,8 @@
                 <a id="league-forgot-password" href="${leagueGateway}/account#/forgot-password">${msg("leagueForgotPassword")}</a>
                 &nbsp;·&nbsp;
                 <a id="league-admin-registration" href="${leagueGateway}/account#/admin-registration">${msg("leagueAdminRegistration")}</a>
+                &nbsp;·&nbsp;
+                <a id="league-member-registration" href="${leagueGateway}/account#/member-registration">${msg("leagueMemberRegistration")}</a>
               </div>
             </#if>
           </div>

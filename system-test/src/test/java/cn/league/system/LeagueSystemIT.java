@@ -1492,6 +1492,98 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(125)
+    @DisplayName("FAQ 3 R-AUTH-4 R-AUTH-5 R-ID-1 in headless Chromium: from Keycloak's login page 团员注册 leads to the "
+            + "gateway's public form; someone no admin added makes their account there, choosing their class branch by "
+            + "its full name; they log in at once with their own password and see the pending request in 我的注册申请; "
+            + "the college's admin approves it on 注册审批: they are a member, queued for identity verification, and "
+            + "the same ID number cannot register again")
+    void aMemberRegistersThemselfFromTheLoginPage() throws Exception {
+        long classBranch = classBranch();
+        String branchName = JSON.readTree(get("/api/orgs/" + classBranch, accessToken).body()).path("fullName")
+                .asString();
+        // a new person on each run, so the step also runs again on a kept stack
+        String person = IdNumbers.of(LocalDate.of(2005, 3, 11), new java.util.Random().nextInt(100, 990));
+        String password = "Zhuce-2026a";
+        org.openqa.selenium.By pending = org.openqa.selenium.By.xpath(
+                "//*[@id='page-my-registrations']//div[contains(@class,'registration')][contains(., '" + branchName
+                        + "')]");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-desktop", ConsoleBrowser.DESKTOP)) {
+            browser.step("follow-member-registration", () -> {
+                browser.driver().get(LeagueStack.gateway() + "/");
+                org.openqa.selenium.WebElement link = browser.waitFor(
+                        org.openqa.selenium.By.id("league-member-registration"));
+                assertThat(link.getText()).isEqualTo("团员注册");
+                assertThat(link.getDomAttribute("href"))
+                        .isEqualTo(LeagueStack.gateway() + "/account#/member-registration");
+                link.click();
+                browser.waitFor(org.openqa.selenium.By.id("member-registration-form"));
+            });
+            browser.step("fill-in-and-register", () -> {
+                browser.type(org.openqa.selenium.By.id("member-id-number"), person);
+                browser.type(org.openqa.selenium.By.id("member-name"), "林自荐");
+                browser.type(org.openqa.selenium.By.id("member-password"), password);
+                browser.type(org.openqa.selenium.By.id("member-mobile"), "13700000125");
+                browser.choose(org.openqa.selenium.By.id("member-org"), branchName, branchName);
+                browser.type(org.openqa.selenium.By.id("captcha-answer"), LeagueStack.CAPTCHA_TEST_ANSWER);
+                browser.find(org.openqa.selenium.By.id("member-submit")).click();
+                browser.waitForText(org.openqa.selenium.By.cssSelector("#member-registered .el-result__title"),
+                        "注册成功");
+                assertThat(browser.find(org.openqa.selenium.By.id("member-registered")).getText())
+                        .contains(branchName).contains("自动终止");
+            });
+            browser.screenshot("registered");
+            browser.logIn(person, password);
+            browser.step("see-the-pending-request", () -> {
+                browser.open("my-registrations", "page-my-registrations");
+                assertThat(browser.waitFor(pending).getText()).contains("待审批").contains("团员")
+                        .contains("未审批将自动终止");
+                assertThat(browser.find(pending).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']"))
+                        .isDisplayed()).isTrue();
+            });
+            browser.screenshot("pending");
+        }
+
+        org.openqa.selenium.By queued = org.openqa.selenium.By.xpath(
+                "//*[@id='registration-queue']//tr[contains(., '" + person + "')]");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-approval", ConsoleBrowser.DESKTOP)) {
+            browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+            browser.step("approve", () -> {
+                browser.open("registrations", "page-registrations");
+                assertThat(browser.waitFor(queued).getText()).contains("林自荐").contains(branchName);
+                browser.find(queued).findElement(org.openqa.selenium.By.xpath(".//button[.='通过']")).click();
+                browser.waitForGone(queued);
+            });
+        }
+
+        HttpResponse<String> member = get("/api/members/people/" + person, accessToken);
+        assertThat(member.statusCode()).as("R-AUTH-4 approved: a member of the branch").isEqualTo(200);
+        assertThat(member.body()).contains("林自荐");
+        HttpResponse<String> verified = retryUntil(response -> response.statusCode() == 200,
+                () -> get("/api/identity/people/" + person, accessToken), Duration.ofMinutes(3));
+        assertThat(verified.statusCode()).as("R-ID-1 queued for identity verification like any entry: %s",
+                verified.body()).isEqualTo(200);
+        assertThat(tokenRequest(person, password).statusCode()).as("still their own password").isEqualTo(200);
+
+        HttpResponse<String> again = postWithoutLogin("/api/accounts/member-registration", """
+                {"idNumber":"%s","name":"林自荐","password":"Zweit-2026b","mobile":"13700000126","orgId":%d,
+                 "kind":"MEMBER","politicalStatus":"共青团员","captchaId":"%s","captchaAnswer":"%s"}"""
+                .formatted(person, classBranch, captcha(), LeagueStack.CAPTCHA_TEST_ANSWER));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(problemCode(again)).isEqualTo("ID_ALREADY_REGISTERED");
+        assertThat(JSON.readTree(again.body()).path("detail").asString()).startsWith("身份证已注册");
+        HttpResponse<String> found = getWithoutLogin("/api/orgs/registration-targets?kind=MEMBER&name="
+                + URLEncoder.encode(branchName, StandardCharsets.UTF_8));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).get(0).propertyNames()).containsExactlyInAnyOrder("id", "fullName");
+    }
+
+    private static HttpResponse<String> getWithoutLogin(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(140)
     @DisplayName("R-TR-4 through the gateway and real Kafka: the university's admin moves two members between its branches at once, and member-service shows them in the new branch")
     void batchTransferThroughTheGateway() throws Exception {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 class ConsoleHome {
 
     static final Resource INDEX = new ClassPathResource("static/index.html");
-    /** 忘记密码 and 管理员注册 for people without a login, linked from Keycloak's login page (public). */
+    /** 忘记密码, 管理员注册 and 团员注册 for people without a login, linked from Keycloak's login page (public). */
     static final Resource ACCOUNT = new ClassPathResource("static/account.html");
     static final String ACCOUNT_PATH = "/account";
 

@@ -52,9 +52,14 @@ class GatewaySecurity {
     static final String AFTER_LOGIN = "/";
     /** The browser session's cookie (WebFlux's default name, not configured otherwise). */
     static final String SESSION_COOKIE = "SESSION";
-    /** Forms for people without a login: the captcha, the password reset with a code, admin registration. */
+    /**
+     * Forms for people without a login: the captcha, the password reset with a code, admin registration, and
+     * 团员团干部注册.
+     */
     static final String[] PUBLIC_FORMS = {"/api/accounts/captcha", "/api/accounts/password-reset",
-            "/api/accounts/admin-registration"};
+            "/api/accounts/admin-registration", "/api/accounts/member-registration"};
+    /** 团员团干部注册's search for its org: id and full name of the orgs that take registrations (docs/security.md). */
+    static final String PUBLIC_ORG_SEARCH = "/api/orgs/registration-targets";
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -67,15 +72,17 @@ class GatewaySecurity {
                         .pathMatchers("/actuator", "/actuator/**").permitAll()
                         // the console's hashed bundles: code only, no data; the page itself (/) needs the login
                         .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
-                        // its public page: 忘记密码 and 管理员注册, linked from the login page
+                        // its public page: 忘记密码, 管理员注册 and 团员注册, linked from the login page
                         .pathMatchers(HttpMethod.GET, "/account").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
                                 "/v3/api-docs/swagger-config").permitAll()
                         // each service's public OpenAPI document, routed to it unchanged; its other groups answer 404
                         // (cn.league.gateway.apidocs)
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
-                        // 忘记密码 (R-AUTH-3), 管理员注册 (R-ADM-3): for people who cannot log in; rate-limited by address
+                        // 忘记密码 (R-AUTH-3), 管理员注册 (R-ADM-3), 团员注册 (R-AUTH-4): for people who cannot log
+                        // in; rate-limited by address
                         .pathMatchers(HttpMethod.POST, PUBLIC_FORMS).permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_ORG_SEARCH).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakTokens()))

@@ -13,7 +13,7 @@ import org.keycloak.util.JsonSerialization;
  *
  * @param idNumber the ID number, upper-case
  * @param exists   member-service knows it, deleted people included
- * @param mayLogIn the person exists and was not deleted (R-MEM-8)
+ * @param mayLogIn the person exists and was not deleted (R-MEM-8), or registered themself (R-AUTH-4)
  * @param name     the person's name while they may log in
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

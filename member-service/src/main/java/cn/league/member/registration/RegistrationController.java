@@ -34,7 +34,7 @@ class RegistrationController {
     @PostMapping("/api/members/registrations")
     @ResponseStatus(HttpStatus.CREATED)
     View request(JwtAuthenticationToken token, @Valid @RequestBody RegistrationRequest request) {
-        return View.of(registration.request(Caller.of(token).idNumber(), request));
+        return view(registration.request(Caller.of(token).idNumber(), request));
     }
 
     /** The caller's own requests, newest first; pass the last id seen as {@code before}. */
@@ -42,33 +42,33 @@ class RegistrationController {
     @GetMapping("/api/members/registrations/mine")
     Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        List<View> items = registration.mine(Caller.of(token).idNumber(), before, size).stream().map(View::of).toList();
+        List<View> items = registration.mine(Caller.of(token).idNumber(), before, size).stream().map(this::view).toList();
         return new Page(items, items.size() == size ? items.getLast().id() : null);
     }
 
     @Operation(summary = "查看注册申请 (R-AUTH-4)")
     @GetMapping("/api/members/registrations/{id}")
     View show(JwtAuthenticationToken token, @PathVariable long id) {
-        return View.of(registration.show(Caller.of(token).idNumber(), id));
+        return view(registration.show(Caller.of(token).idNumber(), id));
     }
 
     @Operation(summary = "通过注册申请 (R-AUTH-4, R-SCOPE-1)")
     @PostMapping("/api/members/registrations/{id}/approval")
     View approve(JwtAuthenticationToken token, @PathVariable long id) {
-        return View.of(registration.approve(Caller.of(token).idNumber(), id));
+        return view(registration.approve(Caller.of(token).idNumber(), id));
     }
 
     @Operation(summary = "退回注册申请 (R-AUTH-4, R-SCOPE-1)")
     @PostMapping("/api/members/registrations/{id}/rejection")
     View reject(JwtAuthenticationToken token, @PathVariable long id, @RequestBody Rejection rejection) {
-        return View.of(registration.reject(Caller.of(token).idNumber(), id, rejection.reason()));
+        return view(registration.reject(Caller.of(token).idNumber(), id, rejection.reason()));
     }
 
     /** 撤销申请. */
     @Operation(summary = "撤销注册申请 (R-AUTH-4)")
     @PostMapping("/api/members/registrations/{id}/withdrawal")
     View withdraw(JwtAuthenticationToken token, @PathVariable long id) {
-        return View.of(registration.withdraw(Caller.of(token).idNumber(), id));
+        return view(registration.withdraw(Caller.of(token).idNumber(), id));
     }
 
     /** Pending requests into the org and below, oldest first; pass the last id seen as {@code after}. */
@@ -77,20 +77,25 @@ class RegistrationController {
     Page pending(JwtAuthenticationToken token, @PathVariable long orgId, @RequestParam(defaultValue = "0") long after,
                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<View> items = registration.pendingUnder(Caller.of(token).idNumber(), orgId, after, size).stream()
-                .map(View::of).toList();
+                .map(this::view).toList();
         return new Page(items, items.size() == size ? items.getLast().id() : null);
+    }
+
+    /** With the org's full name: the applicant may not read the org itself. */
+    private View view(Registration found) {
+        return View.of(found, registration.orgName(found.orgId()));
     }
 
     record Rejection(String reason) {
     }
 
-    record View(long id, String idNumber, String name, long orgId, RegistrationKind kind, String postTitle,
-                Registration.State state, Instant requestedAt, Instant expiresAt, Instant closedAt, String closedBy,
-                String reason) {
+    record View(long id, String idNumber, String name, long orgId, String orgName, RegistrationKind kind,
+                String postTitle, Registration.State state, Instant requestedAt, Instant expiresAt, Instant closedAt,
+                String closedBy, String reason) {
 
-        static View of(Registration registration) {
+        static View of(Registration registration, String orgName) {
             return new View(registration.id(), registration.idNumber(), registration.profile().name(),
-                    registration.orgId(), registration.kind(), registration.postTitle(), registration.state(),
+                    registration.orgId(), orgName, registration.kind(), registration.postTitle(), registration.state(),
                     registration.requestedAt(), RegistrationDeadline.expiresAt(registration.requestedAt()),
                     registration.closedAt(), registration.closedBy(), registration.reason());
         }

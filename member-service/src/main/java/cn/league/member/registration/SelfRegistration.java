@@ -18,7 +18,6 @@ import cn.league.contracts.org.OrgSnapshot;
 import cn.league.member.idnumber.IdNumber;
 import cn.league.member.idnumber.IdNumberRule;
 import cn.league.member.membership.MemberEntry;
-import cn.league.member.membership.MembershipRule;
 import cn.league.member.person.IdNumberOnceRule;
 import cn.league.member.person.Person;
 import cn.league.member.person.PersonStore;
@@ -58,15 +57,18 @@ public class SelfRegistration {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** What a request must meet before anything is stored: the org is there and takes what is asked for. */
+    @Transactional(readOnly = true)
+    public OrgSnapshot check(RegistrationRequest request) {
+        OrgSnapshot org = tree.find(request.orgId()).orElseThrow(SelfRegistration::orgNotFound);
+        RegistrationTargetRule.check(request.kind(), request.postTitle(), org);
+        return org;
+    }
+
     @Transactional
     public Registration request(String caller, RegistrationRequest request) {
         IdNumber id = idNumbers.require(caller);
-        OrgSnapshot org = tree.find(request.orgId()).orElseThrow(SelfRegistration::orgNotFound);
-        if (request.kind() == RegistrationKind.MEMBER) {
-            MembershipRule.checkBranch(org);
-        } else {
-            MemberEntry.checkPostTitle(request.postTitle());
-        }
+        OrgSnapshot org = check(request);
         if (people.exists(id.value())) {
             throw IdNumberOnceRule.refusal();
         }
@@ -138,6 +140,12 @@ public class SelfRegistration {
     public List<Registration> pendingUnder(String caller, long orgId, long after, int size) {
         OrgSnapshot org = scope.requireOrgInScope(caller, orgId);
         return registrations.pendingUnder(org.path(), after, size);
+    }
+
+    /** The full name of a request's org, for the applicant, who may not read the org itself. */
+    @Transactional(readOnly = true)
+    public String orgName(long orgId) {
+        return tree.find(orgId).map(OrgSnapshot::fullName).orElse(null);
     }
 
     /** The caller's own requests, newest first (R-SCOPE-3). */

@@ -3,6 +3,10 @@ package cn.league.member.account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,22 +18,28 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.test.TestTokens;
+
 /**
  * Stands in for Keycloak's token endpoint and the two admin calls member-service makes (exact user search, reset
  * password), with the realm's minimum length as its only password rule. Keycloak itself is exercised by the system
- * test; here it is the outside world the service talks to.
+ * test; here it is the outside world the service talks to. {@link #federateWith} makes an exact search of an unknown
+ * login name ask member-service's account lookup and import the person, as the league's Keycloak extension does.
  */
 public final class KeycloakStandIn {
 
     public static final String CLIENT_ID = "league-accounts";
     public static final String SECRET = "stand-in-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final HttpServer server;
     /** login name (lower-case) → Keycloak user id */
     private final Map<String, String> users = new ConcurrentHashMap<>();
     /** Keycloak user id → the password set last */
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private volatile String memberServiceUrl;
+    private volatile boolean resetsFail;
 
     private KeycloakStandIn(HttpServer server) {
         this.server = server;
@@ -61,6 +71,35 @@ public final class KeycloakStandIn {
         return passwords.get("kc-" + idNumber.toLowerCase());
     }
 
+    /** Unknown login names are looked up at member-service's {@code /internal/accounts} and imported if they may log in. */
+    public void federateWith(String memberServiceUrl) {
+        this.memberServiceUrl = memberServiceUrl;
+    }
+
+    /** While true, setting a password fails as a Keycloak in trouble would (500). */
+    public void resetsFail(boolean fail) {
+        this.resetsFail = fail;
+    }
+
+    private String imported(String username) {
+        if (memberServiceUrl == null || username == null) {
+            return null;
+        }
+        try {
+            HttpResponse<String> account = HTTP.send(HttpRequest.newBuilder(URI.create(memberServiceUrl
+                            + "/internal/accounts/" + username.toUpperCase()))
+                    .header("Authorization", "Bearer " + TestTokens.get().serviceAccountToken("league-account-lookup"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (account.statusCode() != 200 || !JSON.readTree(account.body()).path("mayLogIn").asBoolean()) {
+                return null;
+            }
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException(failure);
+        }
+        addUser(username);
+        return users.get(username);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,6 +128,9 @@ public final class KeycloakStandIn {
                 }
             }
             String id = users.get(username);
+            if (id == null && query.contains("exact=true")) {
+                id = imported(username);
+            }
             reply(exchange, 200, id == null || !query.contains("exact=true") ? "[]"
                     : JSON.writeValueAsString(new Object[] {Map.of("id", id, "username", username)}));
             return;
@@ -97,6 +139,10 @@ public final class KeycloakStandIn {
                 && method.equals("PUT")) {
             String id = path.substring("/admin/realms/league/users/".length(), path.length() - "/reset-password".length());
             String password = JSON.readTree(body).path("value").asString();
+            if (resetsFail) {
+                reply(exchange, 500, "{\"error\":\"unknown_error\"}");
+                return;
+            }
             if (password.length() < 8) {
                 reply(exchange, 400, "{\"error\":\"invalidPasswordMinLengthMessage\","
                         + "\"error_description\":\"Invalid password: minimum length 8.\"}");

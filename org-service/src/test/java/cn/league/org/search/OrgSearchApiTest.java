@@ -85,4 +85,33 @@ class OrgSearchApiTest {
         assertThat(second.path("items")).hasSize(1);
         assertThat(second.path("items").get(0).path("id").asLong()).isGreaterThan(after);
     }
+
+    @Test
+    @DisplayName("R-AUTH-4 团员注册's public search, without a login: by full name, only the orgs the registration may "
+            + "join (a member's branch; for a cadre also 团委), id and full name and nothing else, the exact name first")
+    void registrationTargetsArePublic() {
+        var branch = api.anonymous("GET", "/api/orgs/registration-targets?kind=MEMBER&name=" + run + "高三(1)班团支部",
+                null);
+        assertThat(branch.status()).as(branch.body()).isEqualTo(200);
+        assertThat(branch.json()).hasSize(1);
+        assertThat(branch.json().get(0).path("fullName").asString()).isEqualTo(run + "高三(1)班团支部");
+        assertThat(branch.json().get(0).propertyNames()).containsExactlyInAnyOrder("id", "fullName");
+
+        var both = api.anonymous("GET", "/api/orgs/registration-targets?kind=MEMBER&name=" + run + "高三", null);
+        assertThat(both.json().findValuesAsString("fullName"))
+                .containsExactly(run + "高三(1)班团支部", run + "高三(2)班团支部");
+
+        String committee = "/api/orgs/registration-targets?name=第八十中学团委" + run;
+        assertThat(api.anonymous("GET", committee + "&kind=CADRE", null).json().findValuesAsString("fullName"))
+                .containsExactly("北京市第八十中学团委" + run);
+        assertThat(api.anonymous("GET", committee + "&kind=MEMBER", null).json()).as("members join branches").isEmpty();
+        assertThat(api.anonymous("GET", "/api/orgs/registration-targets?kind=CADRE&name=团朝阳区委" + run, null)
+                .json()).as("not a leading body").isEmpty();
+
+        var tooShort = api.anonymous("GET", "/api/orgs/registration-targets?kind=MEMBER&name=北", null);
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.code()).isEqualTo("SEARCH_TERM_TOO_SHORT");
+        assertThat(api.anonymous("GET", "/api/orgs/search?name=北京", null).status()).as("the admins' search")
+                .isEqualTo(401);
+    }
 }
