@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -201,7 +202,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Clicks the element once it can be clicked, again if the page re-rendered it meanwhile (a list refreshing). */
     void click(By locator) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(page -> {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class).until(page -> {
             WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(page);
             if (element == null) {
                 return false;
