@@ -230,6 +230,31 @@ public class TransferStore {
     }
 
     /**
+     * 组织关系转接历史 of an org (R-TR-14): transfers out of the subtree at {@code path} ({@code out}: the old branch
+     * lies in it) and into it ({@code in}: the target lies in it), newest first below id {@code before}; optionally
+     * of one state and started within [from, to).
+     */
+    public List<Transfer> ofSubtree(String path, boolean out, boolean in, TransferState state, Instant from,
+                                    Instant to, long before, int limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from transfer
+                        where id < :before
+                          and ((:out and (from_path = :path or from_path like :prefix))
+                               or (:in and (target_path = :path or target_path like :prefix)))
+                          and (cast(:state as text) is null or state = cast(:state as text))
+                          and (cast(:from as timestamptz) is null or started_at >= cast(:from as timestamptz))
+                          and (cast(:to as timestamptz) is null or started_at < cast(:to as timestamptz))
+                        order by id desc limit :limit""")
+                .param("before", before).param("out", out).param("in", in)
+                .param("path", path).param("prefix", path + ".%")
+                .param("state", state == null ? null : state.name(), Types.VARCHAR)
+                .param("from", from == null ? null : Timestamp.from(from), Types.TIMESTAMP)
+                .param("to", to == null ? null : Timestamp.from(to), Types.TIMESTAMP)
+                .param("limit", limit)
+                .query(TransferStore::transfer).list();
+    }
+
+    /**
      * Open transfers whose current step waits for the admins of {@code orgId} (as the org or as its direct
      * parent), oldest first after id {@code after}; optionally of one step and started within [from, to).
      */

@@ -245,6 +245,41 @@ class TransferApiTest {
     }
 
     @Test
+    @DisplayName("R-TR-14 R-SCOPE-1 an org's history: the transfers out of its subtree and into it, newest first, with the "
+            + "orgs' names, filtered by direction, state and start time, page by page; a sibling's admin is refused")
+    void historyOfAnOrg() {
+        long rejected = transferOut(oldBranchAdmin, newBranch).id();
+        api.post(newBranchAdmin, "/api/transfers/" + rejected + "/rejection", "{\"reason\":\"本支部不接收\"}");
+        long open = transferOut(oldBranchAdmin, otherNewBranch).id();
+
+        var school = api.get(schoolAdmin, "/api/transfers/orgs/" + schoolCommittee + "/history?direction=OUT");
+        assertThat(school.status()).as(school.body()).isEqualTo(200);
+        assertThat(school.json().path("items").findValues("id").stream().map(id -> id.asLong()).toList())
+                .containsExactly(open, rejected);
+        assertThat(school.json().path("orgNames").path(String.valueOf(otherNewBranch)).asString()).isEqualTo("某公司二支部");
+        assertThat(api.get(schoolAdmin, "/api/transfers/orgs/" + schoolCommittee + "/history?direction=IN").json()
+                .path("items").size()).as("nothing came into the school").isZero();
+
+        var company = api.get(companyAdmin, "/api/transfers/orgs/" + companyCommittee + "/history?state=REJECTED");
+        assertThat(company.json().path("items").findValues("id").stream().map(id -> id.asLong()).toList())
+                .containsExactly(rejected);
+        assertThat(company.json().path("items").get(0).path("endReason").asString()).isEqualTo("本支部不接收");
+        var firstPage = api.get(provinceAdmin, "/api/transfers/orgs/" + province + "/history?size=1").json();
+        assertThat(firstPage.path("items").get(0).path("id").asLong()).isEqualTo(open);
+        assertThat(api.get(provinceAdmin, "/api/transfers/orgs/" + province + "/history?size=1&before="
+                + firstPage.path("next").asLong()).json().path("items").get(0).path("id").asLong()).isEqualTo(rejected);
+        String later = Instant.now().plus(Duration.ofHours(1)).toString();
+        assertThat(api.get(provinceAdmin, "/api/transfers/orgs/" + province + "/history?from=" + later).json()
+                .path("items").size()).as("started before the period").isZero();
+
+        var sibling = api.get(siblingAdmin, "/api/transfers/orgs/" + schoolCommittee + "/history");
+        assertThat(sibling.status()).isEqualTo(403);
+        assertThat(sibling.code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(api.get(newBranchAdmin, "/api/transfers/orgs/" + newBranch + "/history").json().path("items")
+                .findValues("id").stream().map(id -> id.asLong()).toList()).containsExactly(rejected);
+    }
+
+    @Test
     @DisplayName("R-TR-5 a step waiting 10 days expires; two runs at once expire it once")
     void expiry() throws Exception {
         long id = transferIn(newBranchAdmin, newBranch).id();

@@ -2,7 +2,11 @@ package cn.league.transfer.history;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -14,6 +18,7 @@ import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferRefusal.Kind;
 import cn.league.transfer.TransferRefusal;
 import cn.league.transfer.TransferStore.StepCount;
+import cn.league.transfer.TransferState;
 import cn.league.transfer.TransferStore;
 import cn.league.transfer.approval.Approvers;
 import cn.league.transfer.approval.TransferDecisions;
@@ -26,6 +31,13 @@ public class TransferHistory {
     }
 
     public record Queue(List<Transfer> items, List<StepCount> counts) {
+    }
+
+    /** Which transfers of an org's history: out of its subtree, into it, or both. */
+    public enum Direction { OUT, IN }
+
+    /** A page of history with the full names of the orgs it names (old branch, target, assigned branch). */
+    public record HistoryPage(List<Transfer> items, Map<Long, String> orgNames) {
     }
 
     private final TransferStore transfers;
@@ -54,8 +66,40 @@ public class TransferHistory {
 
     /** 我的组织关系转接历史: only the caller's own (R-SCOPE-3). */
     @Transactional(readOnly = true)
-    public List<Transfer> mine(String caller, long before, int size) {
-        return transfers.ofPerson(caller, before, size);
+    public HistoryPage mine(String caller, long before, int size) {
+        return named(transfers.ofPerson(caller, before, size));
+    }
+
+    /**
+     * 组织关系转接历史 of an org (R-TR-14): the transfers out of its subtree and into it, newest first, whatever their
+     * state; its admins and those above it may look (R-SCOPE-1).
+     */
+    @Transactional(readOnly = true)
+    public HistoryPage ofOrg(String caller, long orgId, Direction direction, TransferState state, Instant from,
+                             Instant to, long before, int size) {
+        if (!tree.mayActOn(caller, orgId)) {
+            throw new TransferRefusal(Kind.FORBIDDEN, "OUT_OF_SCOPE", "R-SCOPE-1", "无权查看该组织的转接记录");
+        }
+        String path = tree.find(orgId).orElseThrow(() -> new TransferRefusal(Kind.NOT_FOUND, "ORG_NOT_FOUND", null,
+                "团组织不存在")).path();
+        return named(transfers.ofSubtree(path, direction != Direction.IN, direction != Direction.OUT, state, from, to,
+                before, size));
+    }
+
+    private HistoryPage named(List<Transfer> items) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Transfer transfer : items) {
+            ids.add(transfer.fromBranchId());
+            if (transfer.targetOrgId() != null) {
+                ids.add(transfer.targetOrgId());
+            }
+            if (transfer.toBranchId() != null) {
+                ids.add(transfer.toBranchId());
+            }
+        }
+        Map<Long, String> names = new TreeMap<>();
+        tree.findAll(ids).forEach((id, org) -> names.put(id, org.fullName()));
+        return new HistoryPage(items, names);
     }
 
     /** 组织关系转接审批: what waits for the org's admins; its admins and those above it may look (R-SCOPE-1). */

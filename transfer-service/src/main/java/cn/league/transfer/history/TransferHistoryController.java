@@ -2,6 +2,7 @@ package cn.league.transfer.history;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.contracts.transfer.TransferEvents.TransferStep;
 import cn.league.support.security.Caller;
 import cn.league.transfer.Transfer;
+import cn.league.transfer.TransferState;
 import cn.league.transfer.TransferStore.StepCount;
 import cn.league.transfer.TransferView;
 
@@ -39,8 +41,27 @@ class TransferHistoryController {
     @GetMapping("/api/transfers/history")
     Page mine(JwtAuthenticationToken token, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        List<TransferView> items = history.mine(caller(token), before, size).stream().map(this::view).toList();
-        return new Page(items, items.size() == size ? items.getLast().id() : null);
+        return page(history.mine(caller(token), before, size), size);
+    }
+
+    /**
+     * An org's 组织关系转接历史: transfers out of its subtree and into it ({@code direction} one of them), newest
+     * first, optionally of one {@code state} and started within [from, to); pass {@code next} as {@code before}.
+     */
+    @Operation(summary = "本组织组织关系转接历史：转入与转出 (R-TR-14, R-SCOPE-1)")
+    @GetMapping("/api/transfers/orgs/{orgId}/history")
+    Page ofOrg(JwtAuthenticationToken token, @PathVariable long orgId,
+               @RequestParam(required = false) TransferHistory.Direction direction,
+               @RequestParam(required = false) TransferState state,
+               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+               @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
+               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return page(history.ofOrg(caller(token), orgId, direction, state, from, to, before, size), size);
+    }
+
+    private Page page(TransferHistory.HistoryPage found, int size) {
+        List<TransferView> items = found.items().stream().map(this::view).toList();
+        return new Page(items, found.orgNames(), items.size() == size ? items.getLast().id() : null);
     }
 
     /** 组织关系转接审批: what waits for the org's admins, oldest first, with counts per step and days left. */
@@ -67,7 +88,8 @@ class TransferHistoryController {
     record Detail(TransferView transfer, List<Transfer.Entry> entries) {
     }
 
-    record Page(List<TransferView> items, Long next) {
+    /** @param orgNames the full names of the orgs the items name, by id */
+    record Page(List<TransferView> items, Map<Long, String> orgNames, Long next) {
     }
 
     record Queue(List<TransferView> items, List<StepCount> counts, Long next) {
