@@ -7,6 +7,8 @@ export interface Problem {
   rule?: string
   title?: string
   detail: string
+  /** the problem's further members, e.g. a batch transfer's refused people (R-TR-4) */
+  extra?: Record<string, unknown>
 }
 
 export class ApiError extends Error {
@@ -36,6 +38,7 @@ async function problemOf(response: Response): Promise<Problem> {
         rule: body.rule ?? undefined,
         title: body.title,
         detail: body.detail ?? body.title ?? '请求失败',
+        extra: body,
       }
     } catch {
       // fall through to the generic problem

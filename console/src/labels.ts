@@ -52,6 +52,20 @@ export const TRANSFER_STATES: Record<string, string> = {
   EXPIRED: '已超期',
 }
 
+export const TRANSFER_KINDS: Record<string, string> = {
+  ORDINARY: '组织关系转接',
+  COMMITTEE_BATCH: '批量转接',
+  SPECIAL_UNIT: '转往特殊单位',
+  EXTERNAL: '转往外部系统',
+}
+
+// the systems outside this one (北京/广东/福建 use their own, FAQ 69)
+export const EXTERNAL_SYSTEMS: Record<string, string> = {
+  BEIJING: '北京系统',
+  GUANGDONG: '广东系统',
+  FUJIAN: '福建系统',
+}
+
 // a graduate's destination (去向, R-TR-11)
 export const DESTINATIONS: Record<string, string> = {
   JOB: '就业',

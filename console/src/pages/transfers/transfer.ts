@@ -1,6 +1,6 @@
 // A transfer as transfer-service answers it (TransferView), and the org tree it offers as destinations (R-TR-10).
 import { getJson } from '../../api'
-import { isBranch } from '../../labels'
+import { EXTERNAL_SYSTEMS, isBranch, label, TRANSFER_STATES, TRANSFER_STEPS } from '../../labels'
 
 export interface Transfer {
   id: number
@@ -19,6 +19,42 @@ export interface Transfer {
   closedAt: string | null
   endReason: string | null
   destinationType: string | null
+  kind: 'ORDINARY' | 'COMMITTEE_BATCH' | 'SPECIAL_UNIT' | 'EXTERNAL'
+  externalSystem: string | null
+  destinationNote: string | null
+}
+
+/** A page of 组织关系转接历史 (R-TR-14): newest first, the names of the orgs it names, {@code next} for the page after. */
+export interface HistoryPage {
+  items: Transfer[]
+  orgNames: Record<string, string>
+  next: number | null
+}
+
+/** Where the transfer came from, by the page's org names. */
+export function fromText(transfer: Transfer, names: Record<string, string>): string {
+  return names[transfer.fromBranchId] ?? '—'
+}
+
+/** Where it goes: the assigned or target org, the special unit's note (R-TR-8) or the outside org (R-TR-9). */
+export function toText(transfer: Transfer, names: Record<string, string>): string {
+  if (transfer.kind === 'SPECIAL_UNIT') return '特殊单位:' + (transfer.destinationNote ?? '')
+  if (transfer.kind === 'EXTERNAL') {
+    return label(EXTERNAL_SYSTEMS, transfer.externalSystem) + ':' + (transfer.destinationNote ?? '')
+  }
+  const id = transfer.toBranchId ?? transfer.targetOrgId
+  return id === null ? '—' : (names[id] ?? '—')
+}
+
+/** Where it stands: the step it waits at, or how it ended. */
+export function stateText(transfer: Transfer): string {
+  return transfer.state === 'OPEN' ? label(TRANSFER_STEPS, transfer.currentStep) : label(TRANSFER_STATES, transfer.state)
+}
+
+export function stateTag(transfer: Transfer): 'primary' | 'success' | 'info' | 'danger' {
+  if (transfer.state === 'OPEN') return 'primary'
+  if (transfer.state === 'APPROVED') return 'success'
+  return transfer.state === 'REJECTED' || transfer.state === 'EXPIRED' ? 'danger' : 'info'
 }
 
 interface TargetOrg { id: number; fullName: string; type: string }

@@ -137,8 +137,11 @@ final class ConsoleBrowser implements AutoCloseable {
         if (typed != null) {
             field.sendKeys(typed);
         }
-        waitFor(By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']"))
-                .click();
+        // the shown one: another select's closed list may hold the same option
+        By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> page.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
+                        .orElse(null)).click();
     }
 
     /**

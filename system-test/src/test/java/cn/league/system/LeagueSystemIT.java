@@ -1162,6 +1162,354 @@ class LeagueSystemIT {
         return JSON.readTree(registered.body()).path("id").asLong();
     }
 
+    /** People steps 230–232 move, by width: the one taken in (R-TR-2) and the one sent to the 北京 system (R-TR-9). */
+    private static final Map<String, String> TAKEN_IN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> SENT_OUTSIDE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Test
+    @Order(230)
+    @DisplayName("R-TR-2 R-TR-3 R-TR-4 R-TR-8 R-TR-9 R-TR-11 the console's 发起转接 at desktop and phone width, each way in its "
+            + "own form with the backend's refusal at its field: the college's admin takes a member of another college "
+            + "in by name + ID (a wrong name refused), the other college approves and the college assigns the branch "
+            + "in its queue; sends a member to a special unit (an unknown ID refused; the province approves) and one to "
+            + "the 北京 system (no system chosen refused); the street's admin records a 流动团支部 member's job (no "
+            + "employer refused) and finds them on the move-out list with the last day to move them")
+    void theConsoleStartsEveryKindOfTransfer() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        String className = "计算机" + (year - 3) + "级1班团支部";
+        long classBranch = childNamed(college, className);
+        long economics = childNamed(university, "经济学院团委");
+        long economicsClass = childNamed(economics, "经济学" + (year - 2) + "级1班团支部");
+        long street = childNamed(childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委"), "转塘街道团工委");
+        long floating = childNamed(street, "转塘街道流动团支部");
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        String economicsAdmin = passwordLogin("330302198906301910", LeagueStack.DEMO_ADMIN_PASSWORD);
+        String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+        java.util.Random random = new java.util.Random();
+
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            int day = width.equals("phone") ? 10 : 2;
+            String takenIn = enterInto(economicsClass, IdNumbers.of(LocalDate.of(year - 20, 4, day), random.nextInt(100, 990)), "林转入");
+            String special = enterInto(classBranch, IdNumbers.of(LocalDate.of(year - 20, 4, day + 1), random.nextInt(100, 990)), "林入伍");
+            String outside = enterInto(classBranch, IdNumbers.of(LocalDate.of(year - 20, 4, day + 2), random.nextInt(100, 990)), "林赴京");
+            String employed = enterInto(floating, IdNumbers.of(LocalDate.of(year - 20, 4, day + 3), random.nextInt(100, 990)), "林就业");
+            awaitKnownToTransfers(takenIn, economicsAdmin);
+            awaitKnownToTransfers(special, collegeAdmin);
+            awaitKnownToTransfers(outside, collegeAdmin);
+            awaitKnownToTransfers(employed, streetAdmin);
+            TAKEN_IN.put(width, takenIn);
+            SENT_OUTSIDE.put(width, outside);
+
+            try (ConsoleBrowser browser = ConsoleBrowser.open("transfer-ways-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("open-start", () -> {
+                    browser.open("transfers", "page-transfers");
+                    openTab(browser, "start");
+                });
+                browser.step("transfer-in-wrong-name", () -> {
+                    chooseWay(browser, "办理转入");
+                    browser.type(org.openqa.selenium.By.id("transfer-name"), "林错名");
+                    browser.type(org.openqa.selenium.By.id("transfer-idNumber"), takenIn);
+                    browser.cascade("转入组织", "团浙江省委", "共青团浙江大学委员会", "计算机科学与技术学院团委");
+                    browser.type(org.openqa.selenium.By.id("transfer-reason"), "转专业");
+                    browser.find(org.openqa.selenium.By.id("transfer-submit")).click();
+                    assertThat(browser.fieldError("transfer-idNumber")).contains("未查询到该团员");
+                });
+                browser.step("transfer-in", () -> {
+                    browser.type(org.openqa.selenium.By.id("transfer-name"), "林转入");
+                    browser.find(org.openqa.selenium.By.id("transfer-submit")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '转接申请已提交')]"));
+                });
+                long inTransfer = transferOf(takenIn, college, "IN", collegeAdmin);
+                HttpResponse<String> approved = post("/api/transfers/" + inTransfer + "/approval", "", economicsAdmin);
+                assertThat(approved.statusCode()).as("the out-side approves (R-TR-2): " + approved.body()).isEqualTo(200);
+                browser.step("assign-the-branch", () -> {
+                    browser.open("me", "page-me");
+                    browser.open("transfers", "page-transfers");
+                    org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                            "//*[@id='transfer-queue']//tr[contains(., '" + takenIn + "')]");
+                    assertThat(browser.waitFor(row).getText()).contains("分配团支部");
+                    browser.click(org.openqa.selenium.By.xpath("//*[@id='transfer-queue']//tr[contains(., '" + takenIn
+                            + "')]//button[.='分配团支部']"));
+                    browser.choose(org.openqa.selenium.By.id("assign-branch"), null, className);
+                    browser.find(org.openqa.selenium.By.id("assign-confirm")).click();
+                    browser.waitForGone(row);
+                });
+                browser.step("special-unit", () -> {
+                    openTab(browser, "start");
+                    chooseWay(browser, "转往特殊单位");
+                    browser.type(org.openqa.selenium.By.id("special-idNumber"),
+                            IdNumbers.of(LocalDate.of(year - 20, 4, 28), 999));
+                    browser.type(org.openqa.selenium.By.id("special-note"), "参军入伍");
+                    browser.type(org.openqa.selenium.By.id("special-reason"), "应征入伍");
+                    browser.find(org.openqa.selenium.By.id("special-submit")).click();
+                    assertThat(browser.fieldError("special-idNumber")).contains("未查询到该团员");
+                    browser.type(org.openqa.selenium.By.id("special-idNumber"), special);
+                    browser.find(org.openqa.selenium.By.id("special-submit")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '由省级团委审批')]"));
+                    browser.screenshot("special-unit");
+                });
+                browser.step("external-system", () -> {
+                    chooseWay(browser, "转往北京/广东/福建系统");
+                    browser.type(org.openqa.selenium.By.id("external-idNumber"), outside);
+                    browser.type(org.openqa.selenium.By.id("external-name"), "共青团北京市某科技有限公司委员会");
+                    browser.type(org.openqa.selenium.By.id("external-reason"), "工作调动");
+                    browser.find(org.openqa.selenium.By.id("external-submit")).click();
+                    assertThat(browser.fieldError("external-system")).contains("请选择转入的系统");
+                    browser.choose(org.openqa.selenium.By.id("external-system"), null, "北京系统");
+                    browser.find(org.openqa.selenium.By.id("external-submit")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '由转出方审批')]"));
+                    browser.screenshot("external");
+                });
+            }
+            HttpResponse<String> moved = retryUntil(response -> response.body().contains("\"branchId\":" + classBranch),
+                    () -> get("/api/members/people/" + takenIn, collegeAdmin));
+            assertThat(moved.body()).as("R-TR-3 assigned: the membership moved to the class").contains("\"branchId\":" + classBranch);
+            long specialTransfer = transferOf(special, college, "OUT", collegeAdmin);
+            JsonNode waiting = JSON.readTree(get("/api/transfers/" + specialTransfer, collegeAdmin).body()).path("transfer");
+            assertThat(waiting.path("kind").asString()).isEqualTo("SPECIAL_UNIT");
+            assertThat(waiting.path("currentStep").asString()).as("R-TR-8 the province approves").isEqualTo("PROVINCIAL_APPROVAL");
+            HttpResponse<String> provincial = post("/api/transfers/" + specialTransfer + "/approval", "", accessToken);
+            assertThat(provincial.statusCode()).as(provincial.body()).isEqualTo(200);
+            JsonNode external = JSON.readTree(get("/api/transfers/" + transferOf(outside, college, "OUT", collegeAdmin),
+                    collegeAdmin).body()).path("transfer");
+            assertThat(external.path("kind").asString()).isEqualTo("EXTERNAL");
+            assertThat(external.path("externalSystem").asString()).isEqualTo("BEIJING");
+            assertThat(external.path("destinationNote").asString()).isEqualTo("共青团北京市某科技有限公司委员会");
+
+            try (ConsoleBrowser browser = ConsoleBrowser.open("job-report-" + width, size)) {
+                browser.logIn("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("report-a-job", () -> {
+                    browser.open("transfers", "page-transfers");
+                    openTab(browser, "jobs");
+                    browser.type(org.openqa.selenium.By.id("job-idNumber"), employed);
+                    browser.find(org.openqa.selenium.By.id("job-submit")).click();
+                    assertThat(browser.fieldError("job-employer")).contains("请填写工作单位名称");
+                    browser.type(org.openqa.selenium.By.id("job-employer"), "杭州某科技公司");
+                    browser.find(org.openqa.selenium.By.id("job-submit")).click();
+                });
+                browser.step("move-out-list", () -> {
+                    org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                            "//*[@id='move-out-list']//tr[contains(., '" + employed + "')]");
+                    assertThat(browser.waitFor(row).getText()).contains("杭州某科技公司").contains("年").contains("未发起");
+                });
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    @Test
+    @Order(231)
+    @DisplayName("R-TR-4 R-TR-1 the console's 批量转接 at desktop and phone width: the university's admin picks a class, three "
+            + "of its members and another class; one has a transfer open, so the batch is refused and the outcome names "
+            + "each person's reason; without them the two move at once, each shown moved, and member-service has them in "
+            + "the new class")
+    void theConsoleMovesABatch() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long economics = childNamed(university, "经济学院团委");
+        String fromName = "经济学" + (year - 2) + "级1班团支部";
+        long from = childNamed(economics, fromName);
+        String toName = "计算机" + (year - 3) + "级1班团支部";
+        long to = childNamed(childNamed(university, "计算机科学与技术学院团委"), toName);
+        String economicsAdmin = passwordLogin("330302198906301910", LeagueStack.DEMO_ADMIN_PASSWORD);
+        java.util.Random random = new java.util.Random();
+
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            int day = width.equals("phone") ? 20 : 16;
+            List<String> people = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                people.add(enterInto(from, IdNumbers.of(LocalDate.of(year - 20, 4, day + i), random.nextInt(100, 990)),
+                        "林批量"));
+            }
+            people.forEach(idNumber -> awaitKnownToTransfersUnchecked(idNumber, economicsAdmin));
+            String busy = people.get(2);
+            HttpResponse<String> open = post("/api/transfers/out", """
+                    {"idNumber":"%s","toOrgId":%d,"reason":"转专业"}""".formatted(busy, to), economicsAdmin);
+            assertThat(open.statusCode()).as(open.body()).isEqualTo(201);
+
+            try (ConsoleBrowser browser = ConsoleBrowser.open("batch-" + width, size)) {
+                browser.logIn("330106198804040048", LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("choose-branches-and-people", () -> {
+                    browser.open("transfers", "page-transfers");
+                    openTab(browser, "batch");
+                    browser.choose(org.openqa.selenium.By.id("batch-from"), fromName.substring(0, 8), fromName);
+                    for (String idNumber : people) {
+                        browser.click(batchCheckbox(idNumber));
+                    }
+                    browser.choose(org.openqa.selenium.By.id("batch-to"), toName.substring(0, 8), toName);
+                    browser.type(org.openqa.selenium.By.id("batch-reason"), "班级调整");
+                });
+                browser.step("refused-with-each-reason", () -> {
+                    browser.find(org.openqa.selenium.By.id("batch-submit")).click();
+                    assertThat(browser.waitFor(outcomeRow(busy)).getText()).contains("未转接").contains("已有业务正在办理");
+                    assertThat(browser.find(outcomeRow(people.get(0))).getText()).contains("本次批量转接未执行");
+                    browser.screenshot("refused");
+                });
+                browser.step("moved", () -> {
+                    browser.click(batchCheckbox(busy));
+                    browser.find(org.openqa.selenium.By.id("batch-submit")).click();
+                    browser.waitForText(outcomeRow(people.get(0)), "已转入" + toName);
+                    assertThat(browser.find(outcomeRow(people.get(1))).getText()).contains("成功");
+                    assertThat(browser.all(outcomeRow(busy))).isEmpty();
+                });
+                browser.screenshot("ok");
+            }
+            HttpResponse<String> moved = retryUntil(response -> response.body().contains(people.get(0))
+                    && response.body().contains(people.get(1)), () -> get("/api/members/orgs/" + to + "/people?size=500", accessToken));
+            assertThat(moved.body()).as("member-service moved both").contains(people.get(0)).contains(people.get(1));
+        }
+    }
+
+    @Test
+    @Order(232)
+    @DisplayName("R-TR-14 R-SCOPE-3 the console's 转接记录 at desktop and phone width: the college's admin reads its org's "
+            + "transfers in and out, filters them by direction, state and start day, and opens one's history; the "
+            + "member taken in (test 230) reads their own 我的组织关系转接历史 with where it went and its steps")
+    void theConsoleShowsTransferHistory() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        String className = "计算机" + (year - 3) + "级1班团支部";
+        assertThat(TAKEN_IN).as("test 230 ran").containsKeys("desktop", "phone");
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            String takenIn = TAKEN_IN.get(width);
+            String outside = SENT_OUTSIDE.get(width);
+            org.openqa.selenium.By inRow = org.openqa.selenium.By.xpath(
+                    "//*[@id='history-list']//tr[contains(., '" + takenIn + "')]");
+            org.openqa.selenium.By outRow = org.openqa.selenium.By.xpath(
+                    "//*[@id='history-list']//tr[contains(., '" + outside + "')]");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("history-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("open-history", () -> {
+                    browser.open("transfers", "page-transfers");
+                    openTab(browser, "history");
+                    assertThat(browser.waitFor(inRow).getText()).contains("已完成").contains(className);
+                    assertThat(browser.waitFor(outRow).getText()).contains("北京系统").contains("转出方审批");
+                });
+                browser.step("only-transfers-in", () -> {
+                    browser.click(org.openqa.selenium.By.xpath("//*[@id='history-direction']//label[normalize-space(.)='转入']"));
+                    browser.waitForGone(outRow);
+                    browser.waitFor(inRow);
+                    browser.click(org.openqa.selenium.By.xpath("//*[@id='history-direction']//label[normalize-space(.)='全部']"));
+                    browser.waitFor(outRow);
+                });
+                browser.step("only-open-ones", () -> {
+                    browser.choose(org.openqa.selenium.By.id("history-state"), null, "办理中");
+                    browser.waitForGone(inRow);
+                    browser.waitFor(outRow);
+                });
+                browser.step("started-from-tomorrow", () -> {
+                    browser.type(org.openqa.selenium.By.id("history-from"), tomorrow);
+                    browser.find(org.openqa.selenium.By.id("history-from")).sendKeys(org.openqa.selenium.Keys.ENTER);
+                    browser.waitForGone(outRow);
+                    browser.waitForText(org.openqa.selenium.By.id("history-list"), "暂无转接记录");
+                    browser.find(org.openqa.selenium.By.id("history-from")).sendKeys(
+                            org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                            org.openqa.selenium.Keys.DELETE, org.openqa.selenium.Keys.ENTER);
+                    browser.waitFor(outRow);
+                });
+                browser.step("one-transfer's-history", () -> {
+                    browser.click(org.openqa.selenium.By.xpath("//*[@id='history-list']//tr[contains(., '" + outside
+                            + "')]//button[.='详情']"));
+                    browser.waitForText(org.openqa.selenium.By.id("history-detail"), "共青团北京市某科技有限公司委员会");
+                    assertThat(browser.find(org.openqa.selenium.By.id("history-detail")).getText())
+                            .contains("转往外部系统").contains("发起申请").contains("转出方管理员");
+                });
+                browser.screenshot("ok");
+            }
+
+            awaitWarmLookup();
+            String password = "Lishi2026x" + width.charAt(0);
+            Browser firstLogin = new Browser(CALLBACK);
+            assertLoggedIn(firstLogin.setNewPassword(firstLogin.logIn(firstLogin.get(LeagueStack.gateway() + "/"),
+                    takenIn, takenIn.substring(10)), password));
+            try (ConsoleBrowser browser = ConsoleBrowser.open("my-history-" + width, size)) {
+                browser.logIn(takenIn, password);
+                org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                        "//*[@id='my-transfers']//tr[contains(., '转专业')]");
+                browser.step("my-history", () -> {
+                    browser.open("transfers", "page-transfers");
+                    assertThat(browser.waitFor(row).getText()).contains(className).contains("已完成");
+                    assertThat(browser.all(org.openqa.selenium.By.id("job-report")))
+                            .as("the job report is a graduate's (R-TR-11)").isEmpty();
+                });
+                browser.step("its-steps", () -> {
+                    browser.click(org.openqa.selenium.By.xpath("//*[@id='my-transfers']//tr[contains(., '转专业')]//button[.='详情']"));
+                    browser.waitForText(org.openqa.selenium.By.id("history-detail"), "分配团支部");
+                    assertThat(browser.find(org.openqa.selenium.By.id("history-detail")).getText())
+                            .contains("转入方管理员").contains("同意");
+                });
+                browser.screenshot("ok");
+            }
+        }
+    }
+
+    /**
+     * Opens a tab of the 关系转接 page. At phone width the tab bar scrolls its tabs sideways (arrows at its ends), so a
+     * tab may lie outside it; the click is the tab's own.
+     */
+    private static void openTab(ConsoleBrowser browser, String name) {
+        browser.script("arguments[0].click()", browser.find(org.openqa.selenium.By.id("tab-" + name)));
+    }
+
+    /** Picks a way of starting a transfer (办理方式) in the console's 发起转接. */
+    private static void chooseWay(ConsoleBrowser browser, String way) {
+        browser.click(org.openqa.selenium.By.xpath("//*[@id='transfer-way']//label[normalize-space(.)='" + way + "']"));
+    }
+
+    private static org.openqa.selenium.By batchCheckbox(String idNumber) {
+        return org.openqa.selenium.By.xpath("//*[@id='batch-people']//tr[contains(., '" + idNumber
+                + "')]//label[contains(@class,'el-checkbox')]");
+    }
+
+    private static org.openqa.selenium.By outcomeRow(String idNumber) {
+        return org.openqa.selenium.By.xpath("//*[@id='batch-outcome']//tr[contains(., '" + idNumber + "')]");
+    }
+
+    /** The province's admin enters a member (no admin role) into the branch. */
+    private String enterInto(long branch, String idNumber, String name) throws Exception {
+        HttpResponse<String> entered = retryWhile(404, () -> post("/api/members/orgs/" + branch + "/members",
+                "{\"idNumber\":\"" + idNumber + "\",\"name\":\"" + name + "\",\"politicalStatus\":\"共青团员\"}",
+                accessToken));
+        assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+        return idNumber;
+    }
+
+    /**
+     * Waits until transfer-service has the person (by Kafka): a 办理转出 to 团中央, which no transfer may go to, answers
+     * 404 while the person is unknown to it and a refusal about the target (or the caller's place) after.
+     */
+    private static void awaitKnownToTransfers(String idNumber, String admin) throws Exception {
+        HttpResponse<String> probe = retryWhile(404, () -> post("/api/transfers/out",
+                "{\"idNumber\":\"" + idNumber + "\",\"toOrgId\":1,\"reason\":\"探测\"}", admin));
+        assertThat(probe.statusCode()).as(probe.body()).isIn(403, 422);
+    }
+
+    private static void awaitKnownToTransfersUnchecked(String idNumber, String admin) {
+        try {
+            awaitKnownToTransfers(idNumber, admin);
+        } catch (Exception failure) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    /** The newest transfer of the person in the org's history (R-TR-14), in the direction given. */
+    private static long transferOf(String idNumber, long orgId, String direction, String admin) throws Exception {
+        for (JsonNode transfer : JSON.readTree(get("/api/transfers/orgs/" + orgId + "/history?size=100&direction="
+                + direction, admin).body()).path("items")) {
+            if (idNumber.equals(transfer.path("idNumber").asString())) {
+                return transfer.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no transfer of " + idNumber + " in the history of " + orgId);
+    }
+
     @Test
     @Order(120)
     @DisplayName("R-AUTH-3 through the gateway and the real Keycloak: the admin of the class's parent org issues a "
