@@ -161,7 +161,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 node.findElement(By.cssSelector(".el-radio")).click();
             }
         }
-        driver.findElement(By.tagName("h1")).click(); // a click beside the open panel closes it
+        // a click beside the open panel closes it; the title in view, not scrolled under the page's header
+        WebElement title = driver.findElement(By.tagName("h1"));
+        script("arguments[0].scrollIntoView({block: 'center'})", title);
+        title.click();
         waitForGone(By.cssSelector(".el-cascader__dropdown"));
     }
 

@@ -1346,15 +1346,16 @@ class LeagueSystemIT {
                 });
                 browser.step("refused-with-each-reason", () -> {
                     browser.find(org.openqa.selenium.By.id("batch-submit")).click();
-                    assertThat(browser.waitFor(outcomeRow(busy)).getText()).contains("未转接").contains("已有业务正在办理");
-                    assertThat(browser.find(outcomeRow(people.get(0))).getText()).contains("本次批量转接未执行");
+                    browser.waitForText(outcomeRow(busy), "已有业务正在办理");
+                    browser.waitForText(outcomeRow(busy), "未转接");
+                    browser.waitForText(outcomeRow(people.get(0)), "本次批量转接未执行");
                     browser.screenshot("refused");
                 });
                 browser.step("moved", () -> {
                     browser.click(batchCheckbox(busy));
                     browser.find(org.openqa.selenium.By.id("batch-submit")).click();
                     browser.waitForText(outcomeRow(people.get(0)), "已转入" + toName);
-                    assertThat(browser.find(outcomeRow(people.get(1))).getText()).contains("成功");
+                    browser.waitForText(outcomeRow(people.get(1)), "成功"); // the tag zooms in
                     assertThat(browser.all(outcomeRow(busy))).isEmpty();
                 });
                 browser.screenshot("ok");
