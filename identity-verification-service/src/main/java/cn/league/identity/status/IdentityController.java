@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import cn.league.identity.status.StatusStore.PersonStatus;
 import cn.league.support.security.Caller;
 
 /** 公民身份核验 for admins (R-ID-1 … R-ID-3), each answer limited to the caller's subtree (R-SCOPE-1). */
+@Tag(name = "身份核验", description = "核验状态、各状态人数、校验不通过人员与重新核验 (R-ID-1, R-ID-3)")
 @RestController
 @RequestMapping("/api/identity")
 class IdentityController {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ import cn.league.importing.template.TemplateWriter;
 import cn.league.support.problem.ProblemException;
 import cn.league.support.security.Caller;
 
+@Tag(name = "导入", description = "导入模板、上传、进度、结果与失败数据 (R-IMP-1, R-IMP-2)")
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {

@@ -3,6 +3,7 @@ package cn.league.member.bulk;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.league.support.security.Caller;
 
+@Tag(name = "批量录入", description = "导入服务转交的批量录入，以导入者的权限执行 (R-IMP-3)")
 @RestController
 class BulkEntryController {
 

@@ -1,6 +1,7 @@
 package cn.league.member.deletion;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.member.deletion.PersonDeletion.Deleted;
 import cn.league.support.security.Caller;
 
+@Tag(name = "删除成员", description = "删除团员或团干部，须填写原因 (R-MEM-8)")
 @RestController
 class DeletionController {
 

@@ -1,6 +1,7 @@
 package cn.league.member.membership;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import cn.league.member.person.Person;
 import cn.league.member.scope.MemberScope;
 import cn.league.support.security.Caller;
 
+@Tag(name = "团员管理", description = "录入团员和团干部，本组织人员列表 (R-MEM-1 至 R-MEM-5)")
 @RestController
 class MemberEntryController {
 

@@ -1,6 +1,7 @@
 package cn.league.member.profile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.league.support.security.Caller;
 
+@Tag(name = "个人资料", description = "我的资料，查看和修改人员信息 (R-MEM-6, R-MEM-7)")
 @RestController
 class ProfileController {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
 import cn.league.support.security.Caller;
 
+@Tag(name = "团员团干部注册", description = "本人申请加入组织，组织管理员审核 (R-AUTH-4)")
 @RestController
 class RegistrationController {
 

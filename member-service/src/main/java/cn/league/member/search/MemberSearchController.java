@@ -1,6 +1,7 @@
 package cn.league.member.search;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import cn.league.support.problem.ProblemException;
 import cn.league.support.security.Caller;
 
 /** 全局搜索 of people (R-SRCH-1): give either {@code idNumber} or {@code name}; page with {@code after}. */
+@Tag(name = "人员查询", description = "按身份证号码、姓名或发展团员编号查找本辖区的人 (R-SRCH-1)")
 @RestController
 class MemberSearchController {
 

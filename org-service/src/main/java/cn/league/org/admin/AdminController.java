@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,7 @@ import cn.league.contracts.org.OrgType;
 import cn.league.org.tree.Org;
 import cn.league.support.security.Caller;
 
+@Tag(name = "管理员", description = "组织管理员及其变更，管理员注册码 (R-ADM-1 至 R-ADM-8)")
 @RestController
 @RequestMapping("/api/orgs")
 class AdminController {

@@ -1,6 +1,7 @@
 package cn.league.org.deletion;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.org.tree.Org;
 import cn.league.support.security.Caller;
 
+@Tag(name = "组织删除", description = "删除直属下级组织 (R-ORG-2)")
 @RestController
 class OrgDeletionController {
 

@@ -1,6 +1,7 @@
 package cn.league.org.info;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.org.tree.OrgView;
 import cn.league.support.security.Caller;
 
+@Tag(name = "组织信息", description = "修改组织信息 (R-ORG-3, R-ORG-4)")
 @RestController
 class OrgInfoController {
 

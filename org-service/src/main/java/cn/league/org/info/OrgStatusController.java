@@ -1,6 +1,7 @@
 package cn.league.org.info;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.org.tree.OrgView;
 import cn.league.support.security.Caller;
 
+@Tag(name = "组织状态", description = "组织信息完整度，设置组织书记 (R-ORG-5, R-ORG-6)")
 @RestController
 class OrgStatusController {
 

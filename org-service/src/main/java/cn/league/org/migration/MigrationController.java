@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +25,7 @@ import cn.league.contracts.org.OrgEvents.MigrationApprover;
 import cn.league.support.security.Caller;
 
 /** 申请组织迁移 and its approvals (R-ORG-7). */
+@Tag(name = "组织迁移", description = "申请省内组织迁移，原直属上级和迁入组织的管理员依次审批 (R-ORG-7)")
 @RestController
 class MigrationController {
 

@@ -3,6 +3,7 @@ package cn.league.org.school;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.org.tree.OrgView;
 import cn.league.support.security.Caller;
 
+@Tag(name = "学校与毕业", description = "学校机构编号，团支部毕业时间标记，毕业生团组织转换 (R-ORG-8, R-GRAD-1 至 R-GRAD-3)")
 @RestController
 @RequestMapping("/api/orgs")
 class SchoolController {

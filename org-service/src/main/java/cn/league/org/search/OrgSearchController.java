@@ -3,6 +3,7 @@ package cn.league.org.search;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.org.search.OrgSearch.Hit;
 import cn.league.support.security.Caller;
 
+@Tag(name = "组织查询", description = "按组织全称查找本辖区的组织 (R-SRCH-1)")
 @RestController
 class OrgSearchController {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.contracts.member.MemberEvents.RegistrationKind;
 import cn.league.org.search.RegistrationTargets.Target;
 
+@Tag(name = "注册组织查找", description = "团员团干部注册时按全称查找可申请加入的组织，无需登录 (R-AUTH-4)")
 @RestController
 class RegistrationTargetController {
 

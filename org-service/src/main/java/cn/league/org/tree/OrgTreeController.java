@@ -3,6 +3,7 @@ package cn.league.org.tree;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.league.support.security.Caller;
 
+@Tag(name = "组织管理", description = "查看组织及其下级组织，新建下级组织 (R-ORG-1)")
 @RestController
 @RequestMapping("/api/orgs")
 class OrgTreeController {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ public abstract class ServiceConventionsContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A summary in Chinese that ends with the rule ids it follows: {@code 办理转出 (R-TR-3)}. */
     private static final Pattern SUMMARY = Pattern.compile("\\p{IsHan}.* \\(R-[A-Z]+-\\d+(, R-[A-Z]+-\\d+)*\\)");
+    /** A Swagger UI section: a Chinese name ({@code 组织迁移}), never the controller class's. */
+    private static final Pattern TAG = Pattern.compile("\\p{IsHan}+");
 
     @Value("${local.server.port}")
     int port;
@@ -91,10 +94,18 @@ public abstract class ServiceConventionsContract {
         assertThat(document.path("security").get(0).has("bearer")).isTrue();
         JsonNode paths = document.path("paths");
         assertThat(paths.propertyNames()).contains(basePath + "/me").noneMatch(path -> path.startsWith("/internal/"));
+        // the sections of the Swagger UI: each once, in Chinese, with a description (@Tag on every public controller)
+        List<String> tags = document.path("tags").valueStream().map(tag -> tag.path("name").asString("")).toList();
+        assertThat(tags).doesNotHaveDuplicates().allMatch(tag -> TAG.matcher(tag).matches());
+        assertThat(document.path("tags").valueStream()).allSatisfy(tag -> assertThat(tag.path("description")
+                .asString("")).as("the description of section %s", tag.path("name")).isNotBlank());
         for (String path : paths.propertyNames()) {
             for (String method : paths.path(path).propertyNames()) {
-                String summary = paths.path(path).path(method).path("summary").asString("");
+                JsonNode operation = paths.path(path).path(method);
+                String summary = operation.path("summary").asString("");
                 assertThat(summary).as("%s %s", method, path).matches(SUMMARY);
+                assertThat(operation.path("tags").valueStream().map(tag -> tag.asString(""))).as("%s %s", method, path)
+                        .singleElement().isIn(tags);
             }
         }
         // the service-to-service endpoints stay readable on this port, in their own group

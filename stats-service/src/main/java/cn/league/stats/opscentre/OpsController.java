@@ -3,6 +3,7 @@ package cn.league.stats.opscentre;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,6 +15,7 @@ import cn.league.stats.opscentre.OperationCentre.WaitingItem;
 import cn.league.support.security.Caller;
 
 /** 操作中心 (R-OPS-1): counts, what waits, messages; {@code orgId} defaults to the active org (R-ADM-8). */
+@Tag(name = "操作中心", description = "待办数量、待办事项和系统消息 (R-OPS-1)")
 @RestController
 class OpsController {
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -23,6 +24,7 @@ import cn.league.support.security.Caller;
  * 录入进度 (R-STAT-2): the table of an org's direct children, as JSON page by page or as a workbook; the schools below
  * (R-STAT-4); the 2017 baseline.
  */
+@Tag(name = "统计", description = "录入进度及其变化，2017 年团统数量 (R-STAT-2, R-STAT-4)")
 @RestController
 class ProgressController {
 

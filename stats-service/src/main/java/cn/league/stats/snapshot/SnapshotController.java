@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import cn.league.support.security.Caller;
  * (from the stored person facts) or a rebuild (from member-service's topic, replayed from its start), and take a
  * snapshot now (as of this second) instead of waiting for the hour.
  */
+@Tag(name = "统计运维", description = "整点统计的生成、重新计算与重建 (R-STAT-5)")
 @RestController
 class SnapshotController {
 

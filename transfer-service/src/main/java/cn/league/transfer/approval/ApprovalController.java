@@ -3,6 +3,7 @@ package cn.league.transfer.approval;
 import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import cn.league.support.security.Caller;
 import cn.league.transfer.Transfer;
 import cn.league.transfer.TransferView;
 
+@Tag(name = "转接审批", description = "同意、退回、指定接收团支部、撤销申请 (R-TR-3, R-TR-6, R-TR-7)")
 @RestController
 class ApprovalController {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import cn.league.transfer.approverview.ApproverViews.ApproverView;
 import cn.league.transfer.approverview.ApproverViews.OrgName;
 import cn.league.transfer.approverview.ApproverViews;
 
+@Tag(name = "审批页面", description = "审批时看到的转接及团员信息 (R-TR-13)")
 @RestController
 class ApproverViewController {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.league.support.security.Caller;
 import cn.league.transfer.TransferView;
 
+@Tag(name = "批量转接", description = "组织关系批量转接 (R-TR-4)")
 @RestController
 class BatchTransferController {
 

@@ -3,6 +3,7 @@ package cn.league.transfer.graduate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import cn.league.support.security.Caller;
 import cn.league.transfer.graduate.JobReportStore.JobReport;
 import cn.league.transfer.graduate.JobReports.MoveOut;
 
+@Tag(name = "学社衔接", description = "毕业生登记就业，流动团支部待转出的团员 (R-TR-11)")
 @RestController
 class JobReportController {
 

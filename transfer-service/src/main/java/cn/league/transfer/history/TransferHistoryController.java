@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -20,6 +21,7 @@ import cn.league.transfer.TransferState;
 import cn.league.transfer.TransferStore.StepCount;
 import cn.league.transfer.TransferView;
 
+@Tag(name = "转接记录", description = "转接详情与审批记录，我的转接历史，待审批的转接 (R-TR-5, R-TR-14)")
 @RestController
 class TransferHistoryController {
 

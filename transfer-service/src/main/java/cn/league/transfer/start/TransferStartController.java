@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ import cn.league.transfer.TransferView;
 import cn.league.transfer.start.TargetOrgs.TargetOrg;
 import cn.league.transfer.start.TransferStart.GraduateDestination;
 
+@Tag(name = "发起转接", description = "办理转入、转出，本人申请，转往特殊单位或其他系统，选择转接目标 (R-TR-1 至 R-TR-3, R-TR-8 至 R-TR-10)")
 @RestController
 class TransferStartController {
 

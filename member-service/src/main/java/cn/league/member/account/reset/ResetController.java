@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.league.support.security.Caller;
 
+@Tag(name = "密码重置", description = "分配密码重置验证码，凭验证码设置新密码 (R-AUTH-3)")
 @RestController
 class ResetController {
 
