@@ -79,6 +79,20 @@ class MigrationController {
         return new Page(items, items.size() == size ? items.getLast().id() : null);
     }
 
+    /**
+     * The org's migrations, newest first, with how each ended (the requester's view: 撤销 of an open one); pass the
+     * last id seen as {@code before}.
+     */
+    @Operation(summary = "本组织的迁移申请 (R-ORG-7, R-SCOPE-1)")
+    @GetMapping("/api/orgs/{orgId}/migrations")
+    OrgHistory ofOrg(JwtAuthenticationToken token, @PathVariable long orgId,
+                     @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        List<MigrationView> items = migration.ofOrg(caller(token), orgId, before, size).stream()
+                .map(MigrationView::of).toList();
+        return new OrgHistory(items, items.size() == size ? items.getLast().id() : null);
+    }
+
     private static String caller(JwtAuthenticationToken token) {
         return Caller.of(token).idNumber();
     }
@@ -112,5 +126,9 @@ class MigrationController {
 
     /** @param nextAfter the {@code after} of the next page, or null on the last page */
     record Page(List<MigrationView> items, Long nextAfter) {
+    }
+
+    /** @param nextBefore the {@code before} of the next page, or null on the last page */
+    record OrgHistory(List<MigrationView> items, Long nextBefore) {
     }
 }

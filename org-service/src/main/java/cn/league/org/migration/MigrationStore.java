@@ -120,6 +120,14 @@ class MigrationStore {
                 .list();
     }
 
+    /** An org's migrations below {@code beforeId}, newest first. */
+    List<MigrationSummary> ofOrg(long orgId, long beforeId, int limit) {
+        return jdbc.sql(SUMMARY + " where m.org_id = ? and m.id < ? order by m.id desc limit ?")
+                .params(orgId, beforeId, limit)
+                .query(MigrationStore::summary)
+                .list();
+    }
+
     /**
      * Locks every org of the subtree, so that no child is added under it (OrgTree locks the parent first)
      * between here and the move, which would otherwise keep its old path.

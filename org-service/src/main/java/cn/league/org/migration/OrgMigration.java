@@ -113,6 +113,14 @@ public class OrgMigration {
         return migrations.awaitingDecisionOf(Scope.normalised(caller), afterId, limit);
     }
 
+    /** An org's migrations, newest first, for those who may act on the org (R-SCOPE-1). */
+    @Transactional(readOnly = true)
+    public List<MigrationSummary> ofOrg(String caller, long orgId, long beforeId, int limit) {
+        orgs.find(orgId).orElseThrow(OrgTree::notFound);
+        scope.requireMayActOn(caller, orgId);
+        return migrations.ofOrg(orgId, beforeId, limit);
+    }
+
     /**
      * One migration and its steps, for the requester and for admins of the org, of its old parent or of its
      * new parent, or above them (R-SCOPE-1).

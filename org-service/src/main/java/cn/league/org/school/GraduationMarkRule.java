@@ -25,14 +25,18 @@ public final class GraduationMarkRule {
     private GraduationMarkRule() {
     }
 
+    /** FAQ 51 (2) and (3): whether the org is a branch that can be marked. */
+    public static boolean markable(Org org) {
+        return org.type() == OrgType.BRANCH && isSchoolBranch(org);
+    }
+
     /** FAQ 51 (2) and (3): what can be marked. */
     public static void checkBranch(Org branch) {
         if (branch.type() != OrgType.BRANCH) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "GRADUATION_MARK_NOT_A_BRANCH", "R-GRAD-1",
                     "被标记的团组织的组织类别不是团支部");
         }
-        if (branch.domain() != OrgDomain.SCHOOL || branch.schoolLevel() == null
-                || branch.schoolLevel() == SchoolLevel.PRIMARY) {
+        if (!isSchoolBranch(branch)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "GRADUATION_MARK_NOT_A_SCHOOL_BRANCH",
                     "R-GRAD-1", "被标记的团组织\"单位所属行业类别\"选项为空,小学或者不是学校领域");
         }
@@ -47,10 +51,7 @@ public final class GraduationMarkRule {
         if (administeredOnPath.isEmpty()) {
             throw Scope.outOfScope("R-SCOPE-1");
         }
-        boolean allowed = administeredOnPath.stream().anyMatch(org -> org.id() != branch.id()
-                && (Long.valueOf(org.id()).equals(branch.parentId())
-                        || org.domain() == OrgDomain.SCHOOL && org.type().isGrassrootsBody()));
-        if (allowed) {
+        if (mayMark(branch, administeredOnPath)) {
             return;
         }
         if (administeredOnPath.stream().allMatch(org -> org.id() == branch.id())) {
@@ -59,6 +60,31 @@ public final class GraduationMarkRule {
         }
         throw new ProblemException(HttpStatus.FORBIDDEN, "GRADUATION_MARKER_NOT_ALLOWED", "R-GRAD-1",
                 "学校领域各级团组织管理员(团支部管理员除外)和学校团支部的直属上级才有权限标记团支部毕业时间");
+    }
+
+    /**
+     * FAQ 50, 51 (1): whether one who administers these orgs among the branch and its ancestors may mark it — an
+     * admin of its direct parent or of a school-domain 团委 / 团工委 / 团总支 above it.
+     */
+    public static boolean mayMark(Org branch, List<Org> administeredOnPath) {
+        return administeredOnPath.stream().anyMatch(org -> org.id() != branch.id()
+                && (Long.valueOf(org.id()).equals(branch.parentId()) || isSchoolBody(org)));
+    }
+
+    /**
+     * Whether one who administers these orgs among {@code parent} and its ancestors may mark the branches right
+     * under {@code parent}: as their direct parent's admin, or as an admin of a school body at or above it.
+     */
+    public static boolean mayMarkChildrenOf(Org parent, List<Org> administeredOnPath) {
+        return administeredOnPath.stream().anyMatch(org -> org.id() == parent.id() || isSchoolBody(org));
+    }
+
+    private static boolean isSchoolBody(Org org) {
+        return org.domain() == OrgDomain.SCHOOL && org.type().isGrassrootsBody();
+    }
+
+    private static boolean isSchoolBranch(Org org) {
+        return org.domain() == OrgDomain.SCHOOL && org.schoolLevel() != null && org.schoolLevel() != SchoolLevel.PRIMARY;
     }
 
     /** @param year the new mark, or null to clear it */

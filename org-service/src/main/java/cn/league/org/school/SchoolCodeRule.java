@@ -37,10 +37,18 @@ public final class SchoolCodeRule {
             throw new ProblemException(HttpStatus.FORBIDDEN, "SCHOOL_CODE_OWN_ADMIN_ONLY", "R-ORG-8",
                     "学校机构编号由学校团委本级团组织管理员填写、修改或清空");
         }
-        if (org.domain() != OrgDomain.SCHOOL || !org.type().isGrassrootsBody() || parentDomain == OrgDomain.SCHOOL) {
+        if (!isIndependentSchool(org, parentDomain)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "SCHOOL_CODE_NOT_AN_INDEPENDENT_SCHOOL",
                     "R-ORG-8", "仅限于具有学校机构编号的独立学校团组织填写学校机构编号,不包括学校的下属学院和班级团组织");
         }
+    }
+
+    /**
+     * Whether the org is an independent school's committee, the only kind that has a code: a school-domain 团委 /
+     * 团工委 / 团总支 whose parent is not itself a school-domain org.
+     */
+    public static boolean isIndependentSchool(Org org, OrgDomain parentDomain) {
+        return org.domain() == OrgDomain.SCHOOL && org.type().isGrassrootsBody() && parentDomain != OrgDomain.SCHOOL;
     }
 
     /** The code as stored: trimmed, digits only. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,11 +31,21 @@ class SchoolController {
     private final SchoolCodes schoolCodes;
     private final GraduationMarks marks;
     private final GraduationConversion conversion;
+    private final SchoolOptions options;
 
-    SchoolController(SchoolCodes schoolCodes, GraduationMarks marks, GraduationConversion conversion) {
+    SchoolController(SchoolCodes schoolCodes, GraduationMarks marks, GraduationConversion conversion,
+                     SchoolOptions options) {
         this.schoolCodes = schoolCodes;
         this.marks = marks;
         this.conversion = conversion;
+        this.options = options;
+    }
+
+    /** What the caller may do about the org's school details; the acts below refuse by the same rules. */
+    @Operation(summary = "学校机构编号和毕业时间标记：我可做的操作 (R-ORG-8, R-GRAD-1)")
+    @GetMapping("/{orgId}/school-options")
+    SchoolOptions.Options options(JwtAuthenticationToken token, @PathVariable long orgId) {
+        return options.of(idNumber(token), orgId);
     }
 
     /** 完善学校机构编号 (R-ORG-8). */

@@ -234,6 +234,46 @@ class MigrationApiTest {
     }
 
     @Test
+    @DisplayName("R-ORG-7 R-SCOPE-1 the requester's view: the org's migrations newest first, how each ended, the "
+            + "names the page shows; its own and higher admins read them, sibling and child admins do not")
+    void theOrgsMigrations() {
+        long rejected = requestedId(orgAdmin, committee, thirdDistrict);
+        api.post(oldParentAdmin, "/api/orgs/migrations/" + rejected + "/rejection", reason("暂不调整"));
+        long withdrawn = requestedId(orgAdmin, committee, newDistrict);
+        withdraw(orgAdmin, withdrawn);
+        long open = requestedId(orgAdmin, committee, newDistrict);
+
+        Response page = api.get(orgAdmin, "/api/orgs/" + committee + "/migrations");
+        assertThat(page.status()).isEqualTo(200);
+        List<JsonNode> items = page.json().path("items").valueStream().toList();
+        assertThat(items).extracting(item -> item.path("id").asLong()).containsExactly(open, withdrawn, rejected);
+        assertThat(items).extracting(item -> item.path("state").asString())
+                .containsExactly("AWAITING_OLD_PARENT", "WITHDRAWN", "REJECTED");
+        assertThat(items.getFirst().path("awaiting").asString()).isEqualTo("OLD_PARENT");
+        assertThat(items.getFirst().path("orgName").asString()).isEqualTo("某国企团委");
+        assertThat(items.getFirst().path("oldParentName").asString()).isEqualTo("团东城区委");
+        assertThat(items.getFirst().path("newParentName").asString()).isEqualTo("团西城区委");
+        assertThat(items.getFirst().path("requestedBy").asString()).isEqualTo(orgAdmin);
+        assertThat(page.json().path("nextBefore").isNull()).isTrue();
+
+        Response first = api.get(orgAdmin, "/api/orgs/" + committee + "/migrations?size=2");
+        assertThat(first.json().path("items").valueStream().map(item -> item.path("id").asLong()))
+                .containsExactly(open, withdrawn);
+        assertThat(first.json().path("nextBefore").asLong()).isEqualTo(withdrawn);
+        assertThat(api.get(orgAdmin, "/api/orgs/" + committee + "/migrations?before=" + withdrawn).json()
+                .path("items").valueStream().map(item -> item.path("id").asLong())).containsExactly(rejected);
+
+        assertThat(api.get(oldParentAdmin, "/api/orgs/" + committee + "/migrations").status()).isEqualTo(200);
+        assertThat(api.get(BEIJING_ADMIN, "/api/orgs/" + committee + "/migrations").status()).isEqualTo(200);
+        for (String outsider : List.of(siblingAdmin, childAdmin, newParentAdmin)) {
+            Response refused = api.get(outsider, "/api/orgs/" + committee + "/migrations");
+            assertThat(refused.status()).as(outsider).isEqualTo(403);
+            assertThat(refused.rule()).isEqualTo("R-SCOPE-1");
+        }
+        assertThat(api.get(BEIJING_ADMIN, "/api/orgs/999999999/migrations").status()).isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("R-ORG-7 the rules are checked again at approval: a move that became one into its own subtree is refused")
     void recheckedAtApproval() {
         long sibling = api.createChild(BEIJING_ADMIN, oldDistrict, "COMMITTEE", "STATE_ENTERPRISE", "另一国企团委");

@@ -50,14 +50,32 @@ class GraduationMarkRuleTest {
     }
 
     @Test
+    @DisplayName("R-GRAD-1 who may mark the branches right under an org: its own admin, or an admin of a school body at "
+            + "or above it; a leading body's admin only for its own direct children")
+    void markingTheBranchesBelow() {
+        assertThat(GraduationMarkRule.mayMarkChildrenOf(COLLEGE, List.of(COLLEGE))).isTrue();
+        assertThat(GraduationMarkRule.mayMarkChildrenOf(COLLEGE, List.of(UNIVERSITY))).isTrue();
+        assertThat(GraduationMarkRule.mayMarkChildrenOf(UNIVERSITY, List.of(DISTRICT))).isFalse();
+        assertThat(GraduationMarkRule.mayMarkChildrenOf(DISTRICT, List.of(DISTRICT))).isTrue();
+        assertThat(GraduationMarkRule.mayMarkChildrenOf(COLLEGE, List.of())).isFalse();
+        assertThat(GraduationMarkRule.mayMark(CLASS, List.of(COLLEGE))).isTrue();
+        assertThat(GraduationMarkRule.mayMark(CLASS, List.of(CLASS))).isFalse();
+        assertThat(GraduationMarkRule.mayMark(CLASS, List.of(DISTRICT))).isFalse();
+    }
+
+    @Test
     @DisplayName("R-GRAD-1 only a BRANCH of a school other than 小学 can be marked (FAQ 51)")
     void whatCanBeMarked() {
         assertThatCode(() -> GraduationMarkRule.checkBranch(CLASS)).doesNotThrowAnyException();
+        assertThat(GraduationMarkRule.markable(CLASS)).isTrue();
+        assertThat(GraduationMarkRule.markable(COLLEGE)).isFalse();
         assertRefused(() -> GraduationMarkRule.checkBranch(COLLEGE), "GRADUATION_MARK_NOT_A_BRANCH");
         var graduated = org(301, 200L, "1.2.10.100.200.301", OrgType.GRADUATE_BRANCH, OrgDomain.SCHOOL, SchoolLevel.UNIVERSITY);
         assertRefused(() -> GraduationMarkRule.checkBranch(graduated), "GRADUATION_MARK_NOT_A_BRANCH");
         var primary = org(302, 200L, "1.2.10.100.200.302", OrgType.BRANCH, OrgDomain.SCHOOL, SchoolLevel.PRIMARY);
         assertRefused(() -> GraduationMarkRule.checkBranch(primary), "GRADUATION_MARK_NOT_A_SCHOOL_BRANCH");
+        assertThat(GraduationMarkRule.markable(graduated)).isFalse();
+        assertThat(GraduationMarkRule.markable(primary)).isFalse();
         var enterprise = org(303, 200L, "1.2.10.100.200.303", OrgType.BRANCH, OrgDomain.STATE_ENTERPRISE, null);
         assertRefused(() -> GraduationMarkRule.checkBranch(enterprise), "GRADUATION_MARK_NOT_A_SCHOOL_BRANCH");
     }

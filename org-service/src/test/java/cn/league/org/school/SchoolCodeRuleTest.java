@@ -45,6 +45,10 @@ class SchoolCodeRuleTest {
         assertRefused(classBranch, OrgDomain.SCHOOL, true, "SCHOOL_CODE_NOT_AN_INDEPENDENT_SCHOOL");
         var enterprise = org(400, 10L, "1.2.10.400", OrgType.COMMITTEE, OrgDomain.STATE_ENTERPRISE, null);
         assertRefused(enterprise, OrgDomain.PARTY_AND_GOVERNMENT, true, "SCHOOL_CODE_NOT_AN_INDEPENDENT_SCHOOL");
+        assertThat(SchoolCodeRule.isIndependentSchool(UNIVERSITY, OrgDomain.PARTY_AND_GOVERNMENT)).isTrue();
+        assertThat(SchoolCodeRule.isIndependentSchool(college, OrgDomain.SCHOOL)).isFalse();
+        assertThat(SchoolCodeRule.isIndependentSchool(classBranch, OrgDomain.SCHOOL)).isFalse();
+        assertThat(SchoolCodeRule.isIndependentSchool(leadingBody, OrgDomain.PARTY_AND_GOVERNMENT)).isFalse();
     }
 
     @Test
