@@ -1,19 +1,11 @@
 package cn.league.org.school;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgEvents;
 
 import static cn.league.org.support.OrgEvents.data;
@@ -27,25 +19,7 @@ import static cn.league.org.support.People.TIANJIN_ADMIN;
 import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GraduationMarkApiTest {
-
-    /** Next year: the yearly conversion of this year's marks, run by another test, never touches these. */
-    static final int NEXT_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    OrgApi api;
-    SchoolTree tree;
-
-    @BeforeEach
-    void tree() {
-        api = new OrgApi(port, jdbc);
-        tree = SchoolTree.create(api);
-    }
+class GraduationMarkApiTest extends SchoolTreeApiTest {
 
     @Test
     @DisplayName("R-GRAD-1 R-GRAD-2 the college's admin marks a class, the university's admin changes the mark, then clears it; "

@@ -3,15 +3,9 @@ package cn.league.org.school;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgEvents;
 
 import static cn.league.org.support.OrgEvents.data;
@@ -26,22 +20,7 @@ import static cn.league.org.support.People.TIANJIN_ADMIN;
 import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SchoolCodeApiTest {
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    OrgApi api;
-    SchoolTree tree;
-
-    @BeforeEach
-    void tree() {
-        api = new OrgApi(port, jdbc);
-        tree = SchoolTree.create(api);
-    }
+class SchoolCodeApiTest extends SchoolTreeApiTest {
 
     @Test
     @DisplayName("R-ORG-8 the school committee's own admin sets, changes and clears its 学校机构编号; each change is announced")

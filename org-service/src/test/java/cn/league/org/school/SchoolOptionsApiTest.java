@@ -1,18 +1,9 @@
 package cn.league.org.school;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import cn.league.org.support.OrgApi;
 import cn.league.test.ServiceApi.Response;
 
 import static cn.league.org.support.People.CLASS_ADMIN;
@@ -23,24 +14,7 @@ import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the console offers about an org's school details agrees with what the acts themselves allow. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SchoolOptionsApiTest {
-
-    static final int NEXT_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    OrgApi api;
-    SchoolTree tree;
-
-    @BeforeEach
-    void tree() {
-        api = new OrgApi(port, jdbc);
-        tree = SchoolTree.create(api);
-    }
+class SchoolOptionsApiTest extends SchoolTreeApiTest {
 
     @Test
     @DisplayName("R-ORG-8 the independent school's own admin may set its code; its district's admin sees it has one, "

@@ -2,15 +2,9 @@ package cn.league.org.school;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgEvents;
 
 import static cn.league.org.support.OrgEvents.data;
@@ -22,22 +16,7 @@ import static cn.league.org.support.People.UNIVERSITY_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating school orgs (R-ORG-8) and flagged branches (R-GRAD-5, R-TR-11) through the tree's create endpoint. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SchoolOrgsApiTest {
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    OrgApi api;
-    SchoolTree tree;
-
-    @BeforeEach
-    void tree() {
-        api = new OrgApi(port, jdbc);
-        tree = SchoolTree.create(api);
-    }
+class SchoolOrgsApiTest extends SchoolTreeApiTest {
 
     @Test
     @DisplayName("R-ORG-8 a university committee holds colleges (school-domain committees) which hold class branches, "
