@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,6 +121,27 @@ class LeagueSystemIT {
                 "identity-centre")) {
             assertThat(status.output()).containsPattern(part + " +healthy");
         }
+    }
+
+    /**
+     * The quick second start (issue 18): a part that stops keeps a class-data archive of the classes it loaded, and
+     * the next start maps it instead of loading them again. The identity centre stands in for every Java part: the
+     * script starts them all the same way, and nothing else waits on it this early.
+     */
+    @Test
+    @Order(1)
+    @DisplayName("./league stop writes a part's class-data archive as it exits; ./league up starts the part again from it")
+    void aStoppedPartStartsAgainFromItsClassDataArchive() throws Exception {
+        Path archive = LeagueStack.HOME.resolve("cds/identity-centre.jsa");
+        LeagueStack.Result stop = LeagueStack.league(Duration.ofMinutes(3), "stop", "identity-centre");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(archive).as("written as the identity centre stopped").isNotEmptyFile();
+
+        LeagueStack.Result up = LeagueStack.league(Duration.ofMinutes(5), "up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        long pid = Long.parseLong(Files.readString(LeagueStack.HOME.resolve("run/identity-centre.pid")).trim());
+        assertThat(Files.readString(Path.of("/proc/" + pid + "/maps")))
+                .as("the restarted identity centre maps its archive").contains(archive.toString());
     }
 
     @ParameterizedTest(name = "{0} answers through the gateway with a real Keycloak token")
@@ -920,8 +943,8 @@ class LeagueSystemIT {
             // people nobody else imports, new on each run (test 11 takes 1000–61000)
             String good = ImportFlow.idNumbers(70_000 + new java.util.Random().nextInt(100_000), 1).getFirst();
             String badCheckDigit = good.substring(0, 17) + (good.endsWith("0") ? "1" : "0");
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("名单-", ".xlsx");
-            java.nio.file.Files.write(file, ImportFlow.filled(template,
+            Path file = Files.createTempFile("名单-", ".xlsx");
+            Files.write(file, ImportFlow.filled(template,
                     ImportFlow.members(classBranch, List.of(good, badCheckDigit))));
             try (ConsoleBrowser browser = ConsoleBrowser.open("imports-" + width, size)) {
                 browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
@@ -941,7 +964,7 @@ class LeagueSystemIT {
                         .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
                 browser.screenshot("ok");
             } finally {
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
             }
         }
     }
@@ -2101,7 +2124,7 @@ class LeagueSystemIT {
         long communityBranch = childNamed(childNamed(county, "转塘街道团工委"), "转塘街道某社区团支部");
         int port = 8082 + LeagueStack.OFFSET;
 
-        long pid = Long.parseLong(java.nio.file.Files.readString(LeagueStack.HOME.resolve("run/member-service.pid"))
+        long pid = Long.parseLong(Files.readString(LeagueStack.HOME.resolve("run/member-service.pid"))
                 .trim());
         ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
         killed.destroyForcibly(); // SIGKILL: no leave-group, no shutdown hook, as a crash
@@ -2382,7 +2405,7 @@ class LeagueSystemIT {
         String centralAdmin = passwordLogin(CENTRAL_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
         retryUntil(response -> response.body().contains("\"outcome\":\"SENT\""),
                 () -> get("/api/identity/batches?size=50", centralAdmin));
-        long pid = Long.parseLong(java.nio.file.Files.readString(
+        long pid = Long.parseLong(Files.readString(
                 LeagueStack.HOME.resolve("run/identity-verification-service.pid")).trim());
         ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
         killed.destroyForcibly(); // SIGKILL while batches are at the centre: their verdicts never get written
@@ -2956,9 +2979,9 @@ class LeagueSystemIT {
 
     /** The replica's grid member sees two members (Hazelcast logs each membership change). */
     private static void awaitGridOfTwo(int port) throws Exception {
-        java.nio.file.Path log = LeagueStack.HOME.resolve("gateway-" + port + ".log");
+        Path log = LeagueStack.HOME.resolve("gateway-" + port + ".log");
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!java.nio.file.Files.readString(log).contains("Members {size:2")) {
+        while (!Files.readString(log).contains("Members {size:2")) {
             assertThat(System.nanoTime()).as("the replica on %d joined the other; see %s", port, log)
                     .isLessThan(deadline);
             Thread.sleep(500);
@@ -3087,7 +3110,7 @@ class LeagueSystemIT {
         }
         outcomes.addAll(AuthorizationMatrix.call(operations, List.of(new AuthorizationMatrix.Caller("expired token",
                 expiring, AuthorizationMatrix.EVERYTHING_BUT_PUBLIC, AuthorizationMatrix.UNAUTHENTICATED)), targets));
-        java.nio.file.Path report = AuthorizationMatrix.report(outcomes);
+        Path report = AuthorizationMatrix.report(outcomes);
         System.out.printf("authorization matrix: %d operations x %d callers = %d refusals checked in %d s (%s)%n",
                 operations.size(), callers.size() + 1, outcomes.size(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(), report);
