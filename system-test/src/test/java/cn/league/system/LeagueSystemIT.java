@@ -3281,6 +3281,86 @@ class LeagueSystemIT {
     }
 
     @Test
+    @Order(700)
+    @DisplayName("issue 18: ./league seed town builds a town in 江苏 through the services' own bulk paths — its orgs in "
+            + "org-service's tree and in every service's replica, its members and cadres stored, open transfers and "
+            + "pending self-registrations; a second run makes nothing twice")
+    void seedATown() throws Exception {
+        LeagueStack.Result first = LeagueStack.league(Duration.ofMinutes(15), "seed", "town");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        Map<String, long[]> made = seedFigures(first.output());
+        assertThat(made.get("orgs")[0]).as(first.output()).isBetween(50L, 150L);
+        assertThat(made.get("people")[0]).as(first.output()).isBetween(2_000L, 6_000L);
+        assertThat(made.get("transfers")[0]).as(first.output()).isEqualTo(10);
+        assertThat(made.get("registrations")[0]).as(first.output()).isEqualTo(5);
+        for (long[] figures : made.values()) {
+            assertThat(figures[2]).as("refused rows: " + first.output()).isZero();
+        }
+
+        SuiteUnderFaults.outboxesDrained(Duration.ofMinutes(3));
+        SuiteUnderFaults.consumersCaughtUp(Duration.ofMinutes(3));
+        long jiangsuOrgs;
+        try (var orgs = ImportFlow.database("league_org")) {
+            jiangsuOrgs = SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 and id <> 11");
+            assertThat(jiangsuOrgs).as("the town's orgs in org-service's tree").isEqualTo(made.get("orgs")[0]);
+            assertThat(SuiteUnderFaults.count(orgs, "select count(distinct type) + count(distinct domain) "
+                    + "from org where tree_root_id = 11 and id <> 11")).as("5 org types and 9 domains").isEqualTo(14);
+        }
+        for (String database : SuiteUnderFaults.REPLICA_DATABASES) {
+            try (var replica = ImportFlow.database(database)) {
+                assertThat(SuiteUnderFaults.count(replica, "select count(*) from org_replica.org "
+                        + "where tree_root_id = 11 and id <> 11")).as(database + "'s replica").isEqualTo(jiangsuOrgs);
+            }
+        }
+        long people;
+        try (var members = ImportFlow.database("league_member")) {
+            people = SuiteUnderFaults.count(members, "select count(*) from person p where exists (select 1 from "
+                    + "membership m where m.id_number = p.id_number and m.org_path like '1.11.%') or exists (select 1 "
+                    + "from post where post.id_number = p.id_number and post.org_path like '1.11.%')");
+            assertThat(people).as("members and cadres stored").isEqualTo(made.get("people")[0]);
+            assertThat(SuiteUnderFaults.count(members, "select count(*) from registration where state = 'PENDING' "
+                    + "and org_path like '1.11.%'")).as("pending self-registrations").isEqualTo(5);
+        }
+        try (var transfers = ImportFlow.database("league_transfer")) {
+            assertThat(SuiteUnderFaults.count(transfers, "select count(*) from transfer where state = 'OPEN' "
+                    + "and from_path like '1.11.%'")).as("open transfers").isEqualTo(10);
+        }
+
+        LeagueStack.Result second = LeagueStack.league(Duration.ofMinutes(15), "seed", "town");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        Map<String, long[]> again = seedFigures(second.output());
+        for (String stage : List.of("orgs", "people", "transfers", "registrations")) {
+            assertThat(again.get(stage)[0]).as(stage + " made by the second run: " + second.output()).isZero();
+            assertThat(again.get(stage)[1]).as(stage + " found there").isEqualTo(made.get(stage)[0]);
+        }
+        SuiteUnderFaults.outboxesDrained(Duration.ofMinutes(3));
+        try (var orgs = ImportFlow.database("league_org"); var members = ImportFlow.database("league_member")) {
+            assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 and id <> 11"))
+                    .isEqualTo(jiangsuOrgs);
+            assertThat(SuiteUnderFaults.count(members, "select count(*) from registration where org_path like "
+                    + "'1.11.%'")).isEqualTo(5);
+        }
+    }
+
+    /** Per stage of a seed run's summary: made, there already, refused. */
+    private static Map<String, long[]> seedFigures(String output) {
+        Map<String, long[]> figures = new java.util.HashMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                "(?m)^\\s+(orgs|people|transfers|registrations)\\s+([\\d,]+) made\\s+([\\d,]+) there already\\s+"
+                        + "([\\d,]+) refused").matcher(output);
+        while (line.find()) {
+            figures.put(line.group(1), new long[] {number(line.group(2)), number(line.group(3)),
+                    number(line.group(4))});
+        }
+        assertThat(figures).as(output).containsOnlyKeys("orgs", "people", "transfers", "registrations");
+        return figures;
+    }
+
+    private static long number(String figure) {
+        return Long.parseLong(figure.replace(",", ""));
+    }
+
+    @Test
     @Order(900)
     void aStoppedServiceAnswers503ProblemThroughTheGateway() throws Exception {
         LeagueStack.Result stop = LeagueStack.league(Duration.ofMinutes(1), "stop", "stats-service");

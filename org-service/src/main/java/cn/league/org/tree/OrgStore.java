@@ -2,8 +2,12 @@ package cn.league.org.tree;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +17,7 @@ import cn.league.contracts.org.BranchKind;
 import cn.league.contracts.org.OrgDomain;
 import cn.league.contracts.org.OrgType;
 import cn.league.contracts.org.SchoolLevel;
+import cn.league.support.copy.CopyIn;
 
 /** SQL for the org table. */
 @Repository
@@ -26,9 +31,11 @@ public class OrgStore {
     private static final RowMapper<Org> ORG = OrgStore::org;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public OrgStore(JdbcClient jdbc) {
+    public OrgStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     public Optional<Org> find(long id) {
@@ -65,6 +72,44 @@ public class OrgStore {
     public boolean hasChildren(long parentId) {
         return jdbc.sql("select exists (select 1 from org where parent_id = ?)").param(parentId)
                 .query(Boolean.class).single();
+    }
+
+    /** These orgs, locked for the rest of the transaction in id order (so two bulk calls never deadlock), by id. */
+    public Map<Long, Org> lockAll(Long[] ids) {
+        Map<Long, Org> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from org where id = any (cast(? as bigint[])) order by id for update")
+                .param(1, ids)
+                .query(ORG)
+                .list()
+                .forEach(org -> found.put(org.id(), org));
+        return found;
+    }
+
+    /** Every direct child of the org, in id order. */
+    public List<Org> allChildren(long parentId) {
+        return jdbc.sql("select " + COLUMNS + " from org where parent_id = ? order by id").param(parentId)
+                .query(ORG).list();
+    }
+
+    /** {@code count} new ids from the org sequence, in one round trip. */
+    public long[] nextIds(int count) {
+        return jdbc.sql("select nextval('org_id_seq') from generate_series(1, ?)").param(count)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Stores new orgs by one COPY (the bulk path); parents come before their children. */
+    public void copy(List<Org> orgs) {
+        CopyIn rows = new CopyIn("org (id, parent_id, path, type, branch_kind, domain, school_level, full_name, "
+                + "short_name, province_code, tree_root_id, contact_person, contact_phone, secretary_id_number, "
+                + "secretary_name, baseline_2017, school_code, graduation_year, category_confirmed)", orgs.size());
+        for (Org org : orgs) {
+            rows.row(org.id(), org.parentId(), org.path(), org.type().name(), name(org.branchKind()),
+                    org.domain().name(), name(org.schoolLevel()), org.fullName(), org.shortName(),
+                    org.provinceCode(), org.treeRootId(), org.contactPerson(), org.contactPhone(),
+                    org.secretaryIdNumber(), org.secretaryName(), org.baseline2017(), org.schoolCode(),
+                    org.graduationYear(), org.categoryConfirmed());
+        }
+        rows.into(dataSource);
     }
 
     public long nextId() {

@@ -1,0 +1,22 @@
+package cn.league.seeder;
+
+/**
+ * One org of a bulk request: under an existing org ({@code parentId}) or an earlier row ({@code parentRow}), with the
+ * people the seeder puts into it once it exists.
+ *
+ * @param members how many members the branch gets (0 for bodies)
+ * @param band    who they are
+ * @param cadres  how many cadres get a post in it
+ */
+public record OrgRow(Long parentId, Integer parentRow, String type, String branchKind, String domain,
+                     String schoolLevel, String fullName, String shortName, int members, AgeBand band, int cadres) {
+
+    public OrgRow under(long parent) {
+        return new OrgRow(parent, null, type, branchKind, domain, schoolLevel, fullName, shortName, members, band,
+                cadres);
+    }
+
+    public boolean branch() {
+        return type.equals("BRANCH");
+    }
+}
