@@ -17,10 +17,10 @@ import java.util.Locale;
  */
 enum Scale {
     TOWN(List.of("32"), 1, 1, Shape.SMALL, 2.5, 1.0, 10, 5),
-    PROVINCE(List.of("32"), 11, 9, Shape.REAL, 0.15, 0.2, 500, 100),
+    PROVINCE(List.of("32"), 11, 9, Shape.REAL, 0.135, 0.2, 500, 100),
     NATIONAL(List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
             "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"), 11, 9,
-            Shape.REAL, 0.15, 0.2, 10_000, 1_000);
+            Shape.REAL, 0.135, 0.2, 10_000, 1_000);
 
     final List<String> provinceCodes;
     final int cities;
