@@ -87,6 +87,9 @@ final class PeopleFactory {
      */
     LocalDate joinDate(RandomGenerator random, LocalDate birth) {
         LocalDate from = birth.plusYears(14);
+        if (from.getDayOfMonth() != birth.getDayOfMonth()) {
+            from = from.plusDays(1); // born on 29 February: 14 only on 1 March of a common year
+        }
         LocalDate to = birth.plusYears(16).minusDays(1);
         if (to.isAfter(today)) {
             to = today;

@@ -201,11 +201,13 @@ public final class Seeder {
                     OrgRow row = unit.rows().get(i);
                     long orgId = unit.ids()[i];
                     for (int n = 0; n < row.cadres(); n++) {
+                        batch = flushIfFull(batch, senders, inFlight, central, sent);
                         batch.add(bulkRow(batch.size() + 1, "CADRE", orgId,
                                 factory.cadre(random, PeopleFactory.POSTS.get(n % PeopleFactory.POSTS.size()))));
                     }
                     for (int n = 0; n < row.members(); n++) {
                         Person member = factory.member(random, row.band());
+                        batch = flushIfFull(batch, senders, inFlight, central, sent);
                         batch.add(bulkRow(batch.size() + 1, "MEMBER", orgId, member));
                         if (n == 0 && row.band() == AgeBand.YOUTH && unitMovers < moversPerUnit
                                 && movers.size() < options.scale.transfers) {
@@ -217,10 +219,6 @@ public final class Seeder {
                             && registrationBranches.size() < options.scale.registrations) {
                         registrationBranches.add(new RegistrationTarget(orgId, code));
                         unitRegistrations++;
-                    }
-                    if (batch.size() >= MEMBER_ROWS_PER_REQUEST) {
-                        sent.add(send(senders, inFlight, central, batch));
-                        batch = new ArrayList<>(MEMBER_ROWS_PER_REQUEST);
                     }
                 }
             }
@@ -236,6 +234,17 @@ public final class Seeder {
             senders.shutdownNow();
             people.stop();
         }
+    }
+
+    /** The batch, or a new one once the batch holds a request's worth and has been sent. */
+    private List<Map<String, Object>> flushIfFull(List<Map<String, Object>> batch, ExecutorService senders,
+                                                  Semaphore inFlight, LeagueClient.Session central,
+                                                  List<Future<?>> sent) throws InterruptedException {
+        if (batch.size() < MEMBER_ROWS_PER_REQUEST) {
+            return batch;
+        }
+        sent.add(send(senders, inFlight, central, batch));
+        return new ArrayList<>(MEMBER_ROWS_PER_REQUEST);
     }
 
     private long[] createOrgs(LeagueClient.Session central, List<OrgRow> rows) {

@@ -81,6 +81,17 @@ class GeneratedPeopleTest {
     }
 
     @Test
+    @DisplayName("R-MEM-4 someone born on 29 February joins at 14 on 1 March of a common year at the earliest, not on 28 February")
+    void leapDayBirths() {
+        PeopleFactory factory = jiangsu();
+        LocalDate leapDay = LocalDate.of(2008, 2, 29);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(factory.joinDate(random, leapDay)).isAfterOrEqualTo(LocalDate.of(2022, 3, 1));
+        }
+    }
+
+    @Test
     @DisplayName("R-MEM-5 a development number from 2016 on (required from 2017): 12 digits, the join year, the org's province, never twice")
     void developmentNumbers() {
         Set<String> numbers = new HashSet<>();
