@@ -262,9 +262,13 @@ class ImportFlowBenchmark {
                 future.get();
             }
         }
+        double answered = seconds(start);
+        long backlog = outboxBacklog();
         awaitOutboxEmpty();
         double seconds = seconds(start);
         Phase phase = new Phase(label, count, seconds, cpuPer1000(cpuBefore, count));
+        line("  its stages from the first request: every batch answered (stored) %.1f s with %,d events still in "
+                + "member-service's outbox, every event relayed %.1f s", answered, backlog, seconds);
         line("%s: %,d rows in %.1f s = %,.0f rows/s; stored %,d, refused %,d; batches sent again after the gateway's "
                         + "503/504 (member-service slower than its 30 s timeout): %d; load %s -> %s", label, count,
                 seconds, phase.rowsPerSecond(), stored.get(), refused.get(), retries.get(), loadBefore, loadAverage());
@@ -310,7 +314,9 @@ class ImportFlowBenchmark {
         } while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.path("status").asString()));
         double stored = seconds(start);
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("DONE");
+        long backlog = outboxBacklog();
         awaitOutboxEmpty();
+        double relayed = seconds(start);
         byte[] failures = download("/api/imports/" + id + "/failures", admin);
         double seconds = seconds(start);
         Phase phase = new Phase(label, rows, seconds, cpuPer1000(cpuBefore, rows));
@@ -319,8 +325,9 @@ class ImportFlowBenchmark {
                         + "load %s -> %s", label, rows, Files.size(file), seconds, phase.rowsPerSecond(),
                 job.path("summary").asString(), failures.length, failedInWorkbook, loadBefore, loadAverage());
         line("  its stages from the upload's start: accepted (202) %.1f s, file read and counted %.1f s, first rows "
-                + "stored %.1f s, every row stored %.1f s, events relayed and failure workbook downloaded %.1f s",
-                uploaded, counted, firstStored, stored, seconds);
+                + "stored %.1f s, every row stored %.1f s (%,d events still in member-service's outbox), every event "
+                + "relayed %.1f s, failure workbook downloaded %.1f s", uploaded, counted, firstStored, stored, backlog,
+                relayed, seconds);
         assertThat(job.path("rowsFailed").asInt()).as("failed rows = invalid rows generated").isEqualTo(Rows.invalid(rows));
         assertThat(job.path("rowsImported").asInt()).isEqualTo(rows - Rows.invalid(rows));
         assertThat(failedInWorkbook).isEqualTo(Rows.invalid(rows));
@@ -680,6 +687,15 @@ class ImportFlowBenchmark {
         Map<String, Double> parts = cpuByPart();
         parts.remove("load client");
         return parts.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Events in member-service's outbox, not yet relayed. */
+    private static long outboxBacklog() throws Exception {
+        try (Connection member = database("league_member"); Statement sql = member.createStatement();
+             ResultSet row = sql.executeQuery("select count(*) from platform.outbox_event")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static void awaitOutboxEmpty() throws Exception {
