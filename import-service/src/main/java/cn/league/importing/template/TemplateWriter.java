@@ -24,7 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * 失败原因 column (R-IMP-2), so it can be fixed and uploaded again. Layout of the first (data) sheet: a hidden first
  * row with the template's marker, the Chinese headers, then the rows; text format on the columns where leading
  * zeros matter; drop-down lists from a hidden sheet of choices. A second sheet explains how to fill it in.
- * .xlsx is written streaming (SXSSF, with a shared strings table as Excel writes), .xls as BIFF8 (at most 65,536 rows by the format).
+ * .xlsx is written streaming (SXSSF): a template with a shared strings table, as Excel writes it; a failure workbook
+ * with the strings of its rows inline in the cells, as Excel and WPS read them too — POI's shared strings table
+ * serialises every string through XMLBeans to look it up, which made a failure workbook of 5,000 rows take 30 s of a
+ * loaded machine (most of an import's end). .xls as BIFF8 (at most 65,536 rows by the format).
  */
 public final class TemplateWriter {
 
@@ -47,7 +50,7 @@ public final class TemplateWriter {
 
     private static void write(Template template, FileFormat format, Iterable<List<String>> rows, boolean reasons,
                               OutputStream out) throws IOException {
-        try (Workbook book = format == FileFormat.XLS ? new HSSFWorkbook() : new SXSSFWorkbook(new XSSFWorkbook(), 500, false, true)) {
+        try (Workbook book = format == FileFormat.XLS ? new HSSFWorkbook() : new SXSSFWorkbook(new XSSFWorkbook(), 500, false, !reasons)) {
             Sheet data = book.createSheet(template.title());
             Sheet help = book.createSheet("填写说明");
             Sheet lists = book.createSheet("选项");
