@@ -2496,8 +2496,11 @@ class LeagueSystemIT {
     }
 
     private long childNamed(long parentId, String fullName) throws Exception {
-        for (JsonNode child : JSON.readTree(get("/api/orgs/" + parentId + "/children?size=500", accessToken).body())
-                .path("items")) {
+        // a refused call (e.g. 503 while a busy machine restarts something) is asked again, never read as "no children"
+        HttpResponse<String> children = retryUntil(response -> response.statusCode() == 200,
+                () -> get("/api/orgs/" + parentId + "/children?size=500", accessToken));
+        assertThat(children.statusCode()).as(children.body()).isEqualTo(200);
+        for (JsonNode child : JSON.readTree(children.body()).path("items")) {
             if (fullName.equals(child.path("fullName").asString())) {
                 return child.path("id").asLong();
             }
