@@ -31,8 +31,10 @@ import cn.league.support.problem.ProblemException;
  * ({@link ExclusiveBatches}: a run that finds another at work ends at once); even without that, runs at once would
  * split the branches between them (row locks, skip locked), so none is converted or announced twice.
  * <p><b>Decision</b>: the job checks daily and converts on or after the configured date
- * ({@code league.graduation.conversion-date}, default 06-01), so a day when no replica ran is caught up and a
- * branch marked with this year after the date converts at the next check.
+ * ({@code league.graduation.conversion-date}, default 06-01), so a day when no replica ran is caught up.
+ * <p><b>Decision</b>: a branch marked with this year once the date has come has graduated already, so it converts at
+ * once, in the mark's own transaction ({@link #graduateMarked}), as its admin expects (FAQ 52: "at the set time",
+ * which has passed), rather than at the next daily check.
  */
 @Service
 public class GraduationConversion {
@@ -61,10 +63,29 @@ public class GraduationConversion {
 
     /** What the yearly job does on {@code today}: nothing before the conversion date, this year's branches from it on. */
     public int convertIfDue(LocalDate today) {
-        if (today.isBefore(conversionDate.atYear(today.getYear()))) {
-            return 0;
+        return isDue(today) ? convert(today.getYear()) : 0;
+    }
+
+    /** R-GRAD-3: whether this year's conversion is due on {@code today}: on or after the configured date. */
+    public boolean isDue(LocalDate today) {
+        return !today.isBefore(conversionDate.atYear(today.getYear()));
+    }
+
+    /**
+     * R-GRAD-3 for branches just marked with this year once the date has come: those of them still plain branches
+     * become graduate branches now, announced as the yearly run announces its own. Runs in the caller's transaction,
+     * which holds the branches' rows, so the yearly run never converts or announces them a second time.
+     *
+     * @return the ids converted
+     */
+    public List<Long> graduateMarked(List<Long> branchIds, int year) {
+        List<Graduated> graduated = store.graduate(branchIds, year);
+        announce(year, graduated);
+        if (!graduated.isEmpty()) {
+            log.info("{} branches marked with {} after the conversion date became graduate branches", graduated.size(),
+                    year);
         }
-        return convert(today.getYear());
+        return graduated.stream().map(Graduated::id).toList();
     }
 
     /** An ops run by an admin of 团中央. */
@@ -90,11 +111,16 @@ public class GraduationConversion {
 
     private int graduateBatch(int year) {
         List<Graduated> batch = store.graduateBatch(year, batchSize);
+        announce(year, batch);
+        return batch.size();
+    }
+
+    /** One BranchesGraduated per provincial-level tree of the branches. */
+    private void announce(int year, List<Graduated> graduated) {
         Map<String, List<Graduated>> byTree = new LinkedHashMap<>();
-        batch.forEach(branch -> byTree.computeIfAbsent(branch.treeKey(), key -> new ArrayList<>()).add(branch));
+        graduated.forEach(branch -> byTree.computeIfAbsent(branch.treeKey(), key -> new ArrayList<>()).add(branch));
         byTree.forEach((treeKey, branches) -> outbox.publish(Topics.ORG_EVENTS,
                 new BranchesGraduated(year, branches.stream().map(Graduated::id).toList()),
                 treeKey, branches.getFirst().treePath()));
-        return batch.size();
     }
 }

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,21 +22,32 @@ import cn.league.org.tree.OrgTree;
 import cn.league.support.outbox.Outbox;
 import cn.league.support.problem.ProblemException;
 
-/** Marking, changing and clearing branches' graduation year, one or many at once (R-GRAD-1, R-GRAD-2). */
+/**
+ * Marking, changing and clearing branches' graduation year, one or many at once (R-GRAD-1, R-GRAD-2). A mark of this
+ * year once the conversion date has come converts the branches at once (R-GRAD-3, {@link GraduationConversion}).
+ */
 @Service
 public class GraduationMarks {
 
     private final OrgStore orgs;
     private final SchoolStore store;
     private final Outbox outbox;
+    private final GraduationConversion conversion;
     private final Clock clock;
 
-    GraduationMarks(OrgStore orgs, SchoolStore store, Outbox outbox,
+    @Autowired
+    GraduationMarks(OrgStore orgs, SchoolStore store, Outbox outbox, GraduationConversion conversion,
                     @Value("${league.graduation.zone:Asia/Shanghai}") String zone) {
+        this(orgs, store, outbox, conversion, Clock.system(ZoneId.of(zone)));
+    }
+
+    /** {@code clock} tells today's date in the league's zone. */
+    GraduationMarks(OrgStore orgs, SchoolStore store, Outbox outbox, GraduationConversion conversion, Clock clock) {
         this.orgs = orgs;
         this.store = store;
         this.outbox = outbox;
-        this.clock = Clock.system(ZoneId.of(zone));
+        this.conversion = conversion;
+        this.clock = clock;
     }
 
     /**
@@ -45,13 +58,19 @@ public class GraduationMarks {
      */
     @Transactional
     public List<Org> mark(String caller, List<Long> branchIds, Integer year) {
-        GraduationMarkRule.checkYear(year, LocalDate.now(clock).getYear());
+        LocalDate today = LocalDate.now(clock);
+        GraduationMarkRule.checkYear(year, today.getYear());
         List<Org> marked = new ArrayList<>(branchIds.size());
         // ascending ids: two bulk calls over overlapping branches lock them in the same order
         for (long branchId : branchIds.stream().distinct().sorted().toList()) {
             marked.add(markOne(caller, branchId, year, branchIds.size() > 1));
         }
-        return marked;
+        if (year == null || year != today.getYear() || !conversion.isDue(today)) {
+            return marked;
+        }
+        Set<Long> graduated = Set.copyOf(conversion.graduateMarked(marked.stream().map(Org::id).toList(), year));
+        return marked.stream().map(org -> graduated.contains(org.id()) ? orgs.find(org.id()).orElseThrow() : org)
+                .toList();
     }
 
     private Org markOne(String caller, long branchId, Integer year, boolean nameTheBranch) {

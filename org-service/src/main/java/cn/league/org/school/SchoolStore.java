@@ -1,6 +1,7 @@
 package cn.league.org.school;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,6 +55,23 @@ class SchoolStore {
                         returning org.id, coalesce(org.tree_root_id, org.id) as tree_key,
                                   subpath(org.path, 0, 2)::text as tree_path""")
                 .params(OrgType.BRANCH.name(), year, limit, OrgType.GRADUATE_BRANCH.name())
+                .query((row, n) -> new Graduated(row.getLong("id"), row.getString("tree_key"),
+                        row.getString("tree_path")))
+                .list();
+    }
+
+    /**
+     * Turns these branches, if still marked with {@code year} and not yet converted, into graduate branches (a mark
+     * of this year set once the conversion date has come; the caller's transaction holds their rows).
+     */
+    List<Graduated> graduate(List<Long> branchIds, int year) {
+        String ids = branchIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return jdbc.sql("""
+                        update org set type = ?, updated_at = now()
+                        where id = any (cast(? as bigint[])) and type = ? and graduation_year = ?
+                        returning org.id, coalesce(org.tree_root_id, org.id) as tree_key,
+                                  subpath(org.path, 0, 2)::text as tree_path""")
+                .params(OrgType.GRADUATE_BRANCH.name(), ids, OrgType.BRANCH.name(), year)
                 .query((row, n) -> new Graduated(row.getLong("id"), row.getString("tree_key"),
                         row.getString("tree_path")))
                 .list();

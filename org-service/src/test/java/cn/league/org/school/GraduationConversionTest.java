@@ -22,10 +22,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.league.org.scope.Scope;
 import cn.league.org.support.OrgApi;
 import cn.league.org.support.OrgEvents;
+import cn.league.org.tree.Org;
+import cn.league.org.tree.OrgStore;
 import cn.league.support.jobs.ExclusiveBatches;
 import cn.league.support.outbox.Outbox;
 
@@ -63,6 +67,10 @@ class GraduationConversionTest {
     ExclusiveBatches batches;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    OrgStore orgs;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     OrgApi api;
     SchoolTree tree;
@@ -129,6 +137,37 @@ class GraduationConversionTest {
         new GraduationCatchUp(new GraduationSchedule(conversion, java.time.Clock.fixed(
                 LocalDate.of(year, 12, 2).atTime(10, 0).atZone(beijing).toInstant(), beijing))).start().join();
         assertThat(typeOf(tree.classA())).as("a stack started in December").isEqualTo("GRADUATE_BRANCH");
+    }
+
+    @Test
+    @DisplayName("R-GRAD-3 a branch marked with this year once the conversion date has come graduates at once, with its "
+            + "mark, announced as the yearly run announces; marked before the date, it waits for the date; a branch "
+            + "marked for a later year stays a branch")
+    void markAfterTheDate() {
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        var inMay = new GraduationMarks(orgs, store, outbox, conversion, java.time.Clock.fixed(
+                LocalDate.of(year, 5, 31).atTime(23, 0).atZone(beijing).toInstant(), beijing));
+        var inDecember = new GraduationMarks(orgs, store, outbox, conversion, java.time.Clock.fixed(
+                LocalDate.of(year, 12, 2).atTime(10, 0).atZone(beijing).toInstant(), beijing));
+
+        assertThat(mark(inMay, tree.classB(), year))
+                .singleElement()
+                .satisfies(org -> assertThat(org.type().name()).isEqualTo("BRANCH"));
+        assertThat(typeOf(tree.classB())).as("marked before the date").isEqualTo("BRANCH");
+
+        assertThat(mark(inDecember, tree.classA(), year))
+                .singleElement()
+                .satisfies(org -> assertThat(org.type().name()).isEqualTo("GRADUATE_BRANCH"));
+        assertThat(typeOf(tree.classA())).isEqualTo("GRADUATE_BRANCH");
+        assertThat(mark(inDecember, tree.classB(), year + 1))
+                .singleElement()
+                .satisfies(org -> assertThat(org.type().name()).isEqualTo("BRANCH"));
+        try (var events = OrgEvents.reader()) {
+            var graduated = read(events, "BranchesGraduated.v1", seen -> !ofYear(seen, year).isEmpty(),
+                    Duration.ofSeconds(20));
+            assertThat(idsOf(ofYear(graduated, year))).containsExactly(tree.classA());
+        }
+        assertThat(conversion.convert(year)).as("nothing left for the yearly run").isZero();
     }
 
     @Test
@@ -206,6 +245,12 @@ class GraduationConversionTest {
             assertThat(refused.code()).isEqualTo("CENTRAL_ADMIN_ONLY");
         }
         assertThat(typeOf(tree.classA())).isEqualTo("BRANCH");
+    }
+
+    /** Built here with a fixed clock, without Spring's proxy: the mark in a transaction as the service's own. */
+    private List<Org> mark(GraduationMarks marks, long branchId, int graduationYear) {
+        return new TransactionTemplate(transactions).execute(
+                status -> marks.mark(UNIVERSITY_ADMIN, List.of(branchId), graduationYear));
     }
 
     private void markDirectly(long branchId, int graduationYear) {
