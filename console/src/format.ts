@@ -18,3 +18,8 @@ export function date(value?: string | null): string {
 export function count(value: number): string {
   return value.toLocaleString('zh-CN')
 }
+
+/** This year in China's time zone (a graduation year is marked from it on, R-GRAD-1). */
+export function currentYear(): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+}

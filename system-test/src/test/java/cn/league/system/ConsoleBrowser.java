@@ -145,7 +145,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
-     * Picks an org in a cascader (the destination of a transfer) level by level: the field labelled {@code field},
+     * Picks an org in a cascader (the destination of a transfer, the new parent of a migration) level by level: the field labelled {@code field},
      * then each level's org by name; the last one is chosen with its radio (any level may be chosen).
      */
     void cascade(String field, String... levels) {
@@ -161,8 +161,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 node.findElement(By.cssSelector(".el-radio")).click();
             }
         }
-        // a click beside the open panel closes it; the title in view, not scrolled under the page's header
-        WebElement title = driver.findElement(By.tagName("h1"));
+        // a click beside the open panel closes it: on the title of the dialog the field is in, else on the page's
+        // title in view, not scrolled under the page's header
+        List<WebElement> dialogTitles = driver.findElements(By.cssSelector(".el-dialog__title")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        WebElement title = dialogTitles.isEmpty() ? driver.findElement(By.tagName("h1")) : dialogTitles.getLast();
         script("arguments[0].scrollIntoView({block: 'center'})", title);
         title.click();
         waitForGone(By.cssSelector(".el-cascader__dropdown"));

@@ -2019,6 +2019,287 @@ class LeagueSystemIT {
         throw new AssertionError("no working branch below " + parentId);
     }
 
+    /** Demo logins of the school and the street (issue 18), for the steps 240–241 of the 组织 page. */
+    private static final String UNIVERSITY_ADMIN = "330106198804040048";
+    private static final String STREET_ADMIN = "330106199006060065";
+
+    @Test
+    @Order(240)
+    @DisplayName("R-ORG-7 R-SCOPE-2 R-OPS-1 the console's 组织迁移 at desktop and phone width: a new branch's own admin "
+            + "asks to move it from the park to the street, picking its current parent first (refused at the field); "
+            + "the park's admin, from 首页's 待办 card, and then the street's approve, and it moves; at phone width the "
+            + "street's admin returns a request to move back, first without a reason (the error at the field), the "
+            + "requester reads the reason in 详情, asks again and withdraws (撤销)")
+    void theConsoleMigratesAnOrg() throws Exception {
+        String parkAdmin = passwordLogin(PARK_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+        long county = childNamed(childNamed(12, "团杭州市委"), "团杭州市西湖区委");
+        long park = childNamed(county, "西湖科创园团工委");
+        long street = childNamed(county, "转塘街道团工委");
+        // a new branch on each run, so the step also runs again on a kept stack
+        int sequence = new java.util.Random().nextInt(100, 990);
+        String branchName = "科创园迁移测试" + sequence + "团支部";
+        HttpResponse<String> created = post("/api/orgs/" + park + "/children", """
+                {"type":"BRANCH","domain":"PRIVATE_ENTERPRISE","fullName":"%s","shortName":"迁移测试%d"}"""
+                .formatted(branchName, sequence), accessToken);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long branch = JSON.readTree(created.body()).path("id").asLong();
+        String requester = IdNumbers.of(LocalDate.of(1994, 10, 24), sequence);
+        String password = "Qianyi2026";
+        newAdmin(branch, requester, "林迁移", parkAdmin, password);
+
+        org.openqa.selenium.By heading = org.openqa.selenium.By.cssSelector("#org-info h2");
+        org.openqa.selenium.By waiting = org.openqa.selenium.By.xpath(
+                "//*[@id='migration-queue']//tr[contains(., '" + branchName + "')]");
+        org.openqa.selenium.By latest = org.openqa.selenium.By.xpath("(//*[@id='migration-mine']//tbody/tr)[1]");
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            boolean desktop = ConsoleBrowser.DESKTOP.equals(size);
+            // desktop: from the park to the street, approved twice; phone: back to the park, returned
+            String from = desktop ? "西湖科创园团工委" : "转塘街道团工委";
+            String to = desktop ? "转塘街道团工委" : "西湖科创园团工委";
+            try (ConsoleBrowser browser = ConsoleBrowser.open("migration-request-" + width, size)) {
+                browser.logIn(requester, password);
+                browser.step("request", () -> {
+                    browser.open("orgs", "page-orgs");
+                    browser.waitForText(heading, branchName);
+                    browser.find(org.openqa.selenium.By.id("org-migrate")).click();
+                    browser.type(org.openqa.selenium.By.id("migration-reason"), "单位隶属关系调整(" + width + ")");
+                    if (desktop) {
+                        browser.cascade("迁入组织", "团浙江省委", "团杭州市委", "团杭州市西湖区委", from);
+                        browser.find(org.openqa.selenium.By.id("migration-submit")).click();
+                        assertThat(browser.fieldError("migration-parent")).as("R-ORG-7 at the field")
+                                .isEqualTo("所选组织已是本组织的直属上级,无需迁移");
+                    }
+                    browser.cascade("迁入组织", "团浙江省委", "团杭州市委", "团杭州市西湖区委", to);
+                    browser.find(org.openqa.selenium.By.id("migration-submit")).click();
+                    assertThat(browser.waitFor(latest).getText()).contains(to).contains("待原直属上级审批");
+                });
+                browser.screenshot("requested");
+            }
+            try (ConsoleBrowser browser = ConsoleBrowser.open("migration-old-parent-" + width, size)) {
+                browser.logIn(desktop ? PARK_ADMIN : STREET_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                if (desktop) {
+                    HttpResponse<String> ops = retryUntil(response -> response.body().contains(branchName),
+                            () -> get("/api/stats/ops/items?kind=MIGRATION&orgId=" + park, parkAdmin));
+                    assertThat(ops.body()).as("R-OPS-1 the operation centre learnt of the request").contains(branchName);
+                    browser.step("from-the-home-page", () -> {
+                        assertThat(browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='ops-items']//tr[contains(., '"
+                                + branchName + "')]"), Duration.ofSeconds(60)).getText()).contains("组织迁移");
+                        browser.find(org.openqa.selenium.By.cssSelector(
+                                "#ops-counts [data-kind='MIGRATION'] .card-go")).click();
+                        browser.waitFor(org.openqa.selenium.By.id("page-orgs"));
+                    });
+                } else {
+                    browser.step("open-the-queue", () -> browser.open("orgs?tab=migrations", "page-orgs"));
+                }
+                browser.step("the-request-waits-for-the-old-parent", () -> assertThat(browser.waitFor(waiting).getText())
+                        .contains(from).contains(to).contains("待原直属上级审批").contains("林迁移"));
+                if (desktop) {
+                    browser.step("approve", () -> {
+                        browser.find(waiting).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
+                        browser.waitForGone(waiting);
+                    });
+                } else {
+                    browser.step("return-with-a-reason", () -> {
+                        browser.find(waiting).findElement(org.openqa.selenium.By.xpath(".//button[.='退回']")).click();
+                        browser.find(org.openqa.selenium.By.id("migration-reject-confirm")).click();
+                        assertThat(browser.fieldError("migration-reject-reason")).isEqualTo("请填写退回原因");
+                        browser.type(org.openqa.selenium.By.id("migration-reject-reason"), "园区团工委尚未同意接收");
+                        browser.find(org.openqa.selenium.By.id("migration-reject-confirm")).click();
+                        browser.waitForGone(waiting);
+                    });
+                }
+                browser.screenshot("ok");
+            }
+            if (desktop) {
+                try (ConsoleBrowser browser = ConsoleBrowser.open("migration-new-parent-" + width, size)) {
+                    browser.logIn(STREET_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                    browser.step("approve-as-the-new-parent", () -> {
+                        browser.open("orgs?tab=migrations", "page-orgs");
+                        assertThat(browser.waitFor(waiting).getText()).contains("待迁入组织审批");
+                        browser.find(waiting).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
+                        browser.waitForGone(waiting);
+                    });
+                    browser.screenshot("ok");
+                }
+                assertThat(JSON.readTree(get("/api/orgs/" + branch, accessToken).body()).path("parentId").asLong())
+                        .as("R-ORG-7 moved under the street after both approvals").isEqualTo(street);
+            } else {
+                try (ConsoleBrowser browser = ConsoleBrowser.open("migration-withdraw-" + width, size)) {
+                    browser.logIn(requester, password);
+                    browser.step("read-the-reason", () -> {
+                        browser.open("orgs?tab=migrations", "page-orgs");
+                        browser.waitFor(latest).findElement(org.openqa.selenium.By.xpath(".//button[.='详情']")).click();
+                        browser.waitForText(org.openqa.selenium.By.id("migration-detail"), "园区团工委尚未同意接收");
+                        assertThat(browser.find(latest).getText()).contains("已退回");
+                        browser.find(org.openqa.selenium.By.xpath("//div[contains(@class,'el-dialog')]"
+                                + "[.//*[@id='migration-detail']]//button[contains(@class,'el-dialog__headerbtn')]")).click();
+                        browser.waitForGone(org.openqa.selenium.By.id("migration-detail"));
+                    });
+                    browser.step("ask-again-and-withdraw", () -> {
+                        browser.find(org.openqa.selenium.By.id("tab-tree")).click();
+                        browser.waitFor(org.openqa.selenium.By.id("org-migrate")).click();
+                        browser.cascade("迁入组织", "团浙江省委", "团杭州市委", "团杭州市西湖区委", to);
+                        browser.type(org.openqa.selenium.By.id("migration-reason"), "再次申请回迁园区");
+                        browser.find(org.openqa.selenium.By.id("migration-submit")).click();
+                        assertThat(browser.waitFor(latest).getText()).contains("待原直属上级审批");
+                        browser.find(latest).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销']")).click();
+                        browser.waitFor(org.openqa.selenium.By.xpath("//div[contains(@class,'el-message-box')]"
+                                + "//button[normalize-space(.)='撤销申请']")).click();
+                        browser.waitForText(latest, "已撤销");
+                    });
+                    browser.screenshot("ok");
+                }
+            }
+        }
+        JsonNode history = JSON.readTree(get("/api/orgs/" + branch + "/migrations", accessToken).body());
+        assertThat(history.path("items").valueStream().map(item -> item.path("state").asString()))
+                .as("R-ORG-7 the org's migrations, newest first").containsExactly("WITHDRAWN", "REJECTED", "MOVED");
+        assertThat(JSON.readTree(get("/api/orgs/" + branch, accessToken).body()).path("parentId").asLong())
+                .isEqualTo(street);
+    }
+
+    /**
+     * Makes someone new the admin of an org as a parent admin would (R-ADM-3): {@code issuer} hands out an admin code,
+     * the person registers with it and the captcha, then logs in with the initial password and sets {@code password}.
+     */
+    private static void newAdmin(long orgId, String idNumber, String name, String issuer, String password)
+            throws Exception {
+        HttpResponse<String> code = post("/api/orgs/" + orgId + "/admin-codes", "", issuer);
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> registered = postWithoutLogin("/api/accounts/admin-registration", """
+                {"idNumber":"%s","name":"%s","postTitle":"书记","code":"%s","captchaId":"%s","captchaAnswer":"%s"}"""
+                .formatted(idNumber, name, JSON.readTree(code.body()).path("code").asString(), captcha(),
+                        LeagueStack.CAPTCHA_TEST_ANSWER));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        retryUntil(search -> search.body().contains(name), () -> get("/api/members/search?idNumber=" + idNumber,
+                accessToken));
+        awaitWarmLookup();
+        Browser firstLogin = new Browser(CALLBACK);
+        assertLoggedIn(firstLogin.setNewPassword(firstLogin.logIn(firstLogin.get(LeagueStack.gateway() + "/"),
+                idNumber, idNumber.substring(10)), password));
+    }
+
+    @Test
+    @Order(241)
+    @DisplayName("R-ORG-8 R-GRAD-1 R-GRAD-2 the console's school details at desktop and phone width: the university's "
+            + "admin fills in its 学校机构编号 (a malformed one refused at the field; a college is offered none) and at "
+            + "phone width changes and clears it; the computing college's admin marks a new class's 毕业年份, and at "
+            + "phone width marks it again among the branches below the college; the class's own admin is offered no "
+            + "mark and is refused one")
+    void theConsoleSetsSchoolCodesAndGraduationMarks() throws Exception {
+        int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        long university = childNamed(12, "共青团浙江大学委员会");
+        long college = childNamed(university, "计算机科学与技术学院团委");
+        // a new class on each run, marked in later years only: this year's marks turn branches into graduate branches
+        int sequence = new java.util.Random().nextInt(100, 990);
+        String className = "计算机测试" + sequence + "班团支部";
+        HttpResponse<String> created = post("/api/orgs/" + college + "/children", """
+                {"type":"BRANCH","domain":"SCHOOL","schoolLevel":"UNIVERSITY","fullName":"%s","shortName":"测试%d班"}"""
+                .formatted(className, sequence), accessToken);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long classBranch = JSON.readTree(created.body()).path("id").asLong();
+        String classAdmin = IdNumbers.of(LocalDate.of(2005, 9, 1), sequence);
+        String classAdminPassword = "Banzhang2026";
+        newAdmin(classBranch, classAdmin, "林班长", passwordLogin(COMPUTING_COLLEGE_ADMIN,
+                LeagueStack.DEMO_ADMIN_PASSWORD), classAdminPassword);
+        org.openqa.selenium.By heading = org.openqa.selenium.By.cssSelector("#org-info h2");
+        org.openqa.selenium.By schoolCode = org.openqa.selenium.By.id("org-school-code");
+        org.openqa.selenium.By message = org.openqa.selenium.By.cssSelector(".el-message");
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            boolean desktop = ConsoleBrowser.DESKTOP.equals(size);
+            String code = "33" + (10_000_000 + new java.util.Random().nextInt(90_000_000));
+            try (ConsoleBrowser browser = ConsoleBrowser.open("school-code-" + width, size)) {
+                browser.logIn(UNIVERSITY_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("fill-in-the-code", () -> {
+                    browser.open("orgs", "page-orgs");
+                    browser.waitForText(heading, "共青团浙江大学委员会");
+                    browser.waitFor(org.openqa.selenium.By.id("school-code-edit")).click();
+                    if (desktop) {
+                        browser.type(org.openqa.selenium.By.id("school-code"), "12AB");
+                        browser.find(org.openqa.selenium.By.id("school-code-save")).click();
+                        assertThat(browser.fieldError("school-code")).as("R-ORG-8 at the field")
+                                .isEqualTo("学校机构编号应为5至20位数字");
+                    }
+                    browser.type(org.openqa.selenium.By.id("school-code"), code);
+                    browser.find(org.openqa.selenium.By.id("school-code-save")).click();
+                    browser.waitForText(schoolCode, code);
+                });
+                if (desktop) {
+                    browser.step("a-college-has-no-code", () -> {
+                        browser.expandTreeNode("共青团浙江大学委员会");
+                        browser.treeNode("计算机科学与技术学院团委").click();
+                        browser.waitForText(heading, "计算机科学与技术学院团委");
+                        browser.waitFor(org.openqa.selenium.By.id("graduation-marks-open"));
+                        assertThat(browser.all(org.openqa.selenium.By.id("school-code-edit"))).as("R-ORG-8").isEmpty();
+                    });
+                } else {
+                    browser.step("clear-the-code", () -> {
+                        browser.find(org.openqa.selenium.By.id("school-code-clear")).click();
+                        browser.waitFor(org.openqa.selenium.By.xpath("//div[contains(@class,'el-message-box')]"
+                                + "//button[normalize-space(.)='清空']")).click();
+                        browser.waitForGone(schoolCode);
+                    });
+                }
+                browser.screenshot("ok");
+            }
+            int marked = year + (desktop ? 1 : 2);
+            try (ConsoleBrowser browser = ConsoleBrowser.open("graduation-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.open("orgs", "page-orgs");
+                browser.waitForText(heading, "计算机科学与技术学院团委");
+                if (desktop) {
+                    browser.step("mark-the-class", () -> {
+                        browser.expandTreeNode("计算机科学与技术学院团委");
+                        browser.treeNode(className).click();
+                        browser.waitForText(heading, className);
+                        browser.waitFor(org.openqa.selenium.By.id("graduation-edit")).click();
+                        browser.choose(org.openqa.selenium.By.id("graduation-year"), null, marked + " 年");
+                        browser.find(org.openqa.selenium.By.id("graduation-save")).click();
+                        browser.waitForText(org.openqa.selenium.By.id("org-graduation-year"), String.valueOf(marked));
+                    });
+                } else {
+                    browser.step("mark-the-branches-below", () -> {
+                        browser.waitFor(org.openqa.selenium.By.id("graduation-marks-open")).click();
+                        browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='graduation-branches']"
+                                + "//label[contains(., '" + className + "')]")).click();
+                        browser.choose(org.openqa.selenium.By.id("graduation-marks-year"), null, marked + " 年");
+                        browser.find(org.openqa.selenium.By.id("graduation-marks-save")).click();
+                        browser.waitForText(message, "已将 1 个团支部标记为 " + marked + " 年毕业");
+                    });
+                }
+                browser.screenshot("ok");
+            }
+            assertThat(JSON.readTree(get("/api/orgs/" + classBranch, accessToken).body()).path("graduationYear")
+                    .asInt()).as("R-GRAD-2 marked, then changed").isEqualTo(marked);
+        }
+        try (ConsoleBrowser browser = ConsoleBrowser.open("graduation-class-admin", ConsoleBrowser.DESKTOP)) {
+            browser.logIn(classAdmin, classAdminPassword);
+            browser.step("no-mark-offered", () -> {
+                browser.open("orgs", "page-orgs");
+                browser.waitForText(heading, className);
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(
+                        driver -> Boolean.TRUE.equals(browser.script("return performance.getEntriesByType('resource')"
+                                + ".some(entry => entry.name.includes('/school-options'))")));
+                assertThat(browser.all(org.openqa.selenium.By.id("graduation-edit"))).as("R-GRAD-1").isEmpty();
+            });
+        }
+        HttpResponse<String> refused = put("/api/orgs/" + classBranch + "/graduation-year",
+                "{\"graduationYear\":" + (year + 1) + "}", passwordLogin(classAdmin, classAdminPassword));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(problemCode(refused)).isEqualTo("BRANCH_ADMIN_CANNOT_MARK");
+    }
+
+    private static HttpResponse<String> put(String path, String json, String token)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     @Order(160)
     @DisplayName("R-TR-13 R-SCOPE-1 through the gateway: the receiving approver sees the member's card from the real member-service; outsiders and admins above are refused")
