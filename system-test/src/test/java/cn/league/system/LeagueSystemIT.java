@@ -1870,79 +1870,113 @@ class LeagueSystemIT {
 
     @Test
     @Order(125)
-    @DisplayName("FAQ 3 R-AUTH-4 R-AUTH-5 R-ID-1 in headless Chromium: from Keycloak's login page 团员注册 leads to the "
-            + "gateway's public form; someone no admin added makes their account there, choosing their class branch by "
-            + "its full name; they log in at once with their own password and see the pending request in 我的注册申请; "
-            + "the college's admin approves it on 注册审批: they are a member, queued for identity verification, and "
-            + "the same ID number cannot register again")
+    @DisplayName("FAQ 3 R-AUTH-4 R-AUTH-5 R-ID-1 in headless Chromium at desktop and phone width: from Keycloak's login "
+            + "page 团员注册 leads to the gateway's public form; someone no admin added makes their account there, "
+            + "choosing their class branch by its full name; they log in at once with their own password and see the "
+            + "pending request in 我的注册申请; refused by the college with a reason, they read it there and ask again "
+            + "(重新申请, the branch and name filled in); the college's admin approves the new request on 注册审批: they "
+            + "are a member, queued for identity verification, and the same ID number cannot register again")
     void aMemberRegistersThemselfFromTheLoginPage() throws Exception {
         // the class graduating next year: this year's becomes a graduates' org (R-GRAD-3), which the search leaves out
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         String branchName = "计算机" + (year - 3) + "级1班团支部";
         long classBranch = childNamed(childNamed(childNamed(12, "共青团浙江大学委员会"), "计算机科学与技术学院团委"),
                 branchName);
-        // a new person on each run, so the step also runs again on a kept stack
-        String person = IdNumbers.of(LocalDate.of(2005, 3, 11), new java.util.Random().nextInt(100, 990));
+        String collegeAdmin = passwordLogin(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
         String password = "Zhuce-2026a";
-        org.openqa.selenium.By pending = org.openqa.selenium.By.xpath(
-                "//*[@id='page-my-registrations']//div[contains(@class,'registration')][contains(., '" + branchName
-                        + "')]");
-        try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-desktop", ConsoleBrowser.DESKTOP)) {
-            browser.step("follow-member-registration", () -> {
-                browser.driver().get(LeagueStack.gateway() + "/");
-                org.openqa.selenium.WebElement link = browser.waitFor(
-                        org.openqa.selenium.By.id("league-member-registration"));
-                assertThat(link.getText()).isEqualTo("团员注册");
-                assertThat(link.getDomAttribute("href"))
-                        .isEqualTo(LeagueStack.gateway() + "/account#/member-registration");
-                link.click();
-                browser.waitFor(org.openqa.selenium.By.id("member-registration-form"));
-            });
-            browser.step("fill-in-and-register", () -> {
-                browser.type(org.openqa.selenium.By.id("member-id-number"), person);
-                browser.type(org.openqa.selenium.By.id("member-name"), "林自荐");
-                browser.type(org.openqa.selenium.By.id("member-password"), password);
-                browser.type(org.openqa.selenium.By.id("member-mobile"), "13700000125");
-                browser.choose(org.openqa.selenium.By.id("member-org"), branchName, branchName);
-                browser.type(org.openqa.selenium.By.id("captcha-answer"), LeagueStack.CAPTCHA_TEST_ANSWER);
-                browser.find(org.openqa.selenium.By.id("member-submit")).click();
-                browser.waitForText(org.openqa.selenium.By.cssSelector("#member-registered .el-result__title"),
-                        "注册成功");
-                assertThat(browser.find(org.openqa.selenium.By.id("member-registered")).getText())
-                        .contains(branchName).contains("自动终止");
-            });
-            browser.screenshot("registered");
-            browser.logIn(person, password);
-            browser.step("see-the-pending-request", () -> {
-                browser.open("my-registrations", "page-my-registrations");
-                assertThat(browser.waitFor(pending).getText()).contains("待审批").contains("团员")
-                        .contains("未审批将自动终止");
-                assertThat(browser.find(pending).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']"))
-                        .isDisplayed()).isTrue();
-            });
-            browser.screenshot("pending");
-        }
+        org.openqa.selenium.By newest = org.openqa.selenium.By.xpath(
+                "(//*[@id='page-my-registrations']//div[contains(@class,'registration')][contains(., '" + branchName
+                        + "')])[1]");
+        String person = null;
+        for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
+            String width = size.getWidth() < 768 ? "phone" : "desktop";
+            // a new person on each run and width, so the step also runs again on a kept stack
+            String applicant = IdNumbers.of(LocalDate.of(2005, 3, width.equals("phone") ? 12 : 11),
+                    new java.util.Random().nextInt(100, 990));
+            person = applicant;
+            try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-" + width, size)) {
+                browser.step("follow-member-registration", () -> {
+                    browser.driver().get(LeagueStack.gateway() + "/");
+                    org.openqa.selenium.WebElement link = browser.waitFor(
+                            org.openqa.selenium.By.id("league-member-registration"));
+                    assertThat(link.getText()).isEqualTo("团员注册");
+                    assertThat(link.getDomAttribute("href"))
+                            .isEqualTo(LeagueStack.gateway() + "/account#/member-registration");
+                    link.click();
+                    browser.waitFor(org.openqa.selenium.By.id("member-registration-form"));
+                });
+                browser.step("fill-in-and-register", () -> {
+                    browser.type(org.openqa.selenium.By.id("member-id-number"), applicant);
+                    browser.type(org.openqa.selenium.By.id("member-name"), "林自荐");
+                    browser.type(org.openqa.selenium.By.id("member-password"), password);
+                    browser.type(org.openqa.selenium.By.id("member-mobile"), "13700000125");
+                    browser.choose(org.openqa.selenium.By.id("member-org"), branchName, branchName);
+                    browser.type(org.openqa.selenium.By.id("captcha-answer"), LeagueStack.CAPTCHA_TEST_ANSWER);
+                    browser.find(org.openqa.selenium.By.id("member-submit")).click();
+                    browser.waitForText(org.openqa.selenium.By.cssSelector("#member-registered .el-result__title"),
+                            "注册成功");
+                    assertThat(browser.find(org.openqa.selenium.By.id("member-registered")).getText())
+                            .contains(branchName).contains("自动终止");
+                });
+                browser.screenshot("registered");
+                browser.logIn(applicant, password);
+                browser.step("see-the-pending-request", () -> {
+                    browser.open("my-registrations", "page-my-registrations");
+                    assertThat(browser.waitFor(newest).getText()).contains("待审批").contains("团员")
+                            .contains("未审批将自动终止");
+                    assertThat(browser.find(newest).findElement(org.openqa.selenium.By.xpath(".//button[.='撤销申请']"))
+                            .isDisplayed()).isTrue();
+                    assertThat(browser.all(org.openqa.selenium.By.id("registration-again"))).isEmpty();
+                });
+                browser.screenshot("pending");
 
-        org.openqa.selenium.By queued = org.openqa.selenium.By.xpath(
-                "//*[@id='registration-queue']//tr[contains(., '" + person + "')]");
-        try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-approval", ConsoleBrowser.DESKTOP)) {
-            browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
-            browser.step("approve", () -> {
-                browser.open("registrations", "page-registrations");
-                assertThat(browser.waitFor(queued).getText()).contains("林自荐").contains(branchName);
-                browser.find(queued).findElement(org.openqa.selenium.By.xpath(".//button[.='通过']")).click();
-                browser.waitForGone(queued);
-            });
-        }
+                long first = registrationOf(applicant, classBranch, collegeAdmin);
+                HttpResponse<String> refused = post("/api/members/registrations/" + first + "/rejection",
+                        "{\"reason\":\"请填写本人真实姓名\"}", collegeAdmin);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+                browser.step("read-the-refusal-and-ask-again", () -> {
+                    browser.open("me", "page-me");
+                    browser.open("my-registrations", "page-my-registrations");
+                    assertThat(browser.waitFor(newest).getText()).contains("已退回").contains("请填写本人真实姓名");
+                    browser.waitFor(org.openqa.selenium.By.id("registration-again")).click();
+                    browser.waitFor(org.openqa.selenium.By.id("registration-again-form"));
+                    assertThat(browser.find(org.openqa.selenium.By.id("registration-again-form")).getText())
+                            .contains(branchName);
+                    browser.find(org.openqa.selenium.By.id("again-name")).sendKeys(org.openqa.selenium.Keys.chord(
+                            org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+                    browser.find(org.openqa.selenium.By.id("again-submit")).click();
+                    assertThat(browser.fieldError("again-name")).isEqualTo("请填写姓名");
+                    browser.type(org.openqa.selenium.By.id("again-name"), "林自强");
+                    browser.type(org.openqa.selenium.By.id("again-mobile"), "13700000127");
+                    browser.find(org.openqa.selenium.By.id("again-submit")).click();
+                    browser.waitForGone(org.openqa.selenium.By.id("registration-again-form"));
+                    browser.waitForText(newest, "待审批");
+                    assertThat(browser.all(org.openqa.selenium.By.id("registration-again"))).isEmpty();
+                });
+                browser.screenshot("asked-again");
+            }
 
-        HttpResponse<String> member = get("/api/members/people/" + person, accessToken);
-        assertThat(member.statusCode()).as("R-AUTH-4 approved: a member of the branch").isEqualTo(200);
-        assertThat(member.body()).contains("林自荐");
-        HttpResponse<String> verified = retryUntil(response -> response.statusCode() == 200,
-                () -> get("/api/identity/people/" + person, accessToken), Duration.ofMinutes(3));
-        assertThat(verified.statusCode()).as("R-ID-1 queued for identity verification like any entry: %s",
-                verified.body()).isEqualTo(200);
-        assertThat(tokenRequest(person, password).statusCode()).as("still their own password").isEqualTo(200);
+            org.openqa.selenium.By queued = org.openqa.selenium.By.xpath(
+                    "//*[@id='registration-queue']//tr[contains(., '" + applicant + "')]");
+            try (ConsoleBrowser browser = ConsoleBrowser.open("member-registration-approval-" + width, size)) {
+                browser.logIn(COMPUTING_COLLEGE_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+                browser.step("approve", () -> {
+                    browser.open("registrations", "page-registrations");
+                    assertThat(browser.waitFor(queued).getText()).contains("林自强").contains(branchName);
+                    browser.find(queued).findElement(org.openqa.selenium.By.xpath(".//button[.='通过']")).click();
+                    browser.waitForGone(queued);
+                });
+            }
+
+            HttpResponse<String> member = get("/api/members/people/" + applicant, accessToken);
+            assertThat(member.statusCode()).as("R-AUTH-4 approved: a member of the branch").isEqualTo(200);
+            assertThat(member.body()).contains("林自强");
+            HttpResponse<String> verified = retryUntil(response -> response.statusCode() == 200,
+                    () -> get("/api/identity/people/" + applicant, accessToken), Duration.ofMinutes(3));
+            assertThat(verified.statusCode()).as("R-ID-1 queued for identity verification like any entry: %s",
+                    verified.body()).isEqualTo(200);
+            assertThat(tokenRequest(applicant, password).statusCode()).as("still their own password").isEqualTo(200);
+        }
 
         HttpResponse<String> again = postWithoutLogin("/api/accounts/member-registration", """
                 {"idNumber":"%s","name":"林自荐","password":"Zweit-2026b","mobile":"13700000126","orgId":%d,
@@ -1955,6 +1989,18 @@ class LeagueSystemIT {
                 + URLEncoder.encode(branchName, StandardCharsets.UTF_8));
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         assertThat(JSON.readTree(found.body()).get(0).propertyNames()).containsExactlyInAnyOrder("id", "fullName");
+    }
+
+    /** The pending self-registration of the person into the org, as its admin finds it on 注册审批. */
+    private static long registrationOf(String idNumber, long orgId, String admin) throws Exception {
+        HttpResponse<String> pending = retryUntil(response -> response.body().contains(idNumber),
+                () -> get("/api/members/orgs/" + orgId + "/registrations?size=500", admin));
+        for (JsonNode registration : JSON.readTree(pending.body()).path("items")) {
+            if (idNumber.equals(registration.path("idNumber").asString())) {
+                return registration.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no pending registration of " + idNumber + " into " + orgId);
     }
 
     private static HttpResponse<String> getWithoutLogin(String path) throws Exception {
