@@ -1194,9 +1194,11 @@ class LeagueSystemIT {
     @DisplayName("R-TR-2 R-TR-3 R-TR-4 R-TR-8 R-TR-9 R-TR-11 the console's 发起转接 at desktop and phone width, each way in its "
             + "own form with the backend's refusal at its field: the college's admin takes a member of another college "
             + "in by name + ID (a wrong name refused), the other college approves and the college assigns the branch "
-            + "in its queue; sends a member to a special unit (an unknown ID refused; the province approves) and one to "
-            + "the 北京 system (no system chosen refused); the street's admin records a 流动团支部 member's job (no "
-            + "employer refused) and finds them on the move-out list with the last day to move them")
+            + "in its queue; sends a member to a special unit (an unknown ID refused), which the province's admin "
+            + "approves in its queue, and one to the 北京 system (no system chosen refused), which its queue does not "
+            + "offer it to approve, while it approves one a class's own admin sent to the 广东 system; the street's "
+            + "admin records a 流动团支部 member's job (no employer refused), finds them on the move-out list with the "
+            + "last day to move them and moves them out from there (办理转出)")
     void theConsoleStartsEveryKindOfTransfer() throws Exception {
         int year = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
         long university = childNamed(12, "共青团浙江大学委员会");
@@ -1211,6 +1213,17 @@ class LeagueSystemIT {
         String economicsAdmin = passwordLogin("330302198906301910", LeagueStack.DEMO_ADMIN_PASSWORD);
         String streetAdmin = passwordLogin("330106199006060065", LeagueStack.DEMO_ADMIN_PASSWORD);
         java.util.Random random = new java.util.Random();
+        // R-TR-9: an out-side admin other than its starter approves a transfer to a system outside. A new class of the
+        // college on each run, with its own admin, starts one, which the college approves
+        int sequence = random.nextInt(100, 990);
+        HttpResponse<String> created = post("/api/orgs/" + college + "/children", """
+                {"type":"BRANCH","domain":"SCHOOL","schoolLevel":"UNIVERSITY","fullName":"计算机外转%d班团支部","shortName":"外转%d班"}"""
+                .formatted(sequence, sequence), accessToken);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long leavingClass = JSON.readTree(created.body()).path("id").asLong();
+        String leavingClassAdmin = IdNumbers.of(LocalDate.of(2004, 11, 3), sequence);
+        newAdmin(leavingClass, leavingClassAdmin, "林支书", collegeAdmin, "Waizhuan2026");
+        String leavingClassToken = passwordLogin(leavingClassAdmin, "Waizhuan2026");
 
         for (org.openqa.selenium.Dimension size : List.of(ConsoleBrowser.DESKTOP, ConsoleBrowser.PHONE)) {
             String width = size.getWidth() < 768 ? "phone" : "desktop";
@@ -1223,6 +1236,13 @@ class LeagueSystemIT {
             awaitKnownToTransfers(special, collegeAdmin);
             awaitKnownToTransfers(outside, collegeAdmin);
             awaitKnownToTransfers(employed, streetAdmin);
+            String leaving = enterInto(leavingClass, IdNumbers.of(LocalDate.of(year - 20, 4, day + 4), random.nextInt(100, 990)), "林赴粤");
+            awaitKnownToTransfers(leaving, collegeAdmin);
+            HttpResponse<String> toGuangdong = retryUntil(response -> response.statusCode() == 201,
+                    () -> post("/api/transfers/external", """
+                            {"idNumber":"%s","system":"GUANGDONG","targetFullName":"共青团广州市某贸易有限公司委员会","reason":"工作调动"}"""
+                            .formatted(leaving), leavingClassToken));
+            assertThat(toGuangdong.statusCode()).as(toGuangdong.body()).isEqualTo(201);
             TAKEN_IN.put(width, takenIn);
             SENT_OUTSIDE.put(width, outside);
 
@@ -1287,7 +1307,26 @@ class LeagueSystemIT {
                     browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '由转出方审批')]"));
                     browser.screenshot("external");
                 });
+                browser.step("approve-outside-not-own", () -> {
+                    browser.open("me", "page-me");
+                    browser.open("transfers", "page-transfers");
+                    org.openqa.selenium.By own = org.openqa.selenium.By.xpath(
+                            "//*[@id='transfer-queue']//tr[contains(., '" + outside + "')]");
+                    org.openqa.selenium.By other = org.openqa.selenium.By.xpath(
+                            "//*[@id='transfer-queue']//tr[contains(., '" + leaving + "')]");
+                    assertThat(browser.waitFor(own).getText()).contains("北京系统").contains("须由其他管理员审批");
+                    assertThat(browser.find(own).findElements(org.openqa.selenium.By.xpath(".//button[.='同意']")))
+                            .as("R-TR-9 not approved by its starter").isEmpty();
+                    assertThat(browser.waitFor(other).getText()).contains("转往外部系统").contains("广东系统")
+                            .contains("共青团广州市某贸易有限公司委员会").contains("转出方审批");
+                    browser.find(other).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
+                    browser.waitForGone(other);
+                });
             }
+            JsonNode sentToGuangdong = JSON.readTree(get("/api/transfers/" + JSON.readTree(toGuangdong.body())
+                    .path("id").asLong(), collegeAdmin).body()).path("transfer");
+            assertThat(sentToGuangdong.path("state").asString()).as("R-TR-9 approved by the college")
+                    .isEqualTo("APPROVED");
             HttpResponse<String> moved = retryUntil(response -> response.body().contains("\"branchId\":" + classBranch),
                     () -> get("/api/members/people/" + takenIn, collegeAdmin));
             assertThat(moved.body()).as("R-TR-3 assigned: the membership moved to the class").contains("\"branchId\":" + classBranch);
@@ -1295,8 +1334,27 @@ class LeagueSystemIT {
             JsonNode waiting = JSON.readTree(get("/api/transfers/" + specialTransfer, collegeAdmin).body()).path("transfer");
             assertThat(waiting.path("kind").asString()).isEqualTo("SPECIAL_UNIT");
             assertThat(waiting.path("currentStep").asString()).as("R-TR-8 the province approves").isEqualTo("PROVINCIAL_APPROVAL");
-            HttpResponse<String> provincial = post("/api/transfers/" + specialTransfer + "/approval", "", accessToken);
-            assertThat(provincial.statusCode()).as(provincial.body()).isEqualTo(200);
+            try (ConsoleBrowser browser = ConsoleBrowser.open("special-unit-approval-" + width, size)) {
+                browser.logIn(LeagueStack.DEMO_ADMIN_ID, LeagueStack.DEMO_ADMIN_PASSWORD);
+                org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                        "//*[@id='transfer-queue']//tr[contains(., '" + special + "')]");
+                browser.step("the-province-approves", () -> {
+                    browser.open("transfers", "page-transfers");
+                    assertThat(browser.waitFor(row).getText()).contains("转往特殊单位").contains("参军入伍")
+                            .contains("省级团委审批");
+                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='详情']")).click();
+                    browser.waitForText(org.openqa.selenium.By.id("transfer-detail"), "特殊单位:参军入伍");
+                    browser.find(org.openqa.selenium.By.xpath("//*[@id='transfer-detail']/ancestor::div[contains(concat(' ', "
+                            + "@class, ' '), ' el-drawer ')]//button[contains(@class, 'el-drawer__close-btn')]")).click();
+                    browser.waitForGone(org.openqa.selenium.By.id("transfer-detail"));
+                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
+                    browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '纸质介绍信')]"));
+                    browser.waitForGone(row);
+                });
+                browser.screenshot("ok");
+            }
+            assertThat(JSON.readTree(get("/api/transfers/" + specialTransfer, collegeAdmin).body()).path("transfer")
+                    .path("state").asString()).as("R-TR-8 approved by the province").isEqualTo("APPROVED");
             JsonNode external = JSON.readTree(get("/api/transfers/" + transferOf(outside, college, "OUT", collegeAdmin),
                     collegeAdmin).body()).path("transfer");
             assertThat(external.path("kind").asString()).isEqualTo("EXTERNAL");
@@ -1314,13 +1372,27 @@ class LeagueSystemIT {
                     browser.type(org.openqa.selenium.By.id("job-employer"), "杭州某科技公司");
                     browser.find(org.openqa.selenium.By.id("job-submit")).click();
                 });
-                browser.step("move-out-list", () -> {
-                    org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
-                            "//*[@id='move-out-list']//tr[contains(., '" + employed + "')]");
-                    assertThat(browser.waitFor(row).getText()).contains("杭州某科技公司").contains("年").contains("未发起");
+                org.openqa.selenium.By row = org.openqa.selenium.By.xpath(
+                        "//*[@id='move-out-list']//tr[contains(., '" + employed + "')]");
+                browser.step("move-out-list", () -> assertThat(browser.waitFor(row).getText())
+                        .contains("杭州某科技公司").contains("年").contains("未发起"));
+                browser.step("move-out-from-the-list", () -> {
+                    browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='办理转出']")).click();
+                    browser.waitFor(org.openqa.selenium.By.id("move-out-start"));
+                    assertThat(browser.find(org.openqa.selenium.By.id("move-out-idNumber")).getDomProperty("value"))
+                            .isEqualTo(employed);
+                    browser.find(org.openqa.selenium.By.id("move-out-submit")).click();
+                    browser.waitForText(org.openqa.selenium.By.id("move-out-start"), "请选择转入组织");
+                    browser.cascade("转入组织", "团浙江省委", "团杭州市委", "团杭州市西湖区委", "西湖科创园团工委");
+                    browser.type(org.openqa.selenium.By.id("move-out-reason"), "入职园区企业");
+                    browser.find(org.openqa.selenium.By.id("move-out-submit")).click();
+                    browser.waitForGone(org.openqa.selenium.By.id("move-out-start"));
+                    browser.waitForText(row, "办理中");
                 });
                 browser.screenshot("ok");
             }
+            assertThat(transferOf(employed, floating, "OUT", streetAdmin)).as("R-TR-3 moved out from the list")
+                    .isPositive();
         }
     }
 
