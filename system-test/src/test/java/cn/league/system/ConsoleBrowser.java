@@ -139,9 +139,17 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         // the shown one: another select's closed list may hold the same option
         By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']");
+        // clicked again while the list still moves in (opening upwards at phone height, a neighbour got the click)
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(page -> page.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
-                        .orElse(null)).click();
+                .ignoring(ElementClickInterceptedException.class).until(page -> {
+                    WebElement shown = page.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
+                            .orElse(null);
+                    if (shown == null) {
+                        return false;
+                    }
+                    shown.click();
+                    return true;
+                });
     }
 
     /**
