@@ -2009,7 +2009,9 @@ class LeagueSystemIT {
                 browser.step("read-the-refusal-and-ask-again", () -> {
                     browser.open("me", "page-me");
                     browser.open("my-registrations", "page-my-registrations");
-                    assertThat(browser.waitFor(newest).getText()).contains("已退回").contains("请填写本人真实姓名");
+                    // the list may show the request as it was (待审批) until the page's own fetch answers
+                    browser.waitForText(newest, "已退回");
+                    assertThat(browser.find(newest).getText()).contains("请填写本人真实姓名");
                     browser.waitFor(org.openqa.selenium.By.id("registration-again")).click();
                     browser.waitFor(org.openqa.selenium.By.id("registration-again-form"));
                     assertThat(browser.find(org.openqa.selenium.By.id("registration-again-form")).getText())
