@@ -2203,8 +2203,8 @@ class LeagueSystemIT {
                             () -> get("/api/stats/ops/items?kind=MIGRATION&orgId=" + park, parkAdmin));
                     assertThat(ops.body()).as("R-OPS-1 the operation centre learnt of the request").contains(branchName);
                     browser.step("from-the-home-page", () -> {
-                        assertThat(browser.waitFor(org.openqa.selenium.By.xpath("//*[@id='ops-items']//tr[contains(., '"
-                                + branchName + "')]"), Duration.ofSeconds(60)).getText()).contains("组织迁移");
+                        browser.waitForText(org.openqa.selenium.By.xpath("//*[@id='ops-items']//tr[contains(., '"
+                                + branchName + "')]"), "组织迁移");
                         browser.find(org.openqa.selenium.By.cssSelector(
                                 "#ops-counts [data-kind='MIGRATION'] .card-go")).click();
                         browser.waitFor(org.openqa.selenium.By.id("page-orgs"));
