@@ -3,14 +3,13 @@ package cn.league.system;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import cn.league.contracts.member.IdNumberCheckCharacter;
+
 /**
  * Valid ID numbers (GB 11643 check character) of people born in 杭州市西湖区 (or another region) on a given day, for
  * entering people.
  */
 final class IdNumbers {
-
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
 
     private IdNumbers() {
     }
@@ -22,12 +21,8 @@ final class IdNumbers {
 
     /** The ID number of someone born in another region (a GB/T 2260 code) with this birth date and sequence number. */
     static String of(String region, LocalDate birthDate, int sequence) {
-        String body = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return IdNumberCheckCharacter.complete(
+                region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence));
     }
 
     /** The first ID number from {@code sequence} on whose check character is X. */

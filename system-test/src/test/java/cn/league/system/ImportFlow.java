@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -112,13 +111,7 @@ final class ImportFlow {
         List<String> ids = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
             LocalDate born = LocalDate.of(2002, 1, 1).plusDays(i / 900);
-            String body = "330102" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(100 + i % 900);
-            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-            int sum = 0;
-            for (int d = 0; d < 17; d++) {
-                sum += (body.charAt(d) - '0') * weights[d];
-            }
-            ids.add(body + "10X98765432".charAt(sum % 11));
+            ids.add(IdNumbers.of("330102", born, 100 + i % 900));
         }
         return ids;
     }

@@ -104,7 +104,6 @@ class ImportFlowBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     /** The kinds of invalid row, in turn on every 20th row (row i with i % 20 == 7). */
     private static final int KINDS = 16;
 
@@ -417,7 +416,7 @@ class ImportFlowBenchmark {
 
         String id(int i) {
             int n = offset + i;
-            return idNumber(region, LocalDate.of(2000, 1, 1).plusDays(n / 900), 100 + n % 900);
+            return IdNumbers.of(region, LocalDate.of(2000, 1, 1).plusDays(n / 900), 100 + n % 900);
         }
 
         /** The row's cells in template order: 所在团支部, 人员类型, 姓名, 身份证号, 民族, 政治面貌, 学历, 入团时间, 发展团员编号, 手机号码, 电子邮箱, 团内职务. */
@@ -436,7 +435,7 @@ class ImportFlowBenchmark {
             if (invalidKind >= 0) {
                 switch (invalidKind) {
                     case 0 -> id = id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0');   // check digit (R-ID-4)
-                    case 1 -> id = idNumber("990101", LocalDate.of(2000, 1, 1).plusDays(n / 900), 100 + n % 900); // region
+                    case 1 -> id = IdNumbers.of("990101", LocalDate.of(2000, 1, 1).plusDays(n / 900), 100 + n % 900); // region
                     case 2 -> number = "";                                                        // missing (R-MEM-5)
                     case 3 -> number = "%04d33%06d".formatted(joinYear - 3, n);                   // another year
                     case 4 -> number = "%04d33%05d".formatted(joinYear, n % 100_000);            // length
@@ -449,8 +448,8 @@ class ImportFlowBenchmark {
                         id = presentId(n % PEOPLE);
                         branch = "某科技有限公司团支部";
                     }
-                    case 8 -> id = idNumber(region, LocalDate.of(1990, 1, 1).plusDays(n % 900), 100 + n % 900); // 36 (R-MEM-3)
-                    case 9 -> id = idNumber(region, LocalDate.of(2010, 1, 1).plusDays(n % 300), 100 + n % 900); // 10 at joining (R-MEM-4)
+                    case 8 -> id = IdNumbers.of(region, LocalDate.of(1990, 1, 1).plusDays(n % 900), 100 + n % 900); // 36 (R-MEM-3)
+                    case 9 -> id = IdNumbers.of(region, LocalDate.of(2010, 1, 1).plusDays(n % 300), 100 + n % 900); // 10 at joining (R-MEM-4)
                     case 10 -> branch = Long.toString(orgs.committee());                          // not a branch (R-MEM-1)
                     case 11 -> branch = "没有这个团支部";                                           // unknown branch
                     case 12 -> kind = "群众";                                                       // no such 人员类型
@@ -507,16 +506,7 @@ class ImportFlowBenchmark {
     }
 
     private static String presentId(int g) {
-        return idNumber("320102", LocalDate.of(2000, 1, 1).plusDays(g / 900), 100 + g % 900);
-    }
-
-    private static String idNumber(String region, LocalDate born, int sequence) {
-        String body = region + born.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
-        int sum = 0;
-        for (int d = 0; d < 17; d++) {
-            sum += (body.charAt(d) - '0') * WEIGHTS[d];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return IdNumbers.of("320102", LocalDate.of(2000, 1, 1).plusDays(g / 900), 100 + g % 900);
     }
 
     /** The downloaded template with the rows from its third row on, as a user fills it in. */

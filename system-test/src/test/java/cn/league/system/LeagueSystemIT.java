@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.contracts.member.IdNumberCheckCharacter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -1813,15 +1815,9 @@ class LeagueSystemIT {
         return JSON.readTree(response.body()).path("code").asString();
     }
 
-    /** A valid ID number (GB 11643 check digit). */
+    /** A valid ID number (GB 11643 check character); the birth date as yyyyMMdd. */
     private static String idNumber(String region, String birthDate, int sequence) {
-        String body = region + birthDate + "%03d".formatted(sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return IdNumberCheckCharacter.complete(region + birthDate + "%03d".formatted(sequence));
     }
 
     @Test

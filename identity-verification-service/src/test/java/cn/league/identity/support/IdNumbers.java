@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import cn.league.test.TestIdNumbers;
+import cn.league.contracts.member.IdNumberCheckCharacter;
 
 /** Valid 18-character ID numbers (GB 11643 check digit) nobody else in the test run holds. */
 public final class IdNumbers {
@@ -30,7 +30,7 @@ public final class IdNumbers {
         while (true) {
             String first17 = String.format("330106%04d%02d%02d%03d", 1990 + random.nextInt(15),
                     1 + random.nextInt(12), 1 + random.nextInt(28), sequence);
-            String idNumber = first17 + TestIdNumbers.checkDigit(first17);
+            String idNumber = IdNumberCheckCharacter.complete(first17);
             if (ISSUED.add(idNumber)) {
                 return idNumber;
             }

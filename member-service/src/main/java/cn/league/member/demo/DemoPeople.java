@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.league.contracts.member.IdNumberCheckCharacter;
 import cn.league.member.entry.DevelopmentNumberRule;
 import cn.league.member.entry.EntryRole;
 import cn.league.member.membership.NewPerson;
@@ -50,8 +51,6 @@ public final class DemoPeople {
     static final String FLOATING_BRANCH = "转塘街道流动团支部";
     static final String COMMUNITY_BRANCH = "转塘街道某社区团支部";
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
     private static final String[] REGIONS = {"330106", "330105", "330108", "330110", "330203", "330302",
             "330402", "330502", "330602", "330702", "330782", "331002", "331102"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
@@ -167,12 +166,8 @@ public final class DemoPeople {
 
     /** A valid ID number: region, birth date, a three-digit sequence (odd for men) and the GB 11643 check. */
     static String idNumber(String region, LocalDate birthDate, int sequence) {
-        String body = region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return IdNumberCheckCharacter.complete(
+                region + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence));
     }
 
     private static String fixedId(String region, int year, int month, int day, int sequence) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import cn.league.contracts.member.IdNumberCheckCharacter;
+
 /**
  * R-ID-4: before anything is sent or stored, an ID number is checked locally — 18 characters,
  * a real birth date, a known GB/T 2260 region code, the GB 11643 (ISO 7064 MOD 11-2) check digit.
@@ -17,9 +19,6 @@ public final class IdNumberRule {
 
     private static final int LENGTH = 18;
     private static final int EARLIEST_BIRTH_YEAR = 1900;
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    // Indexed by the weighted sum mod 11: the check character GB 11643 prescribes.
-    private static final char[] CHECK_CHARACTERS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private final RegionCodes regions;
     private final Clock clock;
@@ -65,7 +64,7 @@ public final class IdNumberRule {
             if (digit < 0 || digit > 9) {
                 return IdNumberFault.BAD_FORMAT;
             }
-            sum += digit * WEIGHTS[i];
+            sum += digit * IdNumberCheckCharacter.weight(i);
             if (i < 6) {
                 region = region * 10 + digit;
             } else if (i < 14) {
@@ -92,7 +91,7 @@ public final class IdNumberRule {
                 || birth > today().date()) {
             return IdNumberFault.BAD_BIRTH_DATE;
         }
-        if (CHECK_CHARACTERS[sum % 11] != last) {
+        if (IdNumberCheckCharacter.ofWeightedSum(sum) != last) {
             return IdNumberFault.BAD_CHECK_DIGIT;
         }
 

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.league.contracts.member.IdNumberCheckCharacter;
 import cn.league.member.support.TreeReplica;
 import cn.league.support.copy.CopyIn;
 import cn.league.test.BenchFigure;
@@ -71,8 +72,6 @@ class BulkEntryBenchmark {
     // phase's JVM CPU, after ten batches a third (the JIT line shows it), and the path ran partly interpreted
     private static final int WARM_UP = 10 * BATCH;
     private static final int BRANCHES = 100;
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
     // the JIT compiler's (warm-up) and the garbage collector's threads, whose CPU is shown apart
     private static final String[] JIT = {"C1 CompilerThre", "C2 CompilerThre"};
     private static final String[] GC = {"GC Thread", "G1 "};
@@ -378,12 +377,7 @@ class BulkEntryBenchmark {
     }
 
     private static String idNumber(LocalDate birth, int sequence) {
-        String body = "110105" + birth.toString().replace("-", "") + "%03d".formatted(sequence);
-        int sum = 0;
-        for (int k = 0; k < 17; k++) {
-            sum += (body.charAt(k) - '0') * WEIGHTS[k];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return IdNumberCheckCharacter.complete("110105" + birth.toString().replace("-", "") + "%03d".formatted(sequence));
     }
 
     private void line(String format, Object... args) {

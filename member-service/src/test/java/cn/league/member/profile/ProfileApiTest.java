@@ -18,6 +18,7 @@ import cn.league.contracts.EventJson;
 import cn.league.contracts.Topics;
 import cn.league.contracts.identity.IdentityEvents.IdentityVerificationFailed;
 import cn.league.contracts.identity.IdentityEvents.IdentityVerified;
+import cn.league.contracts.member.IdNumberCheckCharacter;
 import cn.league.contracts.member.MemberEvents.IdentityDetailsChanged;
 import cn.league.contracts.member.MemberEvents.ProfileChanged;
 import cn.league.member.support.MemberApi;
@@ -60,7 +61,7 @@ class ProfileApiTest {
     }
 
     static String newId() {
-        return Ids.of("11010120010203" + SEQUENCE.incrementAndGet());
+        return IdNumberCheckCharacter.complete("11010120010203" + SEQUENCE.incrementAndGet());
     }
 
     static String newDevelopmentNumber() {
