@@ -25,6 +25,11 @@ export interface Transfer {
 }
 
 /** A page of 组织关系转接历史 (R-TR-14): newest first, the names of the orgs it names, {@code next} for the page after. */
+/** One step of a transfer's 办理记录 (R-TR-14). */
+export interface TransferEntry {
+  action: string; step: string | null; actedBy: string | null; at: string; reason: string | null
+}
+
 export interface HistoryPage {
   items: Transfer[]
   orgNames: Record<string, string>
