@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Branches {
 
-    private static final String BY_NAME = """
+    static final String BY_NAME = """
             select id from org_replica.org
              where full_name = ? and ? = any (cast(string_to_array(path, '.') as bigint[]))
              limit 2""";
