@@ -18,6 +18,16 @@ import java.util.random.RandomGenerator;
  * person can create and every domain (R-ORG-1, R-ORG-8, R-GRAD-5, R-TR-11). Each city and each county is one bulk
  * request; row 0 is its 团委, under the province or the city.
  * <p>
+ * The school classes of the universities and of each city's first county have the year they graduate, which their
+ * schools mark (R-GRAD-1); the other counties' schools have not marked theirs yet. (Whoever marks is admin, and so
+ * holds a post, in each school: one login marking every school of the country would hold ~40,000 posts, and each new
+ * one is announced with all of them.) The classes of the school year now under way graduate from its end on
+ * (university 4 years, 高中 and 中专 3, 初中's 初三 at its end). From September to December some of the marked schools'
+ * classes that graduated this June are there too, as their 毕业生团组织 with this year's mark (R-GRAD-3): half a
+ * grade's worth of classes per college, a twelfth of the classes (at least one) per 高中, 初中 and 中专 — the rest moved
+ * on already. From the conversion date (06-01, the suite's default) the members of every class marked with this year
+ * are this year's graduates ({@link AgeBand#graduatedOf}).
+ * <p>
  * {@code province} and {@code national} draw the same names and people for 江苏, so a national run after a province
  * run completes it; {@code town} draws from another stream (its city is not one of theirs).
  */
@@ -75,12 +85,21 @@ final class CountryPlan {
     private final Scale scale;
     private final long seed;
     private final int firstGrade;
+    /** the year the school year now under way ends (its 6th month) */
+    private final int schoolYearEnd;
+    /** from September on: this year's graduates' classes are in the tree, marked with this year */
+    private final boolean graduatedCohort;
+    /** this year, once its conversion date has come: its classes have graduated */
+    private final int graduatedYear;
 
     /** @param today what decides the classes' years (the four grades now at school) */
     CountryPlan(Scale scale, long seed, LocalDate today) {
         this.scale = scale;
         this.seed = seed;
-        this.firstGrade = (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) - 3;
+        this.graduatedCohort = today.getMonthValue() >= 9;
+        this.schoolYearEnd = graduatedCohort ? today.getYear() + 1 : today.getYear();
+        this.firstGrade = schoolYearEnd - 4;
+        this.graduatedYear = today.isBefore(LocalDate.of(today.getYear(), 6, 1)) ? 0 : today.getYear();
     }
 
     record City(String name, List<OrgRow> rows, List<County> counties) {
@@ -100,7 +119,7 @@ final class CountryPlan {
             List<County> counties = new ArrayList<>(scale.countiesPerCity);
             for (int k = 0; k < scale.countiesPerCity; k++) {
                 String county = unique(countyNames, () -> Names.place(names) + (names.nextInt(3) == 0 ? "区" : "县"));
-                counties.add(new County(county, county(random(provinceCode, c, k, 1), city, county)));
+                counties.add(new County(county, county(random(provinceCode, c, k, 1), city, county, k == 0)));
             }
             cities.add(new City(city, cityRows(random(provinceCode, c, -1, 1), provinceId, city), counties));
         }
@@ -113,10 +132,10 @@ final class CountryPlan {
     }
 
     private List<OrgRow> cityRows(RandomGenerator random, long provinceId, String city) {
-        Rows rows = new Rows(random);
+        Rows rows = new Rows(random, true);
         Shape s = scale.shape;
         int top = rows.add(new OrgRow(provinceId, null, "LEADING_BODY", null, "PARTY_AND_GOVERNMENT", null,
-                "共青团" + city + "委员会", "团" + city + "委", 0, null, 2));
+                "共青团" + city + "委员会", "团" + city + "委", 0, null, 2, null));
         Set<String> unis = new HashSet<>();
         for (int u = 0; u < s.universities(); u++) {
             String uni = city + unique(unis, () -> UNIVERSITIES[random.nextInt(UNIVERSITIES.length)]);
@@ -127,11 +146,12 @@ final class CountryPlan {
                 int body = rows.body(committee, "COMMITTEE", "SCHOOL", "UNIVERSITY", uni + college + "团委",
                         college + "团委");
                 String major = college.substring(0, Math.min(2, college.length()));
-                for (int grade = 0; grade < 4; grade++) {
-                    for (int n = 1; n <= s.classesPerGrade(); n++) {
-                        rows.branch(body, null, "SCHOOL", "UNIVERSITY",
-                                "%s%s%d级%d班团支部".formatted(uni, major, firstGrade + grade, n),
-                                "%s%d级%d班团支部".formatted(major, firstGrade + grade, n), AgeBand.UNIVERSITY, 30);
+                for (int grade = graduatedCohort ? -1 : 0; grade < 4; grade++) {
+                    int enrolled = firstGrade + grade;
+                    int classes = grade < 0 ? Math.max(1, s.classesPerGrade() / 2) : s.classesPerGrade();
+                    for (int n = 1; n <= classes; n++) {
+                        rows.schoolClass(body, "UNIVERSITY", "%s%s%d级%d班团支部".formatted(uni, major, enrolled, n),
+                                "%s%d级%d班团支部".formatted(major, enrolled, n), AgeBand.UNIVERSITY, 30, enrolled + 4);
                     }
                 }
             }
@@ -140,12 +160,13 @@ final class CountryPlan {
         return rows.list;
     }
 
-    private List<OrgRow> county(RandomGenerator random, String city, String county) {
-        Rows rows = new Rows(random);
+    /** @param marked whether its schools mark their classes' graduation years */
+    private List<OrgRow> county(RandomGenerator random, String city, String county, boolean marked) {
+        Rows rows = new Rows(random, marked);
         Shape s = scale.shape;
         String place = city + county;
         int top = rows.add(new OrgRow(null, null, "LEADING_BODY", null, "PARTY_AND_GOVERNMENT", null,
-                "共青团" + place + "委员会", "团" + county + "委", 0, null, 2));
+                "共青团" + place + "委员会", "团" + county + "委", 0, null, 2, null));
         Set<String> streets = new HashSet<>();
         for (int i = 0; i < s.streets(); i++) {
             boolean urban = i % 2 == 0;
@@ -171,23 +192,33 @@ final class CountryPlan {
             int body = rows.body(top, "COMMITTEE", "SCHOOL", "SENIOR_HIGH", city + school + "团委", school + "团委");
             for (int n = 0; n < s.seniorClasses(); n++) {
                 String name = "高%s(%d)班团支部".formatted("一二三".charAt(n % 3), n / 3 + 1);
-                rows.branch(body, null, "SCHOOL", "SENIOR_HIGH", city + school + name, name, AgeBand.SENIOR_HIGH, 35);
+                rows.schoolClass(body, "SENIOR_HIGH", city + school + name, name, AgeBand.SENIOR_HIGH, 35,
+                        schoolYearEnd + 2 - n % 3);
             }
+            graduated(rows, body, "SENIOR_HIGH", city + school, "高三", s.seniorClasses(), AgeBand.SENIOR_HIGH, 35);
         }
         for (int k = 0; k < s.juniorHighs(); k++) {
             String school = unique(schools, () -> county + Names.place(random) + "初级中学");
             int body = rows.body(top, "COMMITTEE", "SCHOOL", "JUNIOR_HIGH", city + school + "团委", school + "团委");
             for (int n = 1; n <= s.juniorClasses(); n++) {
                 String name = "初三(" + n + ")班团支部";
-                rows.branch(body, null, "SCHOOL", "JUNIOR_HIGH", city + school + name, name, AgeBand.JUNIOR_HIGH, 25);
+                rows.schoolClass(body, "JUNIOR_HIGH", city + school + name, name, AgeBand.JUNIOR_HIGH, 25,
+                        schoolYearEnd);
             }
+            graduated(rows, body, "JUNIOR_HIGH", city + school, "初三", s.juniorClasses(), AgeBand.JUNIOR_HIGH, 25);
         }
         for (int k = 0; k < s.vocationals(); k++) {
             String school = unique(schools, () -> county + Names.place(random) + "职业技术学校");
             int body = rows.body(top, "COMMITTEE", "SCHOOL", "VOCATIONAL", city + school + "团委", school + "团委");
             for (int n = 0; n < s.vocationalClasses(); n++) {
-                String name = "%d级%d班团支部".formatted(firstGrade + 1 + n % 3, n / 3 + 1);
-                rows.branch(body, null, "SCHOOL", "VOCATIONAL", city + school + name, name, AgeBand.VOCATIONAL, 30);
+                int enrolled = firstGrade + 1 + n % 3;
+                String name = "%d级%d班团支部".formatted(enrolled, n / 3 + 1);
+                rows.schoolClass(body, "VOCATIONAL", city + school + name, name, AgeBand.VOCATIONAL, 30, enrolled + 3);
+            }
+            for (int n = 1; graduatedCohort && marked && n <= graduatedClasses(s.vocationalClasses()); n++) {
+                String name = "%d级%d班团支部".formatted(firstGrade, n);
+                rows.schoolClass(body, "VOCATIONAL", city + school + name, name, AgeBand.VOCATIONAL, 30,
+                        firstGrade + 3);
             }
         }
         for (int k = 0; k < s.primaries(); k++) {
@@ -237,6 +268,19 @@ final class CountryPlan {
         return rows.list;
     }
 
+    /** From September on, some of the school's classes that graduated this June ("2026届高三(1)班团支部"). */
+    private void graduated(Rows rows, int body, String level, String school, String grade, int classes,
+                           AgeBand band, int fullBranch) {
+        for (int n = 1; graduatedCohort && rows.marked && n <= graduatedClasses(classes); n++) {
+            String name = "%d届%s(%d)班团支部".formatted(schoolYearEnd - 1, grade, n);
+            rows.schoolClass(body, level, school + name, name, band, fullBranch, schoolYearEnd - 1);
+        }
+    }
+
+    private static int graduatedClasses(int classes) {
+        return Math.max(1, classes / 12);
+    }
+
     private void enterprises(Rows rows, int top, String place, String[] names, int count, int branches) {
         for (int k = 0; k < count; k++) {
             String firm = place + names[k % names.length] + (k < names.length ? "" : (k / names.length + 1));
@@ -281,9 +325,12 @@ final class CountryPlan {
 
         final List<OrgRow> list = new ArrayList<>();
         final RandomGenerator random;
+        /** whether the schools of these rows mark their classes' graduation years */
+        final boolean marked;
 
-        Rows(RandomGenerator random) {
+        Rows(RandomGenerator random, boolean marked) {
             this.random = random;
+            this.marked = marked;
         }
 
         int add(OrgRow row) {
@@ -292,15 +339,35 @@ final class CountryPlan {
         }
 
         int body(int parent, String type, String domain, String level, String fullName, String shortName) {
-            return add(new OrgRow(null, parent, type, null, domain, level, fullName, shortName, 0, null, 2));
+            return add(new OrgRow(null, parent, type, null, domain, level, fullName, shortName, 0, null, 2, null));
         }
 
         void branch(int parent, String kind, String domain, String level, String fullName, String shortName,
                     AgeBand band, int fullBranch) {
+            branch(parent, kind, domain, level, fullName, shortName, band, fullBranch, null);
+        }
+
+        /**
+         * A school's class branch, with the year it graduates where its school marks it; graduates once that year's
+         * date has come.
+         */
+        void schoolClass(int parent, String level, String fullName, String shortName, AgeBand band, int fullBranch,
+                         int graduationYear) {
+            if (!marked) {
+                branch(parent, null, "SCHOOL", level, fullName, shortName, band, fullBranch, null);
+                return;
+            }
+            branch(parent, null, "SCHOOL", level, fullName, shortName,
+                    graduationYear == graduatedYear ? band.graduatedOf() : band, fullBranch, graduationYear);
+        }
+
+        private void branch(int parent, String kind, String domain, String level, String fullName, String shortName,
+                            AgeBand band, int fullBranch, Integer graduationYear) {
             double wanted = fullBranch * scale.peopleFactor * (0.5 + random.nextDouble());
             int members = (int) wanted + (random.nextDouble() < wanted - (int) wanted ? 1 : 0);
             int cadres = random.nextDouble() < scale.branchCadreShare ? 1 : 0;
-            add(new OrgRow(null, parent, "BRANCH", kind, domain, level, fullName, shortName, members, band, cadres));
+            add(new OrgRow(null, parent, "BRANCH", kind, domain, level, fullName, shortName, members, band, cadres,
+                    graduationYear));
         }
     }
 }

@@ -7,13 +7,16 @@ package cn.league.seeder;
  * @param members how many members the branch gets (0 for bodies)
  * @param band    who they are
  * @param cadres  how many cadres get a post in it
+ * @param graduationYear the year a school class branch graduates, which its school marks (R-GRAD-1); null for
+ *                       every other org
  */
 public record OrgRow(Long parentId, Integer parentRow, String type, String branchKind, String domain,
-                     String schoolLevel, String fullName, String shortName, int members, AgeBand band, int cadres) {
+                     String schoolLevel, String fullName, String shortName, int members, AgeBand band, int cadres,
+                     Integer graduationYear) {
 
     public OrgRow under(long parent) {
         return new OrgRow(parent, null, type, branchKind, domain, schoolLevel, fullName, shortName, members, band,
-                cadres);
+                cadres, graduationYear);
     }
 
     public boolean branch() {

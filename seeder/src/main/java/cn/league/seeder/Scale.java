@@ -12,15 +12,16 @@ import java.util.Locale;
  * @param peopleFactor       members per branch relative to a full branch (a class of ~30): the real country has
  *                           ~20 members a branch, the national scale ~3 (10 of the real 74 million)
  * @param branchCadreShare   the share of branches with a 书记 entered
- * @param transfers          open transfers started (办理转入 by the transfer admin)
+ * @param transfers          open transfers of members who are not graduates ({@link TransferPlan})
+ * @param graduateTransfers  open transfers of this year's graduates, each naming a destination (R-TR-11)
  * @param registrations      pending self-registrations
  */
 enum Scale {
-    TOWN(List.of("32"), 1, 1, Shape.SMALL, 2.5, 1.0, 10, 5),
-    PROVINCE(List.of("32"), 11, 9, Shape.REAL, 0.135, 0.2, 500, 100),
+    TOWN(List.of("32"), 1, 1, Shape.SMALL, 2.5, 1.0, 10, 8, 5),
+    PROVINCE(List.of("32"), 11, 9, Shape.REAL, 0.135, 0.2, 500, 300, 100),
     NATIONAL(List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
             "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"), 11, 9,
-            Shape.REAL, 0.135, 0.2, 10_000, 1_000);
+            Shape.REAL, 0.135, 0.2, 10_000, 6_000, 1_000);
 
     final List<String> provinceCodes;
     final int cities;
@@ -29,10 +30,11 @@ enum Scale {
     final double peopleFactor;
     final double branchCadreShare;
     final int transfers;
+    final int graduateTransfers;
     final int registrations;
 
     Scale(List<String> provinceCodes, int cities, int countiesPerCity, Shape shape, double peopleFactor,
-          double branchCadreShare, int transfers, int registrations) {
+          double branchCadreShare, int transfers, int graduateTransfers, int registrations) {
         this.provinceCodes = provinceCodes;
         this.cities = cities;
         this.countiesPerCity = countiesPerCity;
@@ -40,6 +42,7 @@ enum Scale {
         this.peopleFactor = peopleFactor;
         this.branchCadreShare = branchCadreShare;
         this.transfers = transfers;
+        this.graduateTransfers = graduateTransfers;
         this.registrations = registrations;
     }
 

@@ -5,10 +5,16 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,20 +26,30 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code ./league seed <scale>}: builds a generated country ({@link Scale}, {@link CountryPlan}) in a running stack
  * through its own APIs — org-service's bulk path ({@code POST /api/orgs/bulk}, a city or a county a request),
- * member-service's bulk path ({@code POST /api/members/bulk}, up to 5,000 people a request), 办理转入
- * ({@code POST /api/transfers/in}) for the open transfers and 团员注册 ({@code POST /api/accounts/member-registration})
- * for the pending self-registrations — printing progress, and each stage's time and rate at the end.
+ * member-service's bulk path ({@code POST /api/members/bulk}, up to 5,000 people a request), admin registration codes
+ * ({@code POST /api/orgs/{id}/admin-codes}, {@code POST /api/orgs/admin-registrations}) by which 团中央's admin becomes
+ * admin of the schools and of the movers' orgs, graduation marks ({@code POST /api/orgs/graduation-marks}), 办理转出
+ * ({@code POST /api/transfers/out}, {@link TransferPlan}) for the open transfers and 团员注册
+ * ({@code POST /api/accounts/member-registration}) for the pending self-registrations — printing progress, and each
+ * stage's time and rate at the end.
  * <p>
  * A second run with the same scale and seed makes nothing twice: the org bulk path answers each org already there,
- * member-service answers each person already entered (ALREADY_IMPORTED), a member with an open transfer is refused a
- * second (TRANSFER_ALREADY_OPEN, R-TR-1) and an ID registered once is refused again (R-AUTH-5); all of these count as
- * "there already". A run that stopped half-way is finished by running it again.
+ * member-service answers each person already entered (ALREADY_IMPORTED), an org the login administers already is
+ * skipped (GET /api/orgs/mine), a class already marked (or already a graduate branch) is left as it is, a member with
+ * an open transfer is refused a second (TRANSFER_ALREADY_OPEN, R-TR-1) and an ID registered once is refused again
+ * (R-AUTH-5); all of these count as "there already". A run that stopped half-way is finished by running it again.
  */
 public final class Seeder {
 
     static final int MEMBER_ROWS_PER_REQUEST = 5_000;
+    /** org-service marks at most 500 branches a request. */
+    static final int MARKS_PER_REQUEST = 500;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String REGISTRATION_PASSWORD = "Seed-2026a";
+    private static final String ADMIN_POST = "委员";
+    /** Refusals while a service's copy of people, admins or orgs has not caught up yet: asked again. */
+    private static final Set<String> NOT_YET_KNOWN = Set.of("PERSON_NOT_FOUND", "NOT_BRANCH_OR_DIRECT_PARENT",
+            "NOT_A_GRADUATE", "ORG_NOT_FOUND");
 
     private final Options options;
     private final PrintStream out;
@@ -42,9 +58,14 @@ public final class Seeder {
     private final CountryPlan plan;
     final Stage orgs = new Stage("orgs", "orgs");
     final Stage people = new Stage("people", "rows");
+    final Stage admins = new Stage("admins", "orgs");
+    final Stage marks = new Stage("marks", "classes");
     final Stage transfers = new Stage("transfers", "transfers");
     final Stage registrations = new Stage("registrations", "registrations");
-    private final List<Person> movers = new ArrayList<>();
+    private final List<TransferPlan.Mover> movers = new ArrayList<>();
+    private final List<TransferPlan.Receivers> receivers = new ArrayList<>();
+    private final Set<Long> administered = ConcurrentHashMap.newKeySet();
+    private String loginName;
     private final List<RegistrationTarget> registrationBranches = new ArrayList<>();
     private final Map<String, PeopleFactory> factories = new HashMap<>();
 
@@ -60,7 +81,7 @@ public final class Seeder {
 
     /** What to build and where; see {@link #usage()}. */
     record Options(Scale scale, long seed, URI gateway, URI keycloak, String login, String password,
-                   String transferAdmin, String transferAdminPassword, String captchaAnswer, int parallel) {
+                   String captchaAnswer, int parallel) {
 
         static Options parse(String[] args) {
             if (args.length == 0) {
@@ -79,12 +100,10 @@ public final class Seeder {
                     URI.create(given.getOrDefault("keycloak", "http://127.0.0.1:18080")),
                     given.getOrDefault("login", "110101198505040117"),
                     given.getOrDefault("password", "Zhtj@2026"),
-                    given.getOrDefault("transfer-admin", "330110198905050055"),
-                    given.getOrDefault("transfer-admin-password", "Zhtj@2026"),
                     given.getOrDefault("captcha-answer", env == null ? "" : env),
                     Integer.parseInt(given.getOrDefault("parallel", "2")));
-            given.keySet().removeAll(List.of("seed", "gateway", "keycloak", "login", "password", "transfer-admin",
-                    "transfer-admin-password", "captcha-answer", "parallel"));
+            given.keySet().removeAll(List.of("seed", "gateway", "keycloak", "login", "password", "captcha-answer",
+                    "parallel"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + usage());
             }
@@ -96,7 +115,6 @@ public final class Seeder {
         return """
                 usage: seeder <town|province|national> [--seed 2026] [--gateway http://127.0.0.1:8080]
                        [--keycloak http://127.0.0.1:18080] [--login <团中央 admin> --password <password>]
-                       [--transfer-admin <admin of a 团委/团工委/团总支> --transfer-admin-password <password>]
                        [--captcha-answer <the stack's fixed captcha answer>] [--parallel 2]""";
     }
 
@@ -115,15 +133,22 @@ public final class Seeder {
     }
 
     long refused() {
-        return orgs.refused.get() + people.refused.get() + transfers.refused.get() + registrations.refused.get();
+        return orgs.refused.get() + people.refused.get() + admins.refused.get() + marks.refused.get()
+                + transfers.refused.get() + registrations.refused.get();
     }
 
     void run() {
         long began = System.nanoTime();
-        out.printf("seeding %s (seed %d) through %s, %d requests in flight%n", options.scale.label(), options.seed,
-                options.gateway, options.parallel);
+        out.printf("seeding %s (seed %d) through %s as %s, %d requests in flight%n", options.scale.label(),
+                options.seed, options.gateway, options.login, options.parallel);
         LeagueClient.Session central = client.login(options.login, options.password);
         Map<String, Long> provinces = provinces(central);
+        loginName = central.get("/api/members/me/profile").path("name").asString();
+        for (JsonNode org : central.get("/api/orgs/mine")) {
+            if (org.path("admin").asBoolean()) {
+                administered.add(org.path("orgId").asLong());
+            }
+        }
         Thread ticker = Thread.ofPlatform().daemon().start(this::tick);
         try {
             for (String code : options.scale.provinceCodes) {
@@ -133,14 +158,14 @@ public final class Seeder {
                 }
                 province(central, code, provinceId);
             }
-            openTransfers();
+            openTransfers(central);
             register();
         } finally {
             ticker.interrupt();
         }
         out.println();
         out.printf("seeded %s in %.1f s:%n", options.scale.label(), (System.nanoTime() - began) / 1e9);
-        for (Stage stage : List.of(orgs, people, transfers, registrations)) {
+        for (Stage stage : List.of(orgs, people, admins, marks, transfers, registrations)) {
             out.println("  " + stage.line());
             stage.reasons().forEach((reason, count) -> out.printf("      refused %,d: %s%n", count, reason));
         }
@@ -159,34 +184,74 @@ public final class Seeder {
         return provinces;
     }
 
+    /** One request's worth of the tree as created: its rows and the ids org-service gave them. */
+    private record Unit(int city, int county, List<OrgRow> rows, long[] ids, int receiversIndex) {
+
+        /** The id of the row's parent: an earlier row's, or for row 0 the org it was put under. */
+        long parentOf(int row) {
+            OrgRow org = rows.get(row);
+            return org.parentRow() == null ? org.parentId() : ids[org.parentRow()];
+        }
+    }
+
     private void province(LeagueClient.Session central, String code, long provinceId) {
         List<CountryPlan.City> cities = plan.cities(code, provinceId);
-        record Unit(int city, int county, List<OrgRow> rows, long[] ids) {
-        }
         List<Unit> units = new ArrayList<>();
         orgs.start();
         try {
             for (int c = 0; c < cities.size(); c++) {
                 CountryPlan.City city = cities.get(c);
                 long[] cityIds = createOrgs(central, city.rows());
-                units.add(new Unit(c, -1, city.rows(), cityIds));
+                units.add(unit(code, c, -1, city.rows(), cityIds));
                 for (int k = 0; k < city.counties().size(); k++) {
                     List<OrgRow> rows = new ArrayList<>(city.counties().get(k).rows());
                     rows.set(0, rows.get(0).under(cityIds[0]));
-                    units.add(new Unit(c, k, rows, createOrgs(central, rows)));
+                    units.add(unit(code, c, k, rows, createOrgs(central, rows)));
                 }
             }
         } finally {
             orgs.stop();
         }
+        Set<Long> outSides = enterPeople(central, code, units);
+        administer(central, provinceId, units, outSides);
+        markGraduation(central, units);
+    }
+
+    private static boolean marksClasses(Unit unit) {
+        return unit.rows().stream().anyMatch(row -> row.graduationYear() != null);
+    }
+
+    private Unit unit(String code, int city, int county, List<OrgRow> rows, long[] ids) {
+        receivers.add(TransferPlan.Receivers.of(code, rows, ids));
+        return new Unit(city, county, rows, ids, receivers.size() - 1);
+    }
+
+    /**
+     * The province's members and cadres, by the bulk path; picks the movers (the first member of some branches of
+     * young people, and the first members of this year's graduates' classes, a few per request's worth and school
+     * kind) and the branches that get a self-registration.
+     *
+     * @return the orgs whose admin starts the movers' transfers: their branches' direct parents
+     */
+    private Set<Long> enterPeople(LeagueClient.Session central, String code, List<Unit> units) {
         PeopleFactory factory = factories.computeIfAbsent(code, province -> new PeopleFactory(province,
                 CountryPlan.REGIONS.get(province), today, options.scale == Scale.TOWN ? 900 : 0,
                 options.scale == Scale.TOWN ? 900_000 : 0));
-        // spread over the units, twice each one's share, so units with few fitting branches are made up for
-        int moversPerUnit = 2 * Math.max(1, (int) Math.ceil(
-                (double) options.scale.transfers / options.scale.provinceCodes.size() / units.size()));
-        int registrationsPerUnit = 2 * Math.max(1, (int) Math.ceil(
-                (double) options.scale.registrations / options.scale.provinceCodes.size() / units.size()));
+        int provinces = options.scale.provinceCodes.size();
+        int memberQuota = (int) Math.ceil((double) options.scale.transfers / provinces);
+        int graduateQuota = (int) Math.ceil((double) options.scale.graduateTransfers / provinces);
+        int registrationQuota = (int) Math.ceil((double) options.scale.registrations / provinces);
+        // movers come from the requests whose schools mark (the login administers their tops already), spread over
+        // them, twice each one's share, so those with few fitting branches are made up for
+        long marking = units.stream().filter(Seeder::marksClasses).count();
+        int moversPerUnit = 2 * Math.max(1, (int) Math.ceil((double) memberQuota / marking));
+        // graduates of each school kind a request holds (a city's universities, a county's three), a few each
+        int graduatesPerBand = Math.max(1, (int) Math.ceil((double) graduateQuota / marking / 2));
+        int registrationsPerUnit = 2 * Math.max(1, (int) Math.ceil((double) registrationQuota / units.size()));
+        int members = 0;
+        int graduates = 0;
+        int registering = 0;
+        Set<Long> outSides = new HashSet<>();
         people.start();
         ExecutorService senders = Executors.newFixedThreadPool(options.parallel);
         Semaphore inFlight = new Semaphore(options.parallel * 2);
@@ -195,8 +260,10 @@ public final class Seeder {
             List<Map<String, Object>> batch = new ArrayList<>(MEMBER_ROWS_PER_REQUEST);
             for (Unit unit : units) {
                 RandomGenerator random = plan.peopleRandom(code, unit.city(), unit.county());
+                boolean moving = marksClasses(unit);
                 int unitMovers = 0;
                 int unitRegistrations = 0;
+                Map<AgeBand, Integer> unitGraduates = new EnumMap<>(AgeBand.class);
                 for (int i = 0; i < unit.rows().size(); i++) {
                     OrgRow row = unit.rows().get(i);
                     long orgId = unit.ids()[i];
@@ -209,16 +276,32 @@ public final class Seeder {
                         Person member = factory.member(random, row.band());
                         batch = flushIfFull(batch, senders, inFlight, central, sent);
                         batch.add(bulkRow(batch.size() + 1, "MEMBER", orgId, member));
+                        boolean moves = false;
+                        if (!moving) {
+                            continue;
+                        }
                         if (n == 0 && row.band() == AgeBand.YOUTH && unitMovers < moversPerUnit
-                                && movers.size() < options.scale.transfers) {
-                            movers.add(member);
+                                && members < memberQuota) {
                             unitMovers++;
+                            members++;
+                            moves = true;
+                        } else if (row.band().graduated() && graduates < graduateQuota
+                                && unitGraduates.getOrDefault(row.band(), 0) < graduatesPerBand) {
+                            unitGraduates.merge(row.band(), 1, Integer::sum);
+                            graduates++;
+                            moves = true;
+                        }
+                        if (moves) {
+                            movers.add(new TransferPlan.Mover(member, orgId, unit.parentOf(i),
+                                    unit.receiversIndex(), row.band()));
+                            outSides.add(unit.parentOf(i));
                         }
                     }
-                    if (row.branch() && row.branchKind() == null && unitRegistrations < registrationsPerUnit
-                            && registrationBranches.size() < options.scale.registrations) {
+                    if (row.branch() && row.branchKind() == null && !row.band().graduated()
+                            && unitRegistrations < registrationsPerUnit && registering < registrationQuota) {
                         registrationBranches.add(new RegistrationTarget(orgId, code));
                         unitRegistrations++;
+                        registering++;
                     }
                 }
             }
@@ -233,6 +316,163 @@ public final class Seeder {
         } finally {
             senders.shutdownNow();
             people.stop();
+        }
+        return outSides;
+    }
+
+    /**
+     * Makes the login (团中央's admin) admin of the orgs whose admins act below (R-ADM-3): the schools (a university's
+     * 团委, a 高中's), which mark their classes' graduation (R-GRAD-1), and the direct parents of the movers' branches,
+     * which start their transfers (R-TR-3) — and, as each code comes from the admin of the org's direct parent, of
+     * every org above them up to the province. Top down, the orgs of one depth at a time, several at once.
+     */
+    private void administer(LeagueClient.Session central, long provinceId, List<Unit> units, Set<Long> outSides) {
+        Map<Integer, Set<Long>> byDepth = new TreeMap<>();
+        byDepth.computeIfAbsent(0, depth -> new LinkedHashSet<>()).add(provinceId);
+        for (Unit unit : units) {
+            int top = unit.county() < 0 ? 1 : 2; // the depth of the unit's row 0 below the province
+            boolean[] needed = new boolean[unit.rows().size()];
+            for (int i = 0; i < unit.rows().size(); i++) {
+                OrgRow row = unit.rows().get(i);
+                if (!row.branch()) {
+                    continue;
+                }
+                Integer from = null;
+                if (outSides.contains(unit.parentOf(i))) {
+                    from = row.parentRow(); // starts the mover's transfer
+                } else if (row.graduationYear() != null) {
+                    from = school(unit.rows(), i); // marks the class
+                }
+                for (Integer up = from; up != null; up = unit.rows().get(up).parentRow()) {
+                    needed[up] = true;
+                }
+            }
+            int[] depth = new int[unit.rows().size()];
+            for (int i = 0; i < needed.length; i++) {
+                Integer parentRow = unit.rows().get(i).parentRow();
+                depth[i] = parentRow == null ? top : depth[parentRow] + 1;
+                if (needed[i]) {
+                    byDepth.computeIfAbsent(depth[i], d -> new LinkedHashSet<>()).add(unit.ids()[i]);
+                }
+            }
+            if (unit.county() >= 0) {
+                byDepth.computeIfAbsent(1, d -> new LinkedHashSet<>()).add(unit.parentOf(0)); // its city
+            }
+        }
+        admins.start();
+        ExecutorService workers = Executors.newFixedThreadPool(options.parallel);
+        try {
+            for (Set<Long> level : byDepth.values()) {
+                List<Future<?>> done = new ArrayList<>();
+                for (long orgId : level) {
+                    if (administered.contains(orgId)) {
+                        admins.existing.incrementAndGet();
+                        continue;
+                    }
+                    done.add(workers.submit(() -> becomeAdmin(central, orgId)));
+                }
+                for (Future<?> each : done) {
+                    each.get();
+                }
+            }
+        } catch (Exception failed) {
+            throw new IllegalStateException("registering as admin failed: " + failed.getMessage(), failed);
+        } finally {
+            workers.shutdownNow();
+            admins.stop();
+        }
+    }
+
+    /** The topmost school 团委 / 团工委 / 团总支 above a class: the university's, or the school's. */
+    private static int school(List<OrgRow> rows, int classRow) {
+        int school = rows.get(classRow).parentRow();
+        for (Integer up = rows.get(school).parentRow(); up != null && rows.get(up).domain().equals("SCHOOL");
+             up = rows.get(up).parentRow()) {
+            school = up;
+        }
+        return school;
+    }
+
+    /** 管理员注册 with a code the direct parent's admin (the login, by now) issued for the org. */
+    private void becomeAdmin(LeagueClient.Session central, long orgId) {
+        try {
+            String code = central.post("/api/orgs/" + orgId + "/admin-codes", Map.of()).path("code").asString();
+            central.post("/api/orgs/admin-registrations", Map.of("code", code, "name", loginName,
+                    "postTitle", ADMIN_POST));
+            admins.made.incrementAndGet();
+        } catch (LeagueClient.Refused refused) {
+            if (refused.code.equals("ALREADY_ADMIN")) {
+                admins.existing.incrementAndGet();
+            } else {
+                admins.refusedFor(refused.code + " " + refused.getMessage());
+            }
+        }
+        administered.add(orgId);
+    }
+
+    /**
+     * 标记团支部毕业时间 (R-GRAD-1) of every school class as the plan has it, a request's worth of the tree and a year
+     * at a time, by the login as admin of their schools; this year's become 毕业生团组织 at once (R-GRAD-3). A class
+     * already marked so, or already a graduate branch, is left as it is.
+     */
+    private void markGraduation(LeagueClient.Session central, List<Unit> units) {
+        marks.start();
+        try {
+            for (Unit unit : units) {
+                Map<Long, List<Integer>> classesByParent = new LinkedHashMap<>();
+                for (int i = 0; i < unit.rows().size(); i++) {
+                    if (unit.rows().get(i).graduationYear() != null) {
+                        classesByParent.computeIfAbsent(unit.parentOf(i), parent -> new ArrayList<>()).add(i);
+                    }
+                }
+                Map<Integer, List<Long>> toMark = new TreeMap<>();
+                for (Map.Entry<Long, List<Integer>> school : classesByParent.entrySet()) {
+                    Map<Long, JsonNode> now = children(central, school.getKey());
+                    for (int i : school.getValue()) {
+                        long id = unit.ids()[i];
+                        int year = unit.rows().get(i).graduationYear();
+                        JsonNode org = now.get(id);
+                        if (org != null && (org.path("type").asString().equals("GRADUATE_BRANCH")
+                                || org.path("graduationYear").asInt(0) == year)) {
+                            marks.existing.incrementAndGet();
+                        } else {
+                            toMark.computeIfAbsent(year, y -> new ArrayList<>()).add(id);
+                        }
+                    }
+                }
+                toMark.forEach((year, ids) -> {
+                    for (int from = 0; from < ids.size(); from += MARKS_PER_REQUEST) {
+                        List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MARKS_PER_REQUEST));
+                        try {
+                            central.post("/api/orgs/graduation-marks", Map.of("branchIds", chunk,
+                                    "graduationYear", year));
+                            marks.made.addAndGet(chunk.size());
+                        } catch (LeagueClient.Refused refused) {
+                            for (int n = 0; n < chunk.size(); n++) {
+                                marks.refusedFor(refused.code + " " + refused.getMessage());
+                            }
+                        }
+                    }
+                });
+            }
+        } finally {
+            marks.stop();
+        }
+    }
+
+    /** The org's children by id, page by page. */
+    private static Map<Long, JsonNode> children(LeagueClient.Session central, long orgId) {
+        Map<Long, JsonNode> children = new HashMap<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = central.get("/api/orgs/" + orgId + "/children?size=500&after=" + after);
+            for (JsonNode child : page.path("items")) {
+                children.put(child.path("id").asLong(), child);
+            }
+            if (page.path("nextAfter").isNull() || page.path("nextAfter").isMissingNode()) {
+                return children;
+            }
+            after = page.path("nextAfter").asLong();
         }
     }
 
@@ -337,28 +577,36 @@ public final class Seeder {
         }
     }
 
-    /** 办理转入 (R-TR-2) of some members into the transfer admin's org: open until the out-side approves. */
-    private void openTransfers() {
+    /**
+     * 办理转出 (R-TR-3) of the movers by the login as admin of their branches' direct parents, to receiving orgs all
+     * over the generated tree ({@link TransferPlan}); graduates name their destination (R-TR-11). Open until the
+     * in-side approves. Refusals while transfer-service's copies of the people, their graduate flags and the admins
+     * have not caught up are asked again, for up to a minute.
+     */
+    private void openTransfers(LeagueClient.Session central) {
         if (movers.isEmpty()) {
             return;
         }
         transfers.start();
         try {
-            LeagueClient.Session admin = client.login(options.transferAdmin, options.transferAdminPassword);
-            long toOrg = admin.get("/api/orgs/mine").path(0).path("orgId").asLong();
-            List<Person> pending = movers;
+            List<TransferPlan.Planned> pending = TransferPlan.plan(movers, receivers);
             for (int round = 1; !pending.isEmpty(); round++) {
-                List<Person> notYetKnown = new ArrayList<>();
-                for (Person member : pending) {
+                List<TransferPlan.Planned> notYetKnown = new ArrayList<>();
+                for (TransferPlan.Planned transfer : pending) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("idNumber", transfer.mover().person().idNumber());
+                    body.put("toOrgId", transfer.toOrgId());
+                    body.put("reason", transfer.reason());
+                    body.put("destinationType", transfer.destinationType());
+                    body.put("employerLocationOrgId", transfer.employerLocationOrgId());
                     try {
-                        admin.post("/api/transfers/in", Map.of("name", member.name(), "idNumber", member.idNumber(),
-                                "toOrgId", toOrg, "reason", "工作调动"));
+                        central.post("/api/transfers/out", body);
                         transfers.made.incrementAndGet();
                     } catch (LeagueClient.Refused refused) {
                         if (refused.code.equals("TRANSFER_ALREADY_OPEN")) {
                             transfers.existing.incrementAndGet();
-                        } else if (refused.code.equals("PERSON_NOT_FOUND") && round < 30) {
-                            notYetKnown.add(member); // transfer-service's copy of members follows a moment behind
+                        } else if (NOT_YET_KNOWN.contains(refused.code) && round < 30) {
+                            notYetKnown.add(transfer);
                         } else {
                             transfers.refusedFor(refused.code + " " + refused.getMessage());
                         }
@@ -427,9 +675,9 @@ public final class Seeder {
         try {
             while (true) {
                 Thread.sleep(10_000);
-                out.printf("  ... orgs %,d (%,.0f/s)  people %,d (%,.0f rows/s)  transfers %,d  registrations %,d%n",
-                        orgs.done(), orgs.rate(), people.done(), people.rate(), transfers.done(),
-                        registrations.done());
+                out.printf("  ... orgs %,d (%,.0f/s)  people %,d (%,.0f rows/s)  admins %,d  marks %,d  transfers %,d  "
+                        + "registrations %,d%n", orgs.done(), orgs.rate(), people.done(), people.rate(), admins.done(),
+                        marks.done(), transfers.done(), registrations.done());
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

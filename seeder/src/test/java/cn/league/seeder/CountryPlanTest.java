@@ -37,10 +37,10 @@ class CountryPlanTest {
     }
 
     @Test
-    @DisplayName("national ~3.7 million orgs and ~10 million people; a province ~120,000 orgs; a town a few thousand people")
+    @DisplayName("national ~3.8 million orgs and ~10.4 million people; a province ~122,000 orgs; a town a few thousand people")
     void sizes() {
         List<List<OrgRow>> province = requests(Scale.PROVINCE, "32");
-        assertThat(orgs(province)).isBetween(110_000L, 130_000L);
+        assertThat(orgs(province)).isBetween(115_000L, 130_000L);
         assertThat(orgs(province) * Scale.NATIONAL.provinceCodes.size()).isBetween(3_500_000L, 3_900_000L);
         assertThat(people(province) * Scale.NATIONAL.provinceCodes.size()).isBetween(9_000_000L, 11_500_000L);
         assertThat(province).allSatisfy(request -> assertThat(request.size()).isLessThanOrEqualTo(5_000));
@@ -113,9 +113,65 @@ class CountryPlanTest {
                     .containsAll(List.of("UNIVERSITY", "VOCATIONAL", "SENIOR_HIGH", "JUNIOR_HIGH", "PRIMARY"));
             assertThat(rows).extracting(OrgRow::branchKind).contains("FLOATING", "SCHOOL_TO_SOCIETY_TEMPORARY");
             Set<AgeBand> bands = EnumSet.noneOf(AgeBand.class);
-            rows.stream().filter(OrgRow::branch).forEach(row -> bands.add(row.band()));
+            rows.stream().filter(OrgRow::branch).forEach(row -> bands.add(row.band())); // in December
             assertThat(bands).containsExactlyInAnyOrder(AgeBand.values());
         }
+    }
+
+    @Test
+    @DisplayName("R-GRAD-1 every school class but 小学's of the universities and each city's first county has its graduation "
+            + "year, from this year to the school year's end + 3; the other counties' are unmarked; in December some of "
+            + "last June's classes are there with this year's mark (R-GRAD-3), at every school level, their members "
+            + "graduates; in May the final year's classes carry it, graduates from the conversion date (06-01) on")
+    void graduationYears() {
+        List<OrgRow> december = new ArrayList<>();
+        for (CountryPlan.City city : new CountryPlan(Scale.PROVINCE, 2026, TODAY).cities("32", 12)) {
+            december.addAll(city.rows());
+            december.addAll(city.counties().getFirst().rows());
+            for (CountryPlan.County unmarked : city.counties().subList(1, city.counties().size())) {
+                assertThat(unmarked.rows()).allSatisfy(row -> {
+                    assertThat(row.graduationYear()).as(row.fullName()).isNull();
+                    assertThat(row.band() == null || !row.band().graduated()).as(row.fullName()).isTrue();
+                });
+            }
+        }
+        for (OrgRow row : december) {
+            boolean schoolClass = row.branch() && "SCHOOL".equals(row.domain()) && !"PRIMARY".equals(row.schoolLevel());
+            if (!schoolClass) {
+                assertThat(row.graduationYear()).as(row.fullName()).isNull();
+                continue;
+            }
+            assertThat(row.graduationYear()).as(row.fullName()).isBetween(2026, 2030);
+            assertThat(row.band().graduated()).as(row.fullName()).isEqualTo(row.graduationYear() == 2026);
+        }
+        List<OrgRow> graduated = december.stream().filter(row -> Integer.valueOf(2026).equals(row.graduationYear()))
+                .toList();
+        assertThat(graduated).extracting(OrgRow::schoolLevel).containsOnly("UNIVERSITY", "VOCATIONAL", "SENIOR_HIGH",
+                "JUNIOR_HIGH").contains("UNIVERSITY", "VOCATIONAL", "SENIOR_HIGH", "JUNIOR_HIGH");
+        assertThat(graduated).extracting(OrgRow::shortName).contains("2026届高三(1)班团支部",
+                "2026届初三(1)班团支部");
+        assertThat(december).filteredOn(row -> "高三(1)班团支部".equals(row.shortName()))
+                .allSatisfy(row -> assertThat(row.graduationYear()).isEqualTo(2027));
+        assertThat(december).filteredOn(row -> row.shortName().matches("..2022级\\d+班团支部")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.graduationYear()).isEqualTo(2026));
+        assertThat(december).filteredOn(row -> row.shortName().matches("..2026级\\d+班团支部")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.graduationYear()).isEqualTo(2030));
+
+        List<OrgRow> may = new CountryPlan(Scale.TOWN, 2026, LocalDate.of(2026, 5, 20)).cities("32", 12).stream()
+                .flatMap(city -> java.util.stream.Stream.concat(city.rows().stream(),
+                        city.counties().stream().flatMap(county -> county.rows().stream()))).toList();
+        assertThat(may).noneMatch(row -> row.band() != null && row.band().graduated());
+        assertThat(may).filteredOn(row -> Integer.valueOf(2026).equals(row.graduationYear()))
+                .extracting(OrgRow::schoolLevel).contains("UNIVERSITY", "VOCATIONAL", "SENIOR_HIGH", "JUNIOR_HIGH");
+        assertThat(may).filteredOn(row -> row.graduationYear() != null)
+                .allSatisfy(row -> assertThat(row.graduationYear()).isBetween(2026, 2029));
+
+        List<OrgRow> july = new CountryPlan(Scale.TOWN, 2026, LocalDate.of(2026, 7, 1)).cities("32", 12).stream()
+                .flatMap(city -> java.util.stream.Stream.concat(city.rows().stream(),
+                        city.counties().stream().flatMap(county -> county.rows().stream()))).toList();
+        assertThat(july).filteredOn(row -> row.graduationYear() != null).isNotEmpty().allSatisfy(row ->
+                assertThat(row.band().graduated()).as(row.fullName()).isEqualTo(row.graduationYear() == 2026));
+        assertThat(july).noneMatch(row -> row.shortName().contains("届"));
     }
 
     @Test

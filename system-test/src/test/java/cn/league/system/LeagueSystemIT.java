@@ -3683,15 +3683,25 @@ class LeagueSystemIT {
     @Test
     @Order(700)
     @DisplayName("issue 18: ./league seed town builds a town in 江苏 through the services' own bulk paths — its orgs in "
-            + "org-service's tree and in every service's replica, its members and cadres stored, open transfers and "
-            + "pending self-registrations; a second run makes nothing twice")
+            + "org-service's tree and in every service's replica, its members and cadres stored, its school classes "
+            + "marked by their schools (R-GRAD-1) and last June's graduate branches with graduates (R-GRAD-3), open "
+            + "transfers to many orgs and graduates' to their destinations (R-TR-3, R-TR-11), pending "
+            + "self-registrations; a second run makes nothing twice")
     void seedATown() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        int year = today.getYear();
+        // from the conversion date (06-01) this year's classes have graduated: 8 of their graduates move too
+        boolean graduated = today.getMonthValue() >= 6;
+        long opened = graduated ? 18 : 10;
         LeagueStack.Result first = LeagueStack.league(Duration.ofMinutes(15), "seed", "town");
         assertThat(first.exitCode()).as(first.output()).isZero();
         Map<String, long[]> made = seedFigures(first.output());
         assertThat(made.get("orgs")[0]).as(first.output()).isBetween(50L, 150L);
         assertThat(made.get("people")[0]).as(first.output()).isBetween(2_000L, 6_000L);
-        assertThat(made.get("transfers")[0]).as(first.output()).isEqualTo(10);
+        assertThat(made.get("admins")[0]).as("the schools, the movers' orgs and those above: " + first.output())
+                .isBetween(8L, 20L);
+        assertThat(made.get("marks")[0]).as("every school class but 小学's: " + first.output()).isBetween(20L, 40L);
+        assertThat(made.get("transfers")[0]).as("10 members and 8 graduates: " + first.output()).isEqualTo(opened);
         assertThat(made.get("registrations")[0]).as(first.output()).isEqualTo(5);
         for (long[] figures : made.values()) {
             assertThat(figures[2]).as("refused rows: " + first.output()).isZero();
@@ -3704,7 +3714,8 @@ class LeagueSystemIT {
             jiangsuOrgs = SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 and id <> 11");
             assertThat(jiangsuOrgs).as("the town's orgs in org-service's tree").isEqualTo(made.get("orgs")[0]);
             assertThat(SuiteUnderFaults.count(orgs, "select count(distinct type) + count(distinct domain) "
-                    + "from org where tree_root_id = 11 and id <> 11")).as("5 org types and 9 domains").isEqualTo(14);
+                    + "from org where tree_root_id = 11 and id <> 11")).as("5 org types (and 毕业生团组织 once this "
+                    + "year's classes graduated) and 9 domains").isEqualTo(graduated ? 15 : 14);
         }
         for (String database : SuiteUnderFaults.REPLICA_DATABASES) {
             try (var replica = ImportFlow.database(database)) {
@@ -3712,24 +3723,67 @@ class LeagueSystemIT {
                         + "where tree_root_id = 11 and id <> 11")).as(database + "'s replica").isEqualTo(jiangsuOrgs);
             }
         }
+        try (var orgs = ImportFlow.database("league_org")) {
+            assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 and type = "
+                    + "'BRANCH' and domain = 'SCHOOL' and school_level <> 'PRIMARY' and graduation_year is null"))
+                    .as("R-GRAD-1 every class marked").isZero();
+            long graduateBranches = SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 "
+                    + "and type = 'GRADUATE_BRANCH' and graduation_year = ?", year);
+            if (today.getMonthValue() >= 9) {
+                assertThat(graduateBranches).as("R-GRAD-3 some of last June's classes, graduate branches").isEqualTo(5);
+            }
+            assertThat(graduateBranches > 0).isEqualTo(graduated);
+            if (graduated) {
+                assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org where tree_root_id = 11 and type = "
+                        + "'BRANCH' and graduation_year = ?", year)).as("R-GRAD-3 marked after the date: at once")
+                        .isZero();
+            }
+            assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org_admin a join org o on o.id = a.org_id "
+                    + "where a.id_number = ? and (o.id = 11 or o.tree_root_id = 11)", CENTRAL_ADMIN))
+                    .as("团中央's admin registered with codes").isEqualTo(made.get("admins")[0]);
+        }
         long people;
+        String graduate;
         try (var members = ImportFlow.database("league_member")) {
-            people = SuiteUnderFaults.count(members, "select count(*) from person p where exists (select 1 from "
-                    + "membership m where m.id_number = p.id_number and m.org_path like '1.11.%') or exists (select 1 "
-                    + "from post where post.id_number = p.id_number and post.org_path like '1.11.%')");
+            people = SuiteUnderFaults.count(members, "select count(*) from person p where p.id_number <> ? and "
+                    + "(exists (select 1 from membership m where m.id_number = p.id_number and m.org_path like "
+                    + "'1.11.%') or exists (select 1 from post where post.id_number = p.id_number and post.org_path "
+                    + "like '1.11.%'))", CENTRAL_ADMIN);
             assertThat(people).as("members and cadres stored").isEqualTo(made.get("people")[0]);
             assertThat(SuiteUnderFaults.count(members, "select count(*) from registration where state = 'PENDING' "
                     + "and org_path like '1.11.%'")).as("pending self-registrations").isEqualTo(5);
+            long graduates = SuiteUnderFaults.count(members, "select count(*) from person p join membership m on "
+                    + "m.id_number = p.id_number where m.org_path like '1.11.%' and p.graduate");
+            assertThat(graduates > 50).as("R-GRAD-3 the graduate branches' members are graduates: " + graduates)
+                    .isEqualTo(graduated);
+            try (var query = members.prepareStatement("select p.id_number from person p join membership m on "
+                    + "m.id_number = p.id_number where m.org_path like '1.11.%' and p.graduate order by 1 limit 1");
+                 var row = query.executeQuery()) {
+                graduate = row.next() ? row.getString(1) : null;
+            }
+        }
+        if (graduated) {
+            String central = passwordLogin(CENTRAL_ADMIN, LeagueStack.DEMO_ADMIN_PASSWORD);
+            assertThat(get("/api/members/people/" + graduate, central).body()).as("a graduate's record")
+                    .contains("\"graduate\":true");
         }
         try (var transfers = ImportFlow.database("league_transfer")) {
             assertThat(SuiteUnderFaults.count(transfers, "select count(*) from transfer where state = 'OPEN' "
-                    + "and from_path like '1.11.%'")).as("open transfers").isEqualTo(10);
+                    + "and from_path like '1.11.%'")).as("open transfers").isEqualTo(opened);
+            assertThat(SuiteUnderFaults.count(transfers, "select count(distinct target_org_id) from transfer where "
+                    + "state = 'OPEN' and from_path like '1.11.%'")).as("R-TR-3 to many receiving orgs")
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(SuiteUnderFaults.count(transfers, "select count(distinct destination_type) from transfer "
+                    + "where state = 'OPEN' and from_path like '1.11.%'")).as("R-TR-11 JOB, FURTHER_STUDY, NO_JOB")
+                    .isEqualTo(graduated ? 3 : 0);
+            assertThat(SuiteUnderFaults.count(transfers, "select count(*) from transfer where state = 'OPEN' "
+                    + "and from_path like '1.11.%' and destination_type is not null")).isEqualTo(opened - 10);
         }
 
         LeagueStack.Result second = LeagueStack.league(Duration.ofMinutes(15), "seed", "town");
         assertThat(second.exitCode()).as(second.output()).isZero();
         Map<String, long[]> again = seedFigures(second.output());
-        for (String stage : List.of("orgs", "people", "transfers", "registrations")) {
+        for (String stage : List.of("orgs", "people", "admins", "marks", "transfers", "registrations")) {
             assertThat(again.get(stage)[0]).as(stage + " made by the second run: " + second.output()).isZero();
             assertThat(again.get(stage)[1]).as(stage + " found there").isEqualTo(made.get(stage)[0]);
         }
@@ -3746,13 +3800,14 @@ class LeagueSystemIT {
     private static Map<String, long[]> seedFigures(String output) {
         Map<String, long[]> figures = new java.util.HashMap<>();
         java.util.regex.Matcher line = java.util.regex.Pattern.compile(
-                "(?m)^\\s+(orgs|people|transfers|registrations)\\s+([\\d,]+) made\\s+([\\d,]+) there already\\s+"
-                        + "([\\d,]+) refused").matcher(output);
+                "(?m)^\\s+(orgs|people|admins|marks|transfers|registrations)\\s+([\\d,]+) made\\s+([\\d,]+) "
+                        + "there already\\s+([\\d,]+) refused").matcher(output);
         while (line.find()) {
             figures.put(line.group(1), new long[] {number(line.group(2)), number(line.group(3)),
                     number(line.group(4))});
         }
-        assertThat(figures).as(output).containsOnlyKeys("orgs", "people", "transfers", "registrations");
+        assertThat(figures).as(output).containsOnlyKeys("orgs", "people", "admins", "marks", "transfers",
+                "registrations");
         return figures;
     }
 
