@@ -18,11 +18,19 @@ final class AdminTokens {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final String keycloak;
     private final String idNumber;
     private volatile String token;
     private volatile long fetchedAt;
 
+    /** From the Keycloak of the test's stack. */
     AdminTokens(String idNumber) throws Exception {
+        this(LeagueStack.keycloak(), idNumber);
+    }
+
+    /** From the Keycloak at this base URL, e.g. {@code http://127.0.0.1:18080}. */
+    AdminTokens(String keycloak, String idNumber) throws Exception {
+        this.keycloak = keycloak;
         this.idNumber = idNumber;
         fetch();
     }
@@ -42,7 +50,7 @@ final class AdminTokens {
         String form = "grant_type=password&client_id=league-api&username=" + idNumber + "&password="
                 + URLEncoder.encode(LeagueStack.DEMO_ADMIN_PASSWORD, StandardCharsets.UTF_8);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(LeagueStack.keycloak() + "/realms/league/protocol/openid-connect/token"))
+                        URI.create(keycloak + "/realms/league/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -2,6 +2,7 @@ package cn.league.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./league bench} (issue 18 item 3) runs every benchmark of the repository, each in the module it lives in,
- * and refuses a name it does not know before running anything. The table and the comparison with the last run are
+ * and refuses a name it does not know before running anything, and the seeded benchmark when no stack answers on its
+ * ports. The table and the comparison with the last run are
  * {@code BenchTable}'s, tested in league-test-support. Driven as a shell user would; no benchmark runs.
  */
 class LeagueBenchTest {
@@ -65,12 +67,33 @@ class LeagueBenchTest {
         assertThat(home.resolve("bench")).doesNotExist();
     }
 
+    @Test
+    @DisplayName("./league bench seeded without a stack on the script's ports says how to get a seeded one, before building anything")
+    void seededNeedsARunningSeededStack() throws Exception {
+        // ports nothing listens on: beside the system test's stack and LeagueScriptTest's
+        int offset = LeagueStack.OFFSET + 600;
+        LeagueStack.Result bench = league(Map.of("LEAGUE_PORT_OFFSET", Integer.toString(offset)), "bench", "--quick",
+                "seeded");
+
+        assertThat(bench.exitCode()).as(bench.output()).isNotZero();
+        assertThat(bench.output()).contains("no stack answers on the ports of LEAGUE_PORT_OFFSET=" + offset)
+                .contains("gateway 127.0.0.1:" + (8080 + offset))
+                .contains("LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league up, then ./league seed province, "
+                        + "then ./league bench seeded").doesNotContain("JDK:");
+        assertThat(home.resolve("bench")).doesNotExist();
+    }
+
     private LeagueStack.Result league(String... args) throws Exception {
+        return league(Map.of(), args);
+    }
+
+    private LeagueStack.Result league(Map<String, String> environment, String... args) throws Exception {
         Path log = home.resolve("league.log");
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(LeagueStack.ROOT.resolve("league")
                 .toString()), Stream.of(args)).toList()).directory(LeagueStack.ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LEAGUE_HOME", home.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(1, TimeUnit.MINUTES)) {
             process.destroyForcibly();
