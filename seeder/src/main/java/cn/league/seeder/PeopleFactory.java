@@ -33,17 +33,20 @@ final class PeopleFactory {
 
     /**
      * @param regions                GB/T 2260 county codes of the province, for the ID numbers
-     * @param firstSequence          the ID sequence codes used are {@code firstSequence} up to 989 (990–999 are
-     *                               people the identity centre learns of late)
+     * @param firstSequence          the ID sequence codes used are {@code firstSequence} up to {@code endSequence}
+     * @param endSequence            (exclusive; at most 990: 990–999 are people the identity centre learns of late)
      * @param firstDevelopmentSerial the last 6 digits of development numbers start here, per join year
      */
-    PeopleFactory(String provinceCode, List<String> regions, LocalDate today, int firstSequence,
+    PeopleFactory(String provinceCode, List<String> regions, LocalDate today, int firstSequence, int endSequence,
                   int firstDevelopmentSerial) {
+        if (firstSequence < 0 || endSequence > 990 || firstSequence >= endSequence) {
+            throw new IllegalArgumentException("ID sequence codes " + firstSequence + " to " + endSequence);
+        }
         this.provinceCode = provinceCode;
         this.regions = regions;
         this.today = today;
         this.firstSequence = firstSequence;
-        this.sequences = 990 - firstSequence;
+        this.sequences = endSequence - firstSequence;
         this.firstDevelopmentSerial = firstDevelopmentSerial;
     }
 

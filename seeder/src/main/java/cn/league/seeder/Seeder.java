@@ -236,7 +236,7 @@ public final class Seeder {
     private Set<Long> enterPeople(LeagueClient.Session central, String code, List<Unit> units) {
         PeopleFactory factory = factories.computeIfAbsent(code, province -> new PeopleFactory(province,
                 CountryPlan.REGIONS.get(province), today, options.scale == Scale.TOWN ? 900 : 0,
-                options.scale == Scale.TOWN ? 900_000 : 0));
+                options.scale == Scale.TOWN ? 990 : 900, options.scale == Scale.TOWN ? 900_000 : 0));
         int provinces = options.scale.provinceCodes.size();
         int memberQuota = (int) Math.ceil((double) options.scale.transfers / provinces);
         int graduateQuota = (int) Math.ceil((double) options.scale.graduateTransfers / provinces);

@@ -29,7 +29,7 @@ class GeneratedPeopleTest {
     }
 
     private static PeopleFactory jiangsu() {
-        return new PeopleFactory("32", CountryPlan.REGIONS.get("32"), TODAY, 0, 0);
+        return new PeopleFactory("32", CountryPlan.REGIONS.get("32"), TODAY, 0, 900, 0);
     }
 
     @Test
@@ -115,7 +115,10 @@ class GeneratedPeopleTest {
     void deterministic() {
         assertThat(people(jiangsu(), 5, 1_000)).isEqualTo(people(jiangsu(), 5, 1_000));
         assertThat(people(jiangsu(), 5, 1_000)).isNotEqualTo(people(jiangsu(), 6, 1_000));
-        PeopleFactory town = new PeopleFactory("32", CountryPlan.REGIONS.get("32"), TODAY, 900, 900_000);
+        for (Person person : people(jiangsu(), 7, 2_000)) {
+            assertThat(Integer.parseInt(person.idNumber().substring(14, 17))).isBetween(0, 899);
+        }
+        PeopleFactory town = new PeopleFactory("32", CountryPlan.REGIONS.get("32"), TODAY, 900, 990, 900_000);
         for (Person person : people(town, 7, 2_000)) {
             assertThat(Integer.parseInt(person.idNumber().substring(14, 17))).isBetween(900, 989);
             if (person.developmentNumber() != null) {
