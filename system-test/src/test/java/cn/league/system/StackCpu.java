@@ -3,7 +3,6 @@ package cn.league.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import cn.league.test.CpuTime;
 
@@ -15,8 +14,6 @@ import cn.league.test.CpuTime;
  * Background work of those processes in the same time counts too; the bare round trip is measured the same way.
  */
 final class StackCpu {
-
-    private static final Path PROC = Path.of("/proc");
 
     private final Path home;
 
@@ -57,22 +54,7 @@ final class StackCpu {
             return 0;
         }
         long postmaster = Long.parseLong(pidFile[0].strip());
-        double total = 0;
-        try (Stream<Path> processes = Files.list(PROC)) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                    String[] stat = stat(process);
-                    if (stat != null && Long.parseLong(stat[1]) == postmaster
-                            && isBackendOf(read(process.resolve("cmdline")), database)) {
-                        // utime + stime, in clock ticks of 1/100 s
-                        total += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + PROC, e);
-        }
-        return total;
+        return CpuTime.childrenSeconds(postmaster, commandLine -> isBackendOf(commandLine, database));
     }
 
     /**
@@ -84,12 +66,6 @@ final class StackCpu {
         String[] words = cmdline.replace('\0', ' ').strip().split(" +");
         return words.length >= 4 && words[0].equals("postgres:") && words[2].equals(database)
                 && (words[3].contains("(") || words[3].equals("[local]"));
-    }
-
-    /** The fields of a stat file after the command name: state(0) ppid(1) … utime(11) stime(12). */
-    private static String[] stat(Path process) {
-        String line = read(process.resolve("stat"));
-        return line.isEmpty() ? null : line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String read(Path file) {

@@ -3,6 +3,7 @@ package cn.league.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -102,14 +103,31 @@ public final class CpuTime {
         return processesSeconds(GROUP, groupId, true);
     }
 
-    /** The live processes whose stat field {@code field} (e.g. {@link #PARENT}) is {@code value}, summed. */
+    /**
+     * CPU seconds used so far by the live children of this process whose command line (arguments separated by NUL, as
+     * {@code /proc/<pid>/cmdline} holds it) passes the test — e.g. the PostgreSQL backends serving one database.
+     */
+    public static double childrenSeconds(long parentPid, Predicate<String> commandLine) {
+        return processesSeconds(PARENT, parentPid, false, commandLine);
+    }
+
     private static double processesSeconds(int field, long value, boolean withReapedChildren) {
+        return processesSeconds(field, value, withReapedChildren, null);
+    }
+
+    /**
+     * The live processes whose stat field {@code field} (e.g. {@link #PARENT}) is {@code value} and whose command line
+     * passes the test (null: any), summed.
+     */
+    private static double processesSeconds(int field, long value, boolean withReapedChildren,
+                                           Predicate<String> commandLine) {
         double total = 0;
         try (Stream<Path> processes = Files.list(PROC)) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     String[] fields = stat(process.resolve("stat"));
-                    if (fields != null && Long.parseLong(fields[field]) == value) {
+                    if (fields != null && Long.parseLong(fields[field]) == value
+                            && (commandLine == null || commandLine.test(read(process.resolve("cmdline"))))) {
                         total += seconds(fields, withReapedChildren);
                     }
                 }
