@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -141,7 +141,7 @@ final class ConsoleBrowser implements AutoCloseable {
         By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']");
         // clicked again while the list still moves in (opening upwards at phone height, a neighbour got the click)
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class).until(page -> {
+                .ignoring(ElementNotInteractableException.class).until(page -> {
                     WebElement shown = page.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
                             .orElse(null);
                     if (shown == null) {
@@ -217,10 +217,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** Clicks the element once it can be clicked, again if the page re-rendered it meanwhile (a list refreshing). */
+    /**
+     * Clicks the element once it can be clicked: again if the page re-rendered it meanwhile (a list refreshing), and
+     * later if it is still sliding in or covered (a drawer opening at phone width).
+     */
     void click(By locator) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class).until(page -> {
+                .ignoring(ElementNotInteractableException.class).until(page -> {
             WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(page);
             if (element == null) {
                 return false;
@@ -228,6 +231,13 @@ final class ConsoleBrowser implements AutoCloseable {
             element.click();
             return true;
         });
+    }
+
+    /** Closes the drawer that holds the element with this id, and waits until it is gone. */
+    void closeDrawerOf(String contentId) {
+        click(By.xpath("//*[@id='" + contentId + "']/ancestor::div[contains(concat(' ', @class, ' '), ' el-drawer ')]"
+                + "//button[contains(@class, 'el-drawer__close-btn')]"));
+        waitForGone(By.id(contentId));
     }
 
     void waitForText(By locator, String text) {

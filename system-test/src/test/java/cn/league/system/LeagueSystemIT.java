@@ -801,9 +801,7 @@ class LeagueSystemIT {
                     browser.waitForText(org.openqa.selenium.By.id("transfer-detail"), "西湖科创园学社衔接临时团支部");
                     assertThat(browser.find(org.openqa.selenium.By.id("transfer-detail")).getText())
                             .contains("计算机" + (year - 4) + "级").contains("发起申请");
-                    browser.find(org.openqa.selenium.By.xpath("//*[@id='transfer-detail']/ancestor::div[contains(concat(' ', "
-                            + "@class, ' '), ' el-drawer ')]//button[contains(@class, 'el-drawer__close-btn')]")).click();
-                    browser.waitForGone(org.openqa.selenium.By.id("transfer-detail"));
+                    browser.closeDrawerOf("transfer-detail");
                 });
                 browser.step("approve", () -> {
                     browser.find(approvedRow).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
@@ -1346,9 +1344,7 @@ class LeagueSystemIT {
                             .contains("省级团委审批");
                     browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='详情']")).click();
                     browser.waitForText(org.openqa.selenium.By.id("transfer-detail"), "特殊单位:参军入伍");
-                    browser.find(org.openqa.selenium.By.xpath("//*[@id='transfer-detail']/ancestor::div[contains(concat(' ', "
-                            + "@class, ' '), ' el-drawer ')]//button[contains(@class, 'el-drawer__close-btn')]")).click();
-                    browser.waitForGone(org.openqa.selenium.By.id("transfer-detail"));
+                    browser.closeDrawerOf("transfer-detail");
                     browser.find(row).findElement(org.openqa.selenium.By.xpath(".//button[.='同意']")).click();
                     browser.waitFor(org.openqa.selenium.By.xpath("//*[contains(@class,'el-message')][contains(., '纸质介绍信')]"));
                     browser.waitForGone(row);
