@@ -358,8 +358,8 @@ class ImportFlowBenchmark {
             member.setAutoCommit(false);
             copyIn(member, "copy person (id_number, name, birth_date, gender, ethnicity, political_status, education,"
                     + " join_date, development_number, mobile) from stdin", count, rows::personLine);
-            copyIn(member, "copy membership (id_number, branch_id, org_path) from stdin", count,
-                    i -> rows.id(i) + "\t" + branch + "\t" + path + "\n");
+            copyIn(member, "copy membership (id_number, branch_id, org_path, name) from stdin", count,
+                    i -> rows.id(i) + "\t" + branch + "\t" + path + "\t" + rows.name(i) + "\n");
             member.commit();
         }
         double seconds = seconds(start);
@@ -468,7 +468,7 @@ class ImportFlowBenchmark {
                     default -> number = "%04d33%06d".formatted(joinYear, n - 20); // the number of the row 20 before: twice
                 }
             }
-            return List.of(branch, kind, "导入" + n, id, "汉族", "共青团员", "大学本科", join, number,
+            return List.of(branch, kind, name(i), id, "汉族", "共青团员", "大学本科", join, number,
                     "139%08d".formatted(n % 100_000_000), "", "");
         }
 
@@ -497,12 +497,17 @@ class ImportFlowBenchmark {
                     cells.get(9));
         }
 
+        /** The name of the valid row i. */
+        String name(int i) {
+            return "导入" + (offset + i);
+        }
+
         /** A person's COPY line for person (the valid row i). */
         String personLine(int i) {
             String id = id(i);
             LocalDate born = LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-            return "%s\t导入%d\t%s\t%s\t汉族\t共青团员\t大学本科\t%d-03-01\t%04d33%06d\t139%08d\n".formatted(id,
-                    offset + i, born, (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE", joinYear, joinYear,
+            return "%s\t%s\t%s\t%s\t汉族\t共青团员\t大学本科\t%d-03-01\t%04d33%06d\t139%08d\n".formatted(id,
+                    name(i), born, (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE", joinYear, joinYear,
                     offset + i, (offset + i) % 100_000_000);
         }
     }
@@ -579,8 +584,8 @@ class ImportFlowBenchmark {
                                 (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE", 2017 + g / 500_000,
                                 presentNumber(g), g);
                     });
-            copyIn(member, "copy membership (id_number, branch_id, org_path) from stdin", PEOPLE,
-                    g -> presentId(g) + "\t" + branch + "\t" + path + "\n");
+            copyIn(member, "copy membership (id_number, branch_id, org_path, name) from stdin", PEOPLE,
+                    g -> presentId(g) + "\t" + branch + "\t" + path + "\t在册" + g + "\n");
             member.commit();
             member.setAutoCommit(true);
             try (Statement sql = member.createStatement()) {

@@ -195,8 +195,8 @@ class TransferFlowBenchmark {
                            '138' || lpad(g::text, 8, '0')
                       from generate_series(0, %d) g""".formatted(TRANSFERS - 1));
             sql.execute("""
-                    insert into membership (id_number, branch_id, org_path)
-                    select '99' || lpad(g::text, 16, '0'), o.id, o.path
+                    insert into membership (id_number, branch_id, org_path, name)
+                    select '99' || lpad(g::text, 16, '0'), o.id, o.path, '压测' || g
                       from generate_series(0, %d) g, org_replica.org o where o.id = %d"""
                     .formatted(TRANSFERS - 1, branch));
             sql.execute("analyze person; analyze membership");

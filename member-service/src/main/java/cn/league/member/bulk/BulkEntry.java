@@ -262,12 +262,14 @@ public class BulkEntry {
         List<Entering> members = ofKind(stored, BulkKind.MEMBER);
         store.startMemberships(members.stream().map(row -> row.person().idNumber()).toArray(String[]::new),
                 members.stream().map(row -> String.valueOf(row.org().id())).toArray(String[]::new),
-                members.stream().map(row -> row.org().path()).toArray(String[]::new));
+                members.stream().map(row -> row.org().path()).toArray(String[]::new),
+                members.stream().map(row -> row.person().name()).toArray(String[]::new));
         List<Entering> cadres = ofKind(stored, BulkKind.CADRE);
         store.addPosts(cadres.stream().map(row -> row.person().idNumber()).toArray(String[]::new),
                 cadres.stream().map(row -> String.valueOf(row.org().id())).toArray(String[]::new),
                 cadres.stream().map(Entering::postTitle).toArray(String[]::new),
-                cadres.stream().map(row -> row.org().path()).toArray(String[]::new));
+                cadres.stream().map(row -> row.org().path()).toArray(String[]::new),
+                cadres.stream().map(row -> row.person().name()).toArray(String[]::new));
         return stored;
     }
 

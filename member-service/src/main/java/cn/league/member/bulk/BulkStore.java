@@ -50,14 +50,16 @@ class BulkStore {
                     p.verification());
         }
         rows.into(dataSource);
-        CopyIn memberships = new CopyIn("membership (id_number, branch_id, org_path)", members.size());
+        CopyIn memberships = new CopyIn("membership (id_number, branch_id, org_path, name)", members.size());
         for (int i = 0; i < members.size(); i++) {
-            memberships.row(members.get(i).idNumber(), branches.get(i).id(), branches.get(i).path());
+            Person member = members.get(i);
+            memberships.row(member.idNumber(), branches.get(i).id(), branches.get(i).path(), member.name());
         }
         memberships.into(dataSource);
-        CopyIn posts = new CopyIn("post (id_number, org_id, title, org_path)", cadres.size());
+        CopyIn posts = new CopyIn("post (id_number, org_id, title, org_path, name)", cadres.size());
         for (int i = 0; i < cadres.size(); i++) {
-            posts.row(cadres.get(i).idNumber(), orgs.get(i).id(), titles.get(i), orgs.get(i).path());
+            Person cadre = cadres.get(i);
+            posts.row(cadre.idNumber(), orgs.get(i).id(), titles.get(i), orgs.get(i).path(), cadre.name());
         }
         posts.into(dataSource);
     }
@@ -153,28 +155,29 @@ class BulkStore {
                 .param(1, idNumbers).query(String.class).list());
     }
 
-    void startMemberships(String[] idNumbers, String[] branchIds, String[] orgPaths) {
+    void startMemberships(String[] idNumbers, String[] branchIds, String[] orgPaths, String[] names) {
         if (idNumbers.length == 0) {
             return;
         }
         jdbc.sql("""
-                        insert into membership (id_number, branch_id, org_path)
-                        select r.id_number, cast(r.branch_id as bigint), r.org_path
-                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                               as r(id_number, branch_id, org_path)""")
-                .param(1, idNumbers).param(2, branchIds).param(3, orgPaths).update();
+                        insert into membership (id_number, branch_id, org_path, name)
+                        select r.id_number, cast(r.branch_id as bigint), r.org_path, r.name
+                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                               as r(id_number, branch_id, org_path, name)""")
+                .param(1, idNumbers).param(2, branchIds).param(3, orgPaths).param(4, names).update();
     }
 
-    void addPosts(String[] idNumbers, String[] orgIds, String[] titles, String[] orgPaths) {
+    void addPosts(String[] idNumbers, String[] orgIds, String[] titles, String[] orgPaths, String[] names) {
         if (idNumbers.length == 0) {
             return;
         }
         jdbc.sql("""
-                        insert into post (id_number, org_id, title, org_path)
-                        select r.id_number, cast(r.org_id as bigint), r.title, r.org_path
-                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                               as r(id_number, org_id, title, org_path)
+                        insert into post (id_number, org_id, title, org_path, name)
+                        select r.id_number, cast(r.org_id as bigint), r.title, r.org_path, r.name
+                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                      cast(? as text[]))
+                               as r(id_number, org_id, title, org_path, name)
                         on conflict do nothing""")
-                .param(1, idNumbers).param(2, orgIds).param(3, titles).param(4, orgPaths).update();
+                .param(1, idNumbers).param(2, orgIds).param(3, titles).param(4, orgPaths).param(5, names).update();
     }
 }

@@ -20,14 +20,17 @@ public class MembershipStore {
         this.jdbc = jdbc;
     }
 
+    /** The person's name is kept beside the path, for name search within a subtree (V11__names_beside_paths.sql). */
     public void startMembership(String idNumber, long branchId, String orgPath) {
-        jdbc.sql("insert into membership (id_number, branch_id, org_path) values (?, ?, ?)")
-                .params(idNumber, branchId, orgPath).update();
+        jdbc.sql("insert into membership (id_number, branch_id, org_path, name) select ?, ?, ?, name from person"
+                        + " where id_number = ?")
+                .params(idNumber, branchId, orgPath, idNumber).update();
     }
 
     public void addPost(String idNumber, long orgId, String title, String orgPath) {
-        jdbc.sql("insert into post (id_number, org_id, title, org_path) values (?, ?, ?, ?) on conflict do nothing")
-                .params(idNumber, orgId, title, orgPath).update();
+        jdbc.sql("insert into post (id_number, org_id, title, org_path, name) select ?, ?, ?, ?, name from person"
+                        + " where id_number = ? on conflict do nothing")
+                .params(idNumber, orgId, title, orgPath, idNumber).update();
     }
 
     /**

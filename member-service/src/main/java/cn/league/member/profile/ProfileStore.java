@@ -84,20 +84,24 @@ public class ProfileStore {
     /**
      * R-ID-2: a new name and, unless {@code newIdNumber} is null, a new ID number (birth date and gender
      * follow it); the identity check starts over. The membership and post rows follow the person's key in
-     * the same statement (ON UPDATE CASCADE, V2__profiles.sql).
+     * the same statement (ON UPDATE CASCADE, V2__profiles.sql) and take the new name they keep for search.
      */
     public void changeIdentity(String idNumber, IdNumber newIdNumber, String newName) {
         if (newIdNumber == null) {
             jdbc.sql("update person set name = ?, verification = 'UNVERIFIED', updated_at = now() where id_number = ?")
                     .params(newName, idNumber).update();
-            return;
+        } else {
+            jdbc.sql("""
+                            update person set id_number = ?, birth_date = ?, gender = ?, name = ?,
+                                              verification = 'UNVERIFIED', updated_at = now()
+                             where id_number = ?""")
+                    .params(newIdNumber.value(), newIdNumber.birthDate(), newIdNumber.gender().name(), newName,
+                            idNumber)
+                    .update();
         }
-        jdbc.sql("""
-                        update person set id_number = ?, birth_date = ?, gender = ?, name = ?, verification = 'UNVERIFIED',
-                                          updated_at = now()
-                         where id_number = ?""")
-                .params(newIdNumber.value(), newIdNumber.birthDate(), newIdNumber.gender().name(), newName, idNumber)
-                .update();
+        String current = newIdNumber == null ? idNumber : newIdNumber.value();
+        jdbc.sql("update membership set name = ? where id_number = ?").params(newName, current).update();
+        jdbc.sql("update post set name = ? where id_number = ?").params(newName, current).update();
     }
 
     public void setDevelopmentNumber(String idNumber, String developmentNumber) {

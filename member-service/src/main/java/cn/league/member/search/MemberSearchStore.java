@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL of the search. A person is in a subtree when their membership or one of their posts is: both tables keep
- * the org's path beside the row, with a {@code text_pattern_ops} index, so "everyone below X" is a range on
- * that index ({@code ~>=~ 'X.'} and {@code ~<~ 'X/'}: paths hold digits and dots, '/' follows '.'). Ranges
+ * the org's path (and the person's name) beside the row, with a {@code text_pattern_ops} index on the path, so
+ * "everyone below X" is a range on that index ({@code ~>=~ 'X.'} and {@code ~<~ 'X/'}: paths hold digits and dots, '/' follows '.'). Ranges
  * rather than {@code LIKE ?} so that a reused generic plan still uses the index.
  */
 @Repository
@@ -88,21 +88,22 @@ class MemberSearchStore {
 
     /**
      * One page of the people whose name matches, in name order. Membership and posts are searched in two
-     * branches, each ordered and limited on its own, so the planner may either walk the name index and check
-     * each hit's org (a province admin: most hits are in scope) or start from the subtree's rows on the path
-     * index (a branch admin: a few dozen people); the union merges them.
+     * branches, each ordered and limited on its own; the union merges them. Each branch reads the matches one of two
+     * ways: for a national or provincial committee's scope, which holds a large share of everyone, it walks the
+     * name index in order and keeps the hits in scope until the page is full; below (a city, a county, a branch),
+     * where that walk would pass most of the country's namesakes, it picks the subtree's rows whose name matches
+     * from the (path, name) index of membership and post. The store chooses, not PostgreSQL: given both name tests
+     * it multiplies their selectivities as if independent and then reads the (path, name) index even for a
+     * province, several times slower there.
      */
     List<Hit> byName(NameQuery name, Where where, SearchCursor after, int limit) {
         if (where.nothing()) {
             return List.of();
         }
         var query = new Params();
-        String nameMatch;
         if (name.anywhere()) {
-            nameMatch = "p.name like :pattern";
             query.put("pattern", name.pattern());
         } else {
-            nameMatch = "p.name collate \"C\" >= :from and p.name collate \"C\" < :until";
             query.put("from", name.text());
             query.put("until", name.prefixEnd());
         }
@@ -113,22 +114,38 @@ class MemberSearchStore {
             query.put("afterKey", after.searchKey());
         }
         query.put("limit", limit);
-        String common = "where " + nameMatch + " and p.deleted_at is null" + page;
         List<String> branches = new ArrayList<>();
         if (where.self() != null) {
             query.put("self", where.self());
-            branches.add("select " + HIT_COLUMNS + " from person p " + common + " and p.id_number = :self");
+            branches.add("select " + HIT_COLUMNS + " from person p where " + nameMatch("p", name)
+                    + " and p.deleted_at is null" + page + " and p.id_number = :self");
         } else {
+            boolean belowProvinces = where.subtrees().stream().allMatch(MemberSearchStore::belowProvincialLevel);
+            String byMembership = nameMatch(belowProvinces ? "m" : "p", name);
+            String byPost = belowProvinces ? nameMatch("t", name) + " and " : "";
+            String personByPost = belowProvinces ? "" : nameMatch("p", name) + " and ";
             branches.add("select " + HIT_COLUMNS + " from person p join membership m on m.id_number = p.id_number "
-                    + common + " and " + subtreeRanges("m", where, query) + province("m.branch_id", where, query)
-                    + " " + NAME_ORDER + " limit :limit");
-            branches.add("select " + HIT_COLUMNS + " from person p " + common
-                    + " and exists (select 1 from post t where t.id_number = p.id_number and "
-                    + subtreeRanges("t", where, query) + province("t.org_id", where, query) + ") "
-                    + NAME_ORDER + " limit :limit");
+                    + "where " + byMembership + " and p.deleted_at is null" + page + " and "
+                    + subtreeRanges("m", where, query) + province("m.branch_id", where, query) + " " + NAME_ORDER
+                    + " limit :limit");
+            branches.add("select " + HIT_COLUMNS + " from person p where " + personByPost + "p.deleted_at is null"
+                    + page + " and exists (select 1 from post t where t.id_number = p.id_number and " + byPost
+                    + subtreeRanges("t", where, query) + province("t.org_id", where, query) + ") " + NAME_ORDER
+                    + " limit :limit");
         }
         String sql = "select * from ((" + String.join(") union (", branches) + ")) p " + NAME_ORDER + " limit :limit";
         return query.bind(jdbc.sql(sql)).query(MemberSearchStore::hit).list();
+    }
+
+    /** The org path is below a provincial-level committee's: 团中央 is "1", a province "1.11". */
+    private static boolean belowProvincialLevel(String path) {
+        return path.chars().filter(c -> c == '.').count() >= 2;
+    }
+
+    /** The name test on a table's name column: a prefix is a range in code point order, as the indexes have it. */
+    private static String nameMatch(String alias, NameQuery name) {
+        return name.anywhere() ? alias + ".name like :pattern"
+                : "%1$s.name collate \"C\" >= :from and %1$s.name collate \"C\" < :until".formatted(alias);
     }
 
     Optional<Hit> byDevelopmentNumber(String developmentNumber, Where where) {

@@ -236,17 +236,19 @@ class MemberSearchBenchmark {
                        '138' || lpad((n % 100000000)::text, 8, '0')
                   from generated_people""").update();
         jdbc.sql("""
-                insert into membership (id_number, branch_id, org_path)
-                select g.id_number, g.branch_id, o.path from generated_people g join org_replica.org o on o.id = g.branch_id""")
+                insert into membership (id_number, branch_id, org_path, name)
+                select g.id_number, g.branch_id, o.path, g.name
+                  from generated_people g join org_replica.org o on o.id = g.branch_id""")
                 .update();
         // cadres: a 书记 in every branch and every committee, chosen from their members
         jdbc.sql("""
-                insert into post (id_number, org_id, title, org_path)
-                select distinct on (branch_id) id_number, branch_id, '书记', org_path from membership
+                insert into post (id_number, org_id, title, org_path, name)
+                select distinct on (branch_id) id_number, branch_id, '书记', org_path, name from membership
                  order by branch_id, id_number""").update();
         jdbc.sql("""
-                insert into post (id_number, org_id, title, org_path)
-                select distinct on (o.parent_id) m.id_number, o.parent_id, '书记', regexp_replace(m.org_path, '\\.[0-9]+$', '')
+                insert into post (id_number, org_id, title, org_path, name)
+                select distinct on (o.parent_id) m.id_number, o.parent_id, '书记', regexp_replace(m.org_path, '\\.[0-9]+$', ''),
+                       m.name
                   from membership m join org_replica.org o on o.id = m.branch_id
                  order by o.parent_id, m.id_number desc""").update();
         jdbc.sql("drop table generated_people").update();

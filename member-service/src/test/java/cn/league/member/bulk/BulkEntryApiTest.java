@@ -272,7 +272,8 @@ class BulkEntryApiTest {
     }
 
     @Test
-    @DisplayName("R-IMP-3 a bulk row is stored exactly as single entry stores the same person")
+    @DisplayName("R-IMP-3 R-SRCH-1 a bulk row is stored exactly as single entry stores the same person, the name beside "
+            + "the membership's path too (what name search in a subtree reads)")
     void sameStoredStateAsSingleEntry() {
         String single = TestPeople.idNumber(BORN);
         String bulk = TestPeople.idNumber(BORN);
@@ -289,15 +290,17 @@ class BulkEntryApiTest {
         assertThat(byRow(response).get(2).path("status").asString()).as(response.body()).isEqualTo("IMPORTED");
 
         String columns = """
-                name, birth_date, ethnicity, political_status, education, join_date, mobile, email, address,
+                p.name, birth_date, ethnicity, political_status, education, join_date, mobile, email, address,
                 emergency_contact, emergency_phone, graduate, delayed_graduate, teacher, verification, deleted_at""";
-        var stored = jdbc.sql("select " + columns + ", m.branch_id, m.org_path, p.development_number"
+        var stored = jdbc.sql("select " + columns + ", m.branch_id, m.org_path, m.name as searched_name,"
+                        + " p.development_number"
                         + " from person p join membership m using (id_number) where id_number in (?, ?)"
                         + " order by id_number = ?")
                 .params(single, bulk, bulk).query().listOfRows();
         assertThat(stored).hasSize(2);
         assertThat(stored.get(0).get("development_number")).isEqualTo("202011000901");
         assertThat(stored.get(1).get("development_number")).isEqualTo("202011000902");
+        assertThat(stored.get(0).get("searched_name")).isEqualTo("甲");
         stored.forEach(row -> row.remove("development_number"));
         assertThat(stored.get(1)).isEqualTo(stored.get(0));
     }

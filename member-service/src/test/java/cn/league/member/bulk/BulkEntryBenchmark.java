@@ -115,8 +115,8 @@ class BulkEntryBenchmark {
                           from generate_series(1, ?) g""")
                 .param(PEOPLE).update();
         jdbc.sql("""
-                        insert into membership (id_number, branch_id, org_path)
-                        select p.id_number, b.id, b.path
+                        insert into membership (id_number, branch_id, org_path, name)
+                        select p.id_number, b.id, b.path, p.name
                           from person p
                           join (select id, path, row_number() over (order by id) - 1 as n
                                   from org_replica.org where type = 'BRANCH') b
@@ -164,7 +164,7 @@ class BulkEntryBenchmark {
         }
         CopyIn people = new CopyIn("person (id_number, name, birth_date, gender, ethnicity, political_status, "
                 + "education, join_date, development_number, mobile)", ROWS);
-        CopyIn memberships = new CopyIn("membership (id_number, branch_id, org_path)", ROWS);
+        CopyIn memberships = new CopyIn("membership (id_number, branch_id, org_path, name)", ROWS);
         long start = System.nanoTime();
         int valid = 0;
         for (int r = 0; r < ROWS; r++) {
@@ -178,7 +178,7 @@ class BulkEntryBenchmark {
                     "本科", LocalDate.of(Math.max(2017, birth.getYear() + 15), 3, 1),
                     "%04d11%06d".formatted(Math.max(2017, birth.getYear() + 15), i), "139%08d".formatted(i));
             long branch = branches[i % BRANCHES];
-            memberships.row(id, branch, paths.get(branch));
+            memberships.row(id, branch, paths.get(branch), "导入" + i);
             valid++;
         }
         people.into(dataSource);

@@ -112,7 +112,8 @@ class MemberEntryApiTest {
     }
 
     @Test
-    @DisplayName("R-MEM-2 录入本级团干部: a cadre holds a post in a committee; the post is required")
+    @DisplayName("R-MEM-2 R-SRCH-1 录入本级团干部: a cadre holds a post in a committee, and is found by name there; the "
+            + "post is required")
     void cadre() {
         var entered = api.post(COMMITTEE_ADMIN, "/api/members/orgs/" + committee + "/cadres", """
                 {"idNumber":"110101198001011232","name":"孙七","politicalStatus":"中共党员","mobile":"13900000000",
@@ -120,6 +121,9 @@ class MemberEntryApiTest {
         assertThat(entered.status()).as(entered.body()).isEqualTo(201);
         var people = api.get(COMMITTEE_ADMIN, "/api/members/orgs/" + committee + "/people").json();
         assertThat(people.path("items").get(0).path("titles").asString()).isEqualTo("书记");
+        var found = api.get(COMMITTEE_ADMIN, "/api/members/search?name="
+                + java.net.URLEncoder.encode("孙七", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.body()).contains("\"idNumber\":\"110101198001011232\"");
 
         var noPost = api.post(COMMITTEE_ADMIN, "/api/members/orgs/" + committee + "/cadres",
                 member("110101198102021237", "周八"));

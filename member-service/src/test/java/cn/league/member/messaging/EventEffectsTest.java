@@ -174,8 +174,9 @@ class EventEffectsTest {
         assertThat(jdbc.sql("select count(*) from person where id_number in (?, ?) and deleted_at is null")
                 .params(soldier, leaver).query(Integer.class).single()).as("nobody deleted").isEqualTo(2);
 
-        jdbc.sql("insert into membership (id_number, branch_id, org_path) values (?, ?, ?)")
-                .params(soldier, branch, pathOf(branch)).update(); // so that a second effect would show
+        jdbc.sql("insert into membership (id_number, branch_id, org_path, name) select ?, ?, ?, name from person"
+                        + " where id_number = ?")
+                .params(soldier, branch, pathOf(branch), soldier).update(); // so that a second effect would show
         assertThat(transferEvents.apply(toSpecialUnit)).isFalse();
         assertThat(people.branchOf(soldier)).isEqualTo(branch);
         assertThat(jdbc.sql("select count(*) from membership_end where id_number = ?").param(soldier)

@@ -1,7 +1,11 @@
 package cn.league.member.profile;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -263,7 +267,7 @@ class ProfileApiTest {
     @DisplayName("R-ID-2 an admin's new ID number rewrites person, membership and posts in one go and resets verification")
     void idChangeRewritesEverything() {
         String old = member(newId(), "钱一");
-        jdbc.sql("insert into post (id_number, org_id, title, org_path) select ?, id, '组织委员', path "
+        jdbc.sql("insert into post (id_number, org_id, title, org_path, name) select ?, id, '组织委员', path, '钱一' "
                 + "from org_replica.org where id = ?").params(old, committee).update();
         jdbc.sql("update person set verification = 'PASSED' where id_number = ?").param(old).update();
         String corrected = newId();
@@ -280,6 +284,31 @@ class ProfileApiTest {
         assertThat(api.get(BRANCH_ADMIN, "/api/members/people/" + corrected).json().path("posts").get(0)
                 .path("title").asString()).isEqualTo("组织委员");
         assertThat(api.get(corrected, "/api/members/me/profile").status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("R-ID-2 R-SRCH-1 after an admin corrects a name, a name search in the subtree finds the member and the "
+            + "cadre by the new name and no longer by the old one")
+    void correctedNameIsSearched() {
+        String member = member(newId(), "褚旧名");
+        String cadre = cadre(newId(), "褚旧名", "\"politicalStatus\":\"中共党员\"");
+
+        for (String person : List.of(member, cadre)) {
+            var changed = api.put(COMMITTEE_ADMIN, "/api/members/people/" + person, editIdentity(person, "褚新名"));
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        }
+
+        assertThat(searchedIdNumbers("褚新名")).containsExactlyInAnyOrder(member, cadre);
+        assertThat(searchedIdNumbers("褚旧名")).isEmpty();
+    }
+
+    private List<String> searchedIdNumbers(String name) {
+        var found = api.get(COMMITTEE_ADMIN, "/api/members/search?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        List<String> idNumbers = new ArrayList<>();
+        found.json().path("items").forEach(item -> idNumbers.add(item.path("idNumber").asString()));
+        return idNumbers;
     }
 
     @Test

@@ -266,14 +266,17 @@ class MemberSearchApiTest {
                         values (?, ?, to_date(substr(?, 7, 8), 'YYYYMMDD'), 'MALE', '共青团员', ?, date '2015-05-04')""")
                 .params(idNumber, name, idNumber, developmentNumber).update();
         jdbc.sql("""
-                        insert into membership (id_number, branch_id, org_path)
-                        select ?, id, path from org_replica.org where id = ?""")
-                .params(idNumber, branchId).update();
+                        insert into membership (id_number, branch_id, org_path, name)
+                        select ?, id, path, ? from org_replica.org where id = ?""")
+                .params(idNumber, name, branchId).update();
     }
 
     private void post(String idNumber, long orgId, String title) {
-        jdbc.sql("insert into post (id_number, org_id, title, org_path) select ?, id, ?, path from org_replica.org where id = ?")
-                .params(idNumber, title, orgId).update();
+        jdbc.sql("""
+                        insert into post (id_number, org_id, title, org_path, name)
+                        select p.id_number, o.id, ?, o.path, p.name from person p, org_replica.org o
+                         where p.id_number = ? and o.id = ?""")
+                .params(title, idNumber, orgId).update();
     }
 
     /** A full ID number from its first 17 characters, with the GB 11643 check digit. */

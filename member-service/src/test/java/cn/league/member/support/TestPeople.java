@@ -27,8 +27,9 @@ public final class TestPeople {
     public String member(long branchId, LocalDate birthDate, String politicalStatus) {
         String idNumber = person(birthDate, politicalStatus);
         jdbc.sql("""
-                        insert into membership (id_number, branch_id, org_path)
-                        select ?, id, path from org_replica.org where id = ?""")
+                        insert into membership (id_number, branch_id, org_path, name)
+                        select p.id_number, o.id, o.path, p.name from person p, org_replica.org o
+                         where p.id_number = ? and o.id = ?""")
                 .params(idNumber, branchId).update();
         return idNumber;
     }
@@ -53,9 +54,10 @@ public final class TestPeople {
 
     public void post(String idNumber, long orgId, String title) {
         jdbc.sql("""
-                        insert into post (id_number, org_id, title, org_path)
-                        select ?, id, ?, path from org_replica.org where id = ?""")
-                .params(idNumber, title, orgId).update();
+                        insert into post (id_number, org_id, title, org_path, name)
+                        select p.id_number, o.id, ?, o.path, p.name from person p, org_replica.org o
+                         where p.id_number = ? and o.id = ?""")
+                .params(title, idNumber, orgId).update();
     }
 
     public Long branchOf(String idNumber) {
