@@ -122,11 +122,15 @@ public class MemberSearch {
         if (orgId != null) {
             var orgPath = store.orgPath(orgId);
             if (orgPath.isEmpty()) {
-                return new Looking(new Where(List.of(), null, null));
+                return new Looking(new Where(List.of(), null));
             }
             narrowTo = orgPath.get();
         }
-        return new Looking(new Where(SearchScope.subtrees(paths, narrowTo), provinceCode, null));
+        List<String> subtrees = SearchScope.subtrees(paths, narrowTo);
+        if (provinceCode != null) {
+            subtrees = SearchScope.within(subtrees, store.provincialLevelPaths(provinceCode));
+        }
+        return new Looking(new Where(subtrees, null));
     }
 
     /** Where this search looks. */

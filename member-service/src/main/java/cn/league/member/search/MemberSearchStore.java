@@ -33,11 +33,11 @@ class MemberSearchStore {
         this.jdbc = jdbc;
     }
 
-    /** Where to look: the subtrees (org paths), optionally only orgs of one province; or only the caller. */
-    record Where(List<String> subtrees, String province, String self) {
+    /** Where to look: the subtrees (org paths), or only the caller. */
+    record Where(List<String> subtrees, String self) {
 
         static Where onlySelf(String caller) {
-            return new Where(List.of(), null, caller);
+            return new Where(List.of(), caller);
         }
 
         boolean nothing() {
@@ -68,6 +68,12 @@ class MemberSearchStore {
                          where a.id_number = ? and (? = 0 or a.org_id = ?)""")
                 .params(idNumber, ActiveOrg.current().orElse(0L), ActiveOrg.current().orElse(0L))
                 .query((row, n) -> new AdministeredOrg(row.getLong(1), row.getString(2))).list();
+    }
+
+    /** The provincial-level orgs of a province (its GB/T 2260 code): every org of the province lies below one. */
+    List<String> provincialLevelPaths(String provinceCode) {
+        return jdbc.sql("select path from org_replica.org where id = tree_root_id and province_code = ?")
+                .param(provinceCode).query(String.class).list();
     }
 
     Optional<String> orgPath(long orgId) {
@@ -126,11 +132,11 @@ class MemberSearchStore {
             String personByPost = belowProvinces ? "" : nameMatch("p", name) + " and ";
             branches.add("select " + HIT_COLUMNS + " from person p join membership m on m.id_number = p.id_number "
                     + "where " + byMembership + " and p.deleted_at is null" + page + " and "
-                    + subtreeRanges("m", where, query) + province("m.branch_id", where, query) + " " + NAME_ORDER
+                    + subtreeRanges("m", where, query) + " " + NAME_ORDER
                     + " limit :limit");
             branches.add("select " + HIT_COLUMNS + " from person p where " + personByPost + "p.deleted_at is null"
                     + page + " and exists (select 1 from post t where t.id_number = p.id_number and " + byPost
-                    + subtreeRanges("t", where, query) + province("t.org_id", where, query) + ") " + NAME_ORDER
+                    + subtreeRanges("t", where, query) + ") " + NAME_ORDER
                     + " limit :limit");
         }
         String sql = "select * from ((" + String.join(") union (", branches) + ")) p " + NAME_ORDER + " limit :limit";
@@ -207,9 +213,9 @@ class MemberSearchStore {
             return "p.id_number = :self";
         }
         return "(exists (select 1 from membership m where m.id_number = p.id_number and "
-                + subtreeRanges("m", where, query) + province("m.branch_id", where, query) + ")"
+                + subtreeRanges("m", where, query) + ")"
                 + " or exists (select 1 from post t where t.id_number = p.id_number and "
-                + subtreeRanges("t", where, query) + province("t.org_id", where, query) + "))";
+                + subtreeRanges("t", where, query) + "))";
     }
 
     private static String subtreeRanges(String alias, Where where, Params query) {
@@ -223,15 +229,6 @@ class MemberSearchStore {
                     .formatted(alias, i));
         }
         return "(" + String.join(" or ", ranges) + ")";
-    }
-
-    private static String province(String orgColumn, Where where, Params query) {
-        if (where.province() == null) {
-            return "";
-        }
-        query.put("province", where.province());
-        return " and exists (select 1 from org_replica.org o where o.id = " + orgColumn
-                + " and o.province_code = :province)";
     }
 
     private static Hit hit(ResultSet row, int n) throws SQLException {

@@ -33,6 +33,28 @@ public final class SearchScope {
         return roots.stream().filter(root -> isWithin(root, narrowTo)).toList();
     }
 
+    /**
+     * The part of the subtrees that lies within the others: narrowing to a province keeps, of each subtree, the
+     * province's own tree where the subtree holds it (团中央's) or the subtree itself where the province holds it.
+     *
+     * @param subtrees the subtree roots to search, none below another
+     * @param within   the roots to keep the search within, none below another
+     */
+    public static List<String> within(List<String> subtrees, List<String> within) {
+        List<String> kept = new ArrayList<>();
+        for (String subtree : subtrees) {
+            for (String root : within) {
+                if (isWithin(subtree, root)) {
+                    kept.add(subtree);
+                } else if (isWithin(root, subtree)) {
+                    kept.add(root);
+                }
+            }
+        }
+        kept.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        return List.copyOf(kept);
+    }
+
     /** Whether {@code path} is {@code ancestor} itself or lies below it. */
     public static boolean isWithin(String path, String ancestor) {
         return path.equals(ancestor) || path.startsWith(ancestor + ".");

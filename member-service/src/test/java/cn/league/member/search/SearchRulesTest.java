@@ -31,6 +31,17 @@ class SearchRulesTest {
     }
 
     @Test
+    @DisplayName("R-SRCH-1 narrowing to a province: 团中央's subtree becomes the province's tree, a subtree inside the "
+            + "province stays, one in another province or on a look-alike path is left out")
+    void narrowToProvince() {
+        assertThat(SearchScope.within(List.of("1"), List.of("1.32"))).containsExactly("1.32");
+        assertThat(SearchScope.within(List.of("1.32.5.9", "1.33.4"), List.of("1.32"))).containsExactly("1.32.5.9");
+        assertThat(SearchScope.within(List.of("1.11", "1.44"), List.of("1.44"))).containsExactly("1.44");
+        assertThat(SearchScope.within(List.of("1.3"), List.of("1.32"))).isEmpty();
+        assertThat(SearchScope.within(List.of("1"), List.of())).as("no org has that code").isEmpty();
+    }
+
+    @Test
     @DisplayName("R-SCOPE-1 R-SRCH-1 narrowing to a sibling or a look-alike path finds nothing")
     void narrowBeside() {
         assertThat(SearchScope.subtrees(List.of("1.5"), "1.6.23")).isEmpty();
