@@ -1,3 +1,5 @@
+import type { Ref } from 'vue'
+
 // The console's one way to call the gateway: same-origin, the session cookie, the CSRF cookie sent back as
 // X-XSRF-TOKEN, and errors as the services' problem+json (code, rule, the Chinese detail users see).
 
@@ -125,6 +127,17 @@ export function fieldOf(error: unknown, fields: Record<string, string>): string 
     if (key.endsWith('*') ? code.startsWith(key.slice(0, -1)) : code === key) return field
   }
   return null
+}
+
+/**
+ * Shows a refusal where the user can act on it: at the field it is about ({@link fieldOf}) unless the form hides
+ * that field ({@code hiddenField}: a member's own ID number), else as the form's message.
+ */
+export function showRefusal(error: unknown, fields: Record<string, string>, errors: Record<string, string>,
+                            formMessage: Ref<string>, hiddenField?: string): void {
+  const field = fieldOf(error, fields)
+  if (field && field !== hiddenField) errors[field] = errorText(error)
+  else formMessage.value = errorText(error)
 }
 
 /** Sends a file as multipart/form-data (the browser sets the boundary). */
