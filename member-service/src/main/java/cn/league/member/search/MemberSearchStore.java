@@ -95,12 +95,14 @@ class MemberSearchStore {
     /**
      * One page of the people whose name matches, in name order. Membership and posts are searched in two
      * branches, each ordered and limited on its own; the union merges them. Each branch reads the matches one of two
-     * ways: for a national or provincial committee's scope, which holds a large share of everyone, it walks the
-     * name index in order and keeps the hits in scope until the page is full; below (a city, a county, a branch),
-     * where that walk would pass most of the country's namesakes, it picks the subtree's rows whose name matches
-     * from the (path, name) index of membership and post. The store chooses, not PostgreSQL: given both name tests
-     * it multiplies their selectivities as if independent and then reads the (path, name) index even for a
-     * province, several times slower there.
+     * ways. It walks the name index in order and keeps the hits in scope until the page is full — cheap while the
+     * scope holds a large share of the name's hits; or it picks the subtree's rows whose name matches from the
+     * (path, name) index of membership or post — cheap while the subtree holds few of them. Memberships are walked
+     * for a national or provincial committee's scope and picked below it (a city, a county, a branch); posts, held
+     * by a few percent of people, are walked for 团中央 only, since in one province the walk would pass dozens of
+     * members for each cadre it keeps. The store chooses, not PostgreSQL: given both name tests it multiplies their
+     * selectivities as if independent and then picks from the (path, name) index even where walking is several
+     * times cheaper.
      */
     List<Hit> byName(NameQuery name, Where where, SearchCursor after, int limit) {
         if (where.nothing()) {
@@ -126,26 +128,24 @@ class MemberSearchStore {
             branches.add("select " + HIT_COLUMNS + " from person p where " + nameMatch("p", name)
                     + " and p.deleted_at is null" + page + " and p.id_number = :self");
         } else {
-            boolean belowProvinces = where.subtrees().stream().allMatch(MemberSearchStore::belowProvincialLevel);
-            String byMembership = nameMatch(belowProvinces ? "m" : "p", name);
-            String byPost = belowProvinces ? nameMatch("t", name) + " and " : "";
-            String personByPost = belowProvinces ? "" : nameMatch("p", name) + " and ";
+            boolean pickMemberships = where.subtrees().stream().allMatch(path -> depth(path) > 2);
+            boolean pickPosts = where.subtrees().stream().allMatch(path -> depth(path) > 1);
             branches.add("select " + HIT_COLUMNS + " from person p join membership m on m.id_number = p.id_number "
-                    + "where " + byMembership + " and p.deleted_at is null" + page + " and "
-                    + subtreeRanges("m", where, query) + " " + NAME_ORDER
-                    + " limit :limit");
-            branches.add("select " + HIT_COLUMNS + " from person p where " + personByPost + "p.deleted_at is null"
-                    + page + " and exists (select 1 from post t where t.id_number = p.id_number and " + byPost
-                    + subtreeRanges("t", where, query) + ") " + NAME_ORDER
-                    + " limit :limit");
+                    + "where " + nameMatch(pickMemberships ? "m" : "p", name) + " and p.deleted_at is null" + page
+                    + " and " + subtreeRanges("m", where, query) + " " + NAME_ORDER + " limit :limit");
+            branches.add("select " + HIT_COLUMNS + " from person p where "
+                    + (pickPosts ? "" : nameMatch("p", name) + " and ") + "p.deleted_at is null" + page
+                    + " and exists (select 1 from post t where t.id_number = p.id_number and "
+                    + (pickPosts ? nameMatch("t", name) + " and " : "") + subtreeRanges("t", where, query) + ") "
+                    + NAME_ORDER + " limit :limit");
         }
         String sql = "select * from ((" + String.join(") union (", branches) + ")) p " + NAME_ORDER + " limit :limit";
         return query.bind(jdbc.sql(sql)).query(MemberSearchStore::hit).list();
     }
 
-    /** The org path is below a provincial-level committee's: 团中央 is "1", a province "1.11". */
-    private static boolean belowProvincialLevel(String path) {
-        return path.chars().filter(c -> c == '.').count() >= 2;
+    /** The level of an org by its path: 团中央 ("1") is 1, a provincial-level committee ("1.11") 2. */
+    private static long depth(String path) {
+        return path.chars().filter(c -> c == '.').count() + 1;
     }
 
     /** The name test on a table's name column: a prefix is a range in code point order, as the indexes have it. */

@@ -37,6 +37,7 @@ class MemberSearchApiTest {
     static final String DEEP = id("11010520030505127");         // 欧阳小明, member of branch
     static final String OTHER_PROVINCE = id("44030520040606128"); // 张伟, member in province 44
     static final String DELETED = id("11010520050707129");      // 张伟, deleted
+    static final String OUTSIDE_CADRE = id("44030519910808130"); // 卫国, 副书记 of the committee, member in province 44
 
     @Value("${local.server.port}")
     int port;
@@ -78,6 +79,8 @@ class MemberSearchApiTest {
         member(DEEP, "欧阳小明", null, branch);
         member(OTHER_PROVINCE, "张伟", null, otherProvinceBranch);
         member(DELETED, "张伟", null, branch);
+        member(OUTSIDE_CADRE, "卫国", null, otherProvinceBranch);
+        post(OUTSIDE_CADRE, committee, "副书记");
         jdbc.sql("update person set deleted_at = now(), deletion_reason = '测试' where id_number = ?")
                 .param(DELETED).update();
         for (int i = 0; i < 5; i++) {
@@ -169,6 +172,19 @@ class MemberSearchApiTest {
         JsonNode hit = search(COMMITTEE_ADMIN, "name=陈静").path("items").get(0);
         assertThat(hit.path("orgName").asString()).isEqualTo("搜索公司团委");
         assertThat(hit.path("idNumber").asString()).isEqualTo(CADRE);
+    }
+
+    @Test
+    @DisplayName("R-SRCH-1 a cadre whose membership is in another province is found through the post alone, by the "
+            + "province's admin (posts walked by name) and by the committee's (posts picked in the subtree)")
+    void cadreOnlyThroughPost() {
+        for (String admin : List.of(PROVINCE_ADMIN, COMMITTEE_ADMIN)) {
+            JsonNode items = search(admin, "name=卫国").path("items");
+            assertThat(items).as(admin).hasSize(1);
+            assertThat(items.get(0).path("orgName").asString()).isEqualTo("搜索公司团委");
+        }
+        assertThat(search(SIBLING_ADMIN, "name=卫国").path("items")).isEmpty();
+        assertThat(search(TWO_PROVINCES_ADMIN, "name=卫国&province=11").path("items")).hasSize(1);
     }
 
     @Test
