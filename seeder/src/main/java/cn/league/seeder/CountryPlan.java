@@ -18,15 +18,12 @@ import java.util.random.RandomGenerator;
  * person can create and every domain (R-ORG-1, R-ORG-8, R-GRAD-5, R-TR-11). Each city and each county is one bulk
  * request; row 0 is its 团委, under the province or the city.
  * <p>
- * The school classes of the universities and of each city's first county have the year they graduate, which their
- * schools mark (R-GRAD-1); the other counties' schools have not marked theirs yet. (Whoever marks is admin, and so
- * holds a post, in each school: one login marking every school of the country would hold ~40,000 posts, and each new
- * one is announced with all of them.) The classes of the school year now under way graduate from its end on
- * (university 4 years, 高中 and 中专 3, 初中's 初三 at its end). From September to December some of the marked schools'
- * classes that graduated this June are there too, as their 毕业生团组织 with this year's mark (R-GRAD-3): half a
- * grade's worth of classes per college, a twelfth of the classes (at least one) per 高中, 初中 and 中专 — the rest moved
- * on already. From the conversion date (06-01, the suite's default) the members of every class marked with this year
- * are this year's graduates ({@link AgeBand#graduatedOf}).
+ * Every school class but 小学's has the year it graduates, which its school marks (R-GRAD-1). The classes of the
+ * school year now under way graduate from its end on (university 4 years, 高中 and 中专 3, 初中's 初三 at its end).
+ * From September to December some of the classes that graduated this June are there too, as their 毕业生团组织 with
+ * this year's mark (R-GRAD-3): half a grade's worth of classes per college, a twelfth of the classes (at least one) per
+ * 高中, 初中 and 中专 — the rest moved on already. From the conversion date (06-01, the suite's default) the members
+ * of every class marked with this year are this year's graduates ({@link AgeBand#graduatedOf}).
  * <p>
  * {@code province} and {@code national} draw the same names and people for 江苏, so a national run after a province
  * run completes it; {@code town} draws from another stream (its city is not one of theirs).
@@ -119,7 +116,7 @@ final class CountryPlan {
             List<County> counties = new ArrayList<>(scale.countiesPerCity);
             for (int k = 0; k < scale.countiesPerCity; k++) {
                 String county = unique(countyNames, () -> Names.place(names) + (names.nextInt(3) == 0 ? "区" : "县"));
-                counties.add(new County(county, county(random(provinceCode, c, k, 1), city, county, k == 0)));
+                counties.add(new County(county, county(random(provinceCode, c, k, 1), city, county)));
             }
             cities.add(new City(city, cityRows(random(provinceCode, c, -1, 1), provinceId, city), counties));
         }
@@ -132,7 +129,7 @@ final class CountryPlan {
     }
 
     private List<OrgRow> cityRows(RandomGenerator random, long provinceId, String city) {
-        Rows rows = new Rows(random, true);
+        Rows rows = new Rows(random);
         Shape s = scale.shape;
         int top = rows.add(new OrgRow(provinceId, null, "LEADING_BODY", null, "PARTY_AND_GOVERNMENT", null,
                 "共青团" + city + "委员会", "团" + city + "委", 0, null, 2, null));
@@ -160,9 +157,8 @@ final class CountryPlan {
         return rows.list;
     }
 
-    /** @param marked whether its schools mark their classes' graduation years */
-    private List<OrgRow> county(RandomGenerator random, String city, String county, boolean marked) {
-        Rows rows = new Rows(random, marked);
+    private List<OrgRow> county(RandomGenerator random, String city, String county) {
+        Rows rows = new Rows(random);
         Shape s = scale.shape;
         String place = city + county;
         int top = rows.add(new OrgRow(null, null, "LEADING_BODY", null, "PARTY_AND_GOVERNMENT", null,
@@ -215,7 +211,7 @@ final class CountryPlan {
                 String name = "%d级%d班团支部".formatted(enrolled, n / 3 + 1);
                 rows.schoolClass(body, "VOCATIONAL", city + school + name, name, AgeBand.VOCATIONAL, 30, enrolled + 3);
             }
-            for (int n = 1; graduatedCohort && marked && n <= graduatedClasses(s.vocationalClasses()); n++) {
+            for (int n = 1; graduatedCohort && n <= graduatedClasses(s.vocationalClasses()); n++) {
                 String name = "%d级%d班团支部".formatted(firstGrade, n);
                 rows.schoolClass(body, "VOCATIONAL", city + school + name, name, AgeBand.VOCATIONAL, 30,
                         firstGrade + 3);
@@ -271,7 +267,7 @@ final class CountryPlan {
     /** From September on, some of the school's classes that graduated this June ("2026届高三(1)班团支部"). */
     private void graduated(Rows rows, int body, String level, String school, String grade, int classes,
                            AgeBand band, int fullBranch) {
-        for (int n = 1; graduatedCohort && rows.marked && n <= graduatedClasses(classes); n++) {
+        for (int n = 1; graduatedCohort && n <= graduatedClasses(classes); n++) {
             String name = "%d届%s(%d)班团支部".formatted(schoolYearEnd - 1, grade, n);
             rows.schoolClass(body, level, school + name, name, band, fullBranch, schoolYearEnd - 1);
         }
@@ -325,12 +321,9 @@ final class CountryPlan {
 
         final List<OrgRow> list = new ArrayList<>();
         final RandomGenerator random;
-        /** whether the schools of these rows mark their classes' graduation years */
-        final boolean marked;
 
-        Rows(RandomGenerator random, boolean marked) {
+        Rows(RandomGenerator random) {
             this.random = random;
-            this.marked = marked;
         }
 
         int add(OrgRow row) {
@@ -348,15 +341,11 @@ final class CountryPlan {
         }
 
         /**
-         * A school's class branch, with the year it graduates where its school marks it; graduates once that year's
+         * A school's class branch, with the year it graduates, which its school marks; graduates once that year's
          * date has come.
          */
         void schoolClass(int parent, String level, String fullName, String shortName, AgeBand band, int fullBranch,
                          int graduationYear) {
-            if (!marked) {
-                branch(parent, null, "SCHOOL", level, fullName, shortName, band, fullBranch, null);
-                return;
-            }
             branch(parent, null, "SCHOOL", level, fullName, shortName,
                     graduationYear == graduatedYear ? band.graduatedOf() : band, fullBranch, graduationYear);
         }

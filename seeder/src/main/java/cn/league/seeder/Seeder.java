@@ -5,11 +5,11 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,25 +19,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./league seed <scale>}: builds a generated country ({@link Scale}, {@link CountryPlan}) in a running stack
- * through its own APIs — org-service's bulk path ({@code POST /api/orgs/bulk}, a city or a county a request),
- * member-service's bulk path ({@code POST /api/members/bulk}, up to 5,000 people a request), admin registration codes
- * ({@code POST /api/orgs/{id}/admin-codes}, {@code POST /api/orgs/admin-registrations}) by which 团中央's admin becomes
- * admin of the schools and of the movers' orgs, graduation marks ({@code POST /api/orgs/graduation-marks}), 办理转出
- * ({@code POST /api/transfers/out}, {@link TransferPlan}) for the open transfers and 团员注册
- * ({@code POST /api/accounts/member-registration}) for the pending self-registrations — printing progress, and each
- * stage's time and rate at the end.
+ * through its own APIs — as 团中央's admin, org-service's bulk path ({@code POST /api/orgs/bulk}, a city or a county a
+ * request) and member-service's bulk path ({@code POST /api/members/bulk}, up to 5,000 people a request); then, per
+ * city and county, its seeding login (the 团市委's or 团县委's 书记 just entered, {@link UnitAdmins}), given a password
+ * the way a person is (a reset code from the admin above, {@code POST /api/members/people/{id}/reset-code}, and
+ * 忘记密码, {@code POST /api/accounts/password-reset}), becomes admin of its 团委, its schools and its movers' orgs with
+ * admin registration codes ({@code POST /api/orgs/{id}/admin-codes}, {@code POST /api/orgs/admin-registrations}),
+ * marks every school class's graduation ({@code POST /api/orgs/graduation-marks}) and starts its movers' 办理转出
+ * ({@code POST /api/transfers/out}, {@link TransferPlan}); and 团员注册 ({@code POST /api/accounts/member-registration})
+ * for the pending self-registrations — printing progress, and each stage's time and rate at the end.
  * <p>
  * A second run with the same scale and seed makes nothing twice: the org bulk path answers each org already there,
- * member-service answers each person already entered (ALREADY_IMPORTED), an org the login administers already is
- * skipped (GET /api/orgs/mine), a class already marked (or already a graduate branch) is left as it is, a member with
- * an open transfer is refused a second (TRANSFER_ALREADY_OPEN, R-TR-1) and an ID registered once is refused again
- * (R-AUTH-5); all of these count as "there already". A run that stopped half-way is finished by running it again.
+ * member-service answers each person already entered (ALREADY_IMPORTED), a seeding login that logs in with its
+ * password gets no new one, an org a login administers already is skipped (GET /api/orgs/mine), a class already
+ * marked (or already a graduate branch) is left as it is, a member with an open transfer is refused a second
+ * (TRANSFER_ALREADY_OPEN, R-TR-1) and an ID registered once is refused again (R-AUTH-5); all of these count as "there
+ * already". A run that stopped half-way is finished by running it again.
  */
 public final class Seeder {
 
@@ -45,11 +50,12 @@ public final class Seeder {
     /** org-service marks at most 500 branches a request. */
     static final int MARKS_PER_REQUEST = 500;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String REGISTRATION_PASSWORD = "Seed-2026a";
+    /** The password of the people the seeder registers and of the seeding logins. */
+    private static final String PASSWORD = "Seed-2026a";
     private static final String ADMIN_POST = "委员";
     /** Refusals while a service's copy of people, admins or orgs has not caught up yet: asked again. */
     private static final Set<String> NOT_YET_KNOWN = Set.of("PERSON_NOT_FOUND", "NOT_BRANCH_OR_DIRECT_PARENT",
-            "NOT_A_GRADUATE", "ORG_NOT_FOUND");
+            "NOT_A_GRADUATE", "ORG_NOT_FOUND", "RESET_CODE_NOT_YOUR_MEMBER");
 
     private final Options options;
     private final PrintStream out;
@@ -58,13 +64,17 @@ public final class Seeder {
     private final CountryPlan plan;
     final Stage orgs = new Stage("orgs", "orgs");
     final Stage people = new Stage("people", "rows");
+    final Stage logins = new Stage("logins", "logins");
     final Stage admins = new Stage("admins", "orgs");
     final Stage marks = new Stage("marks", "classes");
     final Stage transfers = new Stage("transfers", "transfers");
     final Stage registrations = new Stage("registrations", "registrations");
     private final List<TransferPlan.Mover> movers = new ArrayList<>();
     private final List<TransferPlan.Receivers> receivers = new ArrayList<>();
+    /** The orgs 团中央's admin administers. */
     private final Set<Long> administered = ConcurrentHashMap.newKeySet();
+    /** Each request's worth of the tree's seeding login, by its index among the receivers. */
+    private final Map<Integer, UnitLogin> unitLogins = new HashMap<>();
     private String loginName;
     private final List<RegistrationTarget> registrationBranches = new ArrayList<>();
     private final Map<String, PeopleFactory> factories = new HashMap<>();
@@ -77,6 +87,18 @@ public final class Seeder {
     }
 
     private record RegistrationTarget(long branchId, String provinceCode) {
+    }
+
+    /** A request's seeding login ({@link UnitAdmins}): the person, once logged in, and the orgs it administers. */
+    private static final class UnitLogin {
+
+        final Person person;
+        final Set<Long> administered = ConcurrentHashMap.newKeySet();
+        volatile LeagueClient.Session session;
+
+        UnitLogin(Person person) {
+            this.person = person;
+        }
     }
 
     /** What to build and where; see {@link #usage()}. */
@@ -107,6 +129,12 @@ public final class Seeder {
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + usage());
             }
+            if (options.captchaAnswer.isBlank()) {
+                throw new IllegalArgumentException("the seeding logins get their passwords through 忘记密码 and the "
+                        + "registrations come through the public form, both behind the captcha: start the stack with "
+                        + "LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=<answer> and give the seeder the same (or "
+                        + "--captcha-answer)\n" + usage());
+            }
             return options;
         }
     }
@@ -115,7 +143,8 @@ public final class Seeder {
         return """
                 usage: seeder <town|province|national> [--seed 2026] [--gateway http://127.0.0.1:8080]
                        [--keycloak http://127.0.0.1:18080] [--login <团中央 admin> --password <password>]
-                       [--captcha-answer <the stack's fixed captcha answer>] [--parallel 2]""";
+                       [--captcha-answer <the stack's fixed captcha answer; else LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER>]
+                       [--parallel 2]""";
     }
 
     public static void main(String[] args) {
@@ -158,14 +187,14 @@ public final class Seeder {
                 }
                 province(central, code, provinceId);
             }
-            openTransfers(central);
+            openTransfers();
             register();
         } finally {
             ticker.interrupt();
         }
         out.println();
         out.printf("seeded %s in %.1f s:%n", options.scale.label(), (System.nanoTime() - began) / 1e9);
-        for (Stage stage : List.of(orgs, people, admins, marks, transfers, registrations)) {
+        for (Stage stage : List.of(orgs, people, logins, admins, marks, transfers, registrations)) {
             out.println("  " + stage.line());
             stage.reasons().forEach((reason, count) -> out.printf("      refused %,d: %s%n", count, reason));
         }
@@ -212,13 +241,9 @@ public final class Seeder {
         } finally {
             orgs.stop();
         }
-        Set<Long> outSides = enterPeople(central, code, units);
+        Map<Integer, Set<Integer>> outSides = enterPeople(central, code, units);
         administer(central, provinceId, units, outSides);
-        markGraduation(central, units);
-    }
-
-    private static boolean marksClasses(Unit unit) {
-        return unit.rows().stream().anyMatch(row -> row.graduationYear() != null);
+        markGraduation(units);
     }
 
     private Unit unit(String code, int city, int county, List<OrgRow> rows, long[] ids) {
@@ -229,11 +254,12 @@ public final class Seeder {
     /**
      * The province's members and cadres, by the bulk path; picks the movers (the first member of some branches of
      * young people, and the first members of this year's graduates' classes, a few per request's worth and school
-     * kind) and the branches that get a self-registration.
+     * kind), the branches that get a self-registration and each request's seeding login (its row 0's first cadre).
      *
-     * @return the orgs whose admin starts the movers' transfers: their branches' direct parents
+     * @return per request (by its index among the receivers), the rows whose admin starts the movers' transfers:
+     *         their branches' direct parents
      */
-    private Set<Long> enterPeople(LeagueClient.Session central, String code, List<Unit> units) {
+    private Map<Integer, Set<Integer>> enterPeople(LeagueClient.Session central, String code, List<Unit> units) {
         PeopleFactory factory = factories.computeIfAbsent(code, province -> new PeopleFactory(province,
                 CountryPlan.REGIONS.get(province), today, options.scale == Scale.TOWN ? 900 : 0,
                 options.scale == Scale.TOWN ? 990 : 900, options.scale == Scale.TOWN ? 900_000 : 0));
@@ -241,17 +267,16 @@ public final class Seeder {
         int memberQuota = (int) Math.ceil((double) options.scale.transfers / provinces);
         int graduateQuota = (int) Math.ceil((double) options.scale.graduateTransfers / provinces);
         int registrationQuota = (int) Math.ceil((double) options.scale.registrations / provinces);
-        // movers come from the requests whose schools mark (the login administers their tops already), spread over
-        // them, twice each one's share, so those with few fitting branches are made up for
-        long marking = units.stream().filter(Seeder::marksClasses).count();
-        int moversPerUnit = 2 * Math.max(1, (int) Math.ceil((double) memberQuota / marking));
+        // movers are spread over the requests, twice each one's share, so those with few fitting branches are made up
+        // for
+        int moversPerUnit = 2 * Math.max(1, (int) Math.ceil((double) memberQuota / units.size()));
         // graduates of each school kind a request holds (a city's universities, a county's three), a few each
-        int graduatesPerBand = Math.max(1, (int) Math.ceil((double) graduateQuota / marking / 2));
+        int graduatesPerBand = Math.max(1, (int) Math.ceil((double) graduateQuota / units.size() / 2));
         int registrationsPerUnit = 2 * Math.max(1, (int) Math.ceil((double) registrationQuota / units.size()));
         int members = 0;
         int graduates = 0;
         int registering = 0;
-        Set<Long> outSides = new HashSet<>();
+        Map<Integer, Set<Integer>> outSides = new HashMap<>();
         people.start();
         ExecutorService senders = Executors.newFixedThreadPool(options.parallel);
         Semaphore inFlight = new Semaphore(options.parallel * 2);
@@ -260,7 +285,7 @@ public final class Seeder {
             List<Map<String, Object>> batch = new ArrayList<>(MEMBER_ROWS_PER_REQUEST);
             for (Unit unit : units) {
                 RandomGenerator random = plan.peopleRandom(code, unit.city(), unit.county());
-                boolean moving = marksClasses(unit);
+                Set<Integer> unitOutSides = outSides.computeIfAbsent(unit.receiversIndex(), u -> new HashSet<>());
                 int unitMovers = 0;
                 int unitRegistrations = 0;
                 Map<AgeBand, Integer> unitGraduates = new EnumMap<>(AgeBand.class);
@@ -268,18 +293,18 @@ public final class Seeder {
                     OrgRow row = unit.rows().get(i);
                     long orgId = unit.ids()[i];
                     for (int n = 0; n < row.cadres(); n++) {
+                        Person cadre = factory.cadre(random, PeopleFactory.POSTS.get(n % PeopleFactory.POSTS.size()));
                         batch = flushIfFull(batch, senders, inFlight, central, sent);
-                        batch.add(bulkRow(batch.size() + 1, "CADRE", orgId,
-                                factory.cadre(random, PeopleFactory.POSTS.get(n % PeopleFactory.POSTS.size()))));
+                        batch.add(bulkRow(batch.size() + 1, "CADRE", orgId, cadre));
+                        if (i == 0 && n == 0) {
+                            unitLogins.put(unit.receiversIndex(), new UnitLogin(cadre));
+                        }
                     }
                     for (int n = 0; n < row.members(); n++) {
                         Person member = factory.member(random, row.band());
                         batch = flushIfFull(batch, senders, inFlight, central, sent);
                         batch.add(bulkRow(batch.size() + 1, "MEMBER", orgId, member));
                         boolean moves = false;
-                        if (!moving) {
-                            continue;
-                        }
                         if (n == 0 && row.band() == AgeBand.YOUTH && unitMovers < moversPerUnit
                                 && members < memberQuota) {
                             unitMovers++;
@@ -294,7 +319,7 @@ public final class Seeder {
                         if (moves) {
                             movers.add(new TransferPlan.Mover(member, orgId, unit.parentOf(i),
                                     unit.receiversIndex(), row.band()));
-                            outSides.add(unit.parentOf(i));
+                            unitOutSides.add(row.parentRow());
                         }
                     }
                     if (row.branch() && row.branchKind() == null && !row.band().graduated()
@@ -321,84 +346,103 @@ public final class Seeder {
     }
 
     /**
-     * Makes the login (团中央's admin) admin of the orgs whose admins act below (R-ADM-3): the schools (a university's
-     * 团委, a 高中's), which mark their classes' graduation (R-GRAD-1), and the direct parents of the movers' branches,
-     * which start their transfers (R-TR-3) — and, as each code comes from the admin of the org's direct parent, of
-     * every org above them up to the province. Top down, the orgs of one depth at a time, several at once.
+     * Makes 团中央's admin admin of the province, and each request's seeding login ({@link UnitAdmins}) admin of its
+     * 团委, its schools and its movers' orgs: the cities' logins first (their 团市委's codes from the province's
+     * admin), then the counties' (their 团县委's codes from their city's login). Several requests at once.
      */
-    private void administer(LeagueClient.Session central, long provinceId, List<Unit> units, Set<Long> outSides) {
-        Map<Integer, Set<Long>> byDepth = new TreeMap<>();
-        byDepth.computeIfAbsent(0, depth -> new LinkedHashSet<>()).add(provinceId);
-        for (Unit unit : units) {
-            int top = unit.county() < 0 ? 1 : 2; // the depth of the unit's row 0 below the province
-            boolean[] needed = new boolean[unit.rows().size()];
-            for (int i = 0; i < unit.rows().size(); i++) {
-                OrgRow row = unit.rows().get(i);
-                if (!row.branch()) {
-                    continue;
-                }
-                Integer from = null;
-                if (outSides.contains(unit.parentOf(i))) {
-                    from = row.parentRow(); // starts the mover's transfer
-                } else if (row.graduationYear() != null) {
-                    from = school(unit.rows(), i); // marks the class
-                }
-                for (Integer up = from; up != null; up = unit.rows().get(up).parentRow()) {
-                    needed[up] = true;
-                }
-            }
-            int[] depth = new int[unit.rows().size()];
-            for (int i = 0; i < needed.length; i++) {
-                Integer parentRow = unit.rows().get(i).parentRow();
-                depth[i] = parentRow == null ? top : depth[parentRow] + 1;
-                if (needed[i]) {
-                    byDepth.computeIfAbsent(depth[i], d -> new LinkedHashSet<>()).add(unit.ids()[i]);
-                }
-            }
-            if (unit.county() >= 0) {
-                byDepth.computeIfAbsent(1, d -> new LinkedHashSet<>()).add(unit.parentOf(0)); // its city
-            }
-        }
+    private void administer(LeagueClient.Session central, long provinceId, List<Unit> units,
+                            Map<Integer, Set<Integer>> outSides) {
         admins.start();
-        ExecutorService workers = Executors.newFixedThreadPool(options.parallel);
         try {
-            for (Set<Long> level : byDepth.values()) {
-                List<Future<?>> done = new ArrayList<>();
-                for (long orgId : level) {
-                    if (administered.contains(orgId)) {
-                        admins.existing.incrementAndGet();
-                        continue;
-                    }
-                    done.add(workers.submit(() -> becomeAdmin(central, orgId)));
-                }
-                for (Future<?> each : done) {
-                    each.get();
-                }
+            if (administered.contains(provinceId)) {
+                admins.existing.incrementAndGet();
+            } else {
+                becomeAdmin(central, central, provinceId, loginName, ADMIN_POST);
+                administered.add(provinceId);
             }
-        } catch (Exception failed) {
-            throw new IllegalStateException("registering as admin failed: " + failed.getMessage(), failed);
         } finally {
-            workers.shutdownNow();
             admins.stop();
         }
-    }
-
-    /** The topmost school 团委 / 团工委 / 团总支 above a class: the university's, or the school's. */
-    private static int school(List<OrgRow> rows, int classRow) {
-        int school = rows.get(classRow).parentRow();
-        for (Integer up = rows.get(school).parentRow(); up != null && rows.get(up).domain().equals("SCHOOL");
-             up = rows.get(up).parentRow()) {
-            school = up;
+        Map<Integer, Unit> cities = new TreeMap<>();
+        List<Unit> counties = new ArrayList<>();
+        for (Unit unit : units) {
+            if (unit.county() < 0) {
+                cities.put(unit.city(), unit);
+            } else {
+                counties.add(unit);
+            }
         }
-        return school;
+        inParallel(logins, cities.values(), city -> logIn(city, central));
+        inParallel(admins, cities.values(), city -> administer(city, central, outSides.get(city.receiversIndex())));
+        inParallel(logins, counties, county -> logIn(county, login(cities.get(county.city())).session));
+        inParallel(admins, counties, county -> administer(county, login(cities.get(county.city())).session,
+                outSides.get(county.receiversIndex())));
     }
 
-    /** 管理员注册 with a code the direct parent's admin (the login, by now) issued for the org. */
-    private void becomeAdmin(LeagueClient.Session central, long orgId) {
+    private UnitLogin login(Unit unit) {
+        UnitLogin login = unitLogins.get(unit.receiversIndex());
+        if (login == null) {
+            throw new IllegalStateException("no cadre entered for " + unit.rows().getFirst().fullName());
+        }
+        return login;
+    }
+
+    /**
+     * The request's seeding login logged in: with its password where it has it already, else given it as a person
+     * is (R-AUTH-3) — a reset code from the admin of its 团委's direct parent, then 忘记密码 with that code and the
+     * captcha — which also ends the change of the initial password a first login would ask for (R-AUTH-2).
+     */
+    private void logIn(Unit unit, LeagueClient.Session parentAdmin) {
+        UnitLogin login = login(unit);
+        String idNumber = login.person.idNumber();
         try {
-            String code = central.post("/api/orgs/" + orgId + "/admin-codes", Map.of()).path("code").asString();
-            central.post("/api/orgs/admin-registrations", Map.of("code", code, "name", loginName,
-                    "postTitle", ADMIN_POST));
+            login.session = client.login(idNumber, PASSWORD);
+            logins.existing.incrementAndGet();
+        } catch (LeagueClient.Refused notYet) {
+            if (!notYet.code.equals("LOGIN_FAILED")) {
+                throw notYet;
+            }
+            String resetCode = untilKnown(() -> parentAdmin.post("/api/members/people/" + idNumber + "/reset-code",
+                    Map.of())).path("resetCode").asString();
+            String captcha = client.postAnonymous("/api/accounts/captcha", Map.of()).path("captchaId").asString();
+            client.postAnonymous("/api/accounts/password-reset", Map.of("idNumber", idNumber, "newPassword", PASSWORD,
+                    "resetCode", resetCode, "captchaId", captcha, "captchaAnswer", options.captchaAnswer));
+            login.session = client.login(idNumber, PASSWORD);
+            logins.made.incrementAndGet();
+        }
+        for (JsonNode org : login.session.get("/api/orgs/mine")) {
+            if (org.path("admin").asBoolean()) {
+                login.administered.add(org.path("orgId").asLong());
+            }
+        }
+    }
+
+    /**
+     * The request's login becomes admin of the orgs {@link UnitAdmins} names, top down: of its 团委 with a code from
+     * the admin above, of the others with codes it issues itself (R-ADM-3), naming its own post in its 团委 and 委员
+     * elsewhere (R-ADM-2).
+     */
+    private void administer(Unit unit, LeagueClient.Session parentAdmin, Set<Integer> outSides) {
+        UnitLogin login = login(unit);
+        for (int row : UnitAdmins.rows(unit.rows(), outSides)) {
+            long orgId = unit.ids()[row];
+            if (login.administered.contains(orgId)) {
+                admins.existing.incrementAndGet();
+                continue;
+            }
+            becomeAdmin(row == 0 ? parentAdmin : login.session, login.session, orgId, login.person.name(),
+                    row == 0 ? login.person.postTitle() : ADMIN_POST);
+            login.administered.add(orgId);
+        }
+    }
+
+    /** 管理员注册 with a code the direct parent's admin issued for the org. */
+    private void becomeAdmin(LeagueClient.Session issuer, LeagueClient.Session registering, long orgId, String name,
+                             String postTitle) {
+        try {
+            String code = issuer.post("/api/orgs/" + orgId + "/admin-codes", Map.of()).path("code").asString();
+            registering.post("/api/orgs/admin-registrations", Map.of("code", code, "name", name,
+                    "postTitle", postTitle));
             admins.made.incrementAndGet();
         } catch (LeagueClient.Refused refused) {
             if (refused.code.equals("ALREADY_ADMIN")) {
@@ -407,65 +451,94 @@ public final class Seeder {
                 admins.refusedFor(refused.code + " " + refused.getMessage());
             }
         }
-        administered.add(orgId);
+    }
+
+    /** The action on each unit, {@code --parallel} at a time, timed as the stage. */
+    private void inParallel(Stage stage, Collection<Unit> units, Consumer<Unit> action) {
+        stage.start();
+        ExecutorService workers = Executors.newFixedThreadPool(options.parallel);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Unit unit : units) {
+                done.add(workers.submit(() -> action.accept(unit)));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } catch (Exception failed) {
+            throw new IllegalStateException(stage.name + " failed: " + failed.getMessage(), failed);
+        } finally {
+            workers.shutdownNow();
+            stage.stop();
+        }
+    }
+
+    /** The call, asked again for up to a minute while its refusal says a service has not caught up yet. */
+    private static JsonNode untilKnown(Supplier<JsonNode> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (LeagueClient.Refused refused) {
+                if (!NOT_YET_KNOWN.contains(refused.code) || attempt >= 30) {
+                    throw refused;
+                }
+            }
+            sleep(2_000);
+        }
     }
 
     /**
      * 标记团支部毕业时间 (R-GRAD-1) of every school class as the plan has it, a request's worth of the tree and a year
-     * at a time, by the login as admin of their schools; this year's become 毕业生团组织 at once (R-GRAD-3). A class
-     * already marked so, or already a graduate branch, is left as it is.
+     * at a time, by the request's login as admin of its schools; this year's become 毕业生团组织 at once (R-GRAD-3).
+     * A class already marked so, or already a graduate branch, is left as it is. Several requests at once.
      */
-    private void markGraduation(LeagueClient.Session central, List<Unit> units) {
-        marks.start();
-        try {
-            for (Unit unit : units) {
-                Map<Long, List<Integer>> classesByParent = new LinkedHashMap<>();
-                for (int i = 0; i < unit.rows().size(); i++) {
-                    if (unit.rows().get(i).graduationYear() != null) {
-                        classesByParent.computeIfAbsent(unit.parentOf(i), parent -> new ArrayList<>()).add(i);
-                    }
-                }
-                Map<Integer, List<Long>> toMark = new TreeMap<>();
-                for (Map.Entry<Long, List<Integer>> school : classesByParent.entrySet()) {
-                    Map<Long, JsonNode> now = children(central, school.getKey());
-                    for (int i : school.getValue()) {
-                        long id = unit.ids()[i];
-                        int year = unit.rows().get(i).graduationYear();
-                        JsonNode org = now.get(id);
-                        if (org != null && (org.path("type").asString().equals("GRADUATE_BRANCH")
-                                || org.path("graduationYear").asInt(0) == year)) {
-                            marks.existing.incrementAndGet();
-                        } else {
-                            toMark.computeIfAbsent(year, y -> new ArrayList<>()).add(id);
-                        }
-                    }
-                }
-                toMark.forEach((year, ids) -> {
-                    for (int from = 0; from < ids.size(); from += MARKS_PER_REQUEST) {
-                        List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MARKS_PER_REQUEST));
-                        try {
-                            central.post("/api/orgs/graduation-marks", Map.of("branchIds", chunk,
-                                    "graduationYear", year));
-                            marks.made.addAndGet(chunk.size());
-                        } catch (LeagueClient.Refused refused) {
-                            for (int n = 0; n < chunk.size(); n++) {
-                                marks.refusedFor(refused.code + " " + refused.getMessage());
-                            }
-                        }
-                    }
-                });
+    private void markGraduation(List<Unit> units) {
+        inParallel(marks, units, unit -> markGraduation(unit, login(unit).session));
+    }
+
+    private void markGraduation(Unit unit, LeagueClient.Session admin) {
+        Map<Long, List<Integer>> classesByParent = new LinkedHashMap<>();
+        for (int i = 0; i < unit.rows().size(); i++) {
+            if (unit.rows().get(i).graduationYear() != null) {
+                classesByParent.computeIfAbsent(unit.parentOf(i), parent -> new ArrayList<>()).add(i);
             }
-        } finally {
-            marks.stop();
         }
+        Map<Integer, List<Long>> toMark = new TreeMap<>();
+        for (Map.Entry<Long, List<Integer>> school : classesByParent.entrySet()) {
+            Map<Long, JsonNode> now = children(admin, school.getKey());
+            for (int i : school.getValue()) {
+                long id = unit.ids()[i];
+                int year = unit.rows().get(i).graduationYear();
+                JsonNode org = now.get(id);
+                if (org != null && (org.path("type").asString().equals("GRADUATE_BRANCH")
+                        || org.path("graduationYear").asInt(0) == year)) {
+                    marks.existing.incrementAndGet();
+                } else {
+                    toMark.computeIfAbsent(year, y -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        toMark.forEach((year, ids) -> {
+            for (int from = 0; from < ids.size(); from += MARKS_PER_REQUEST) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MARKS_PER_REQUEST));
+                try {
+                    admin.post("/api/orgs/graduation-marks", Map.of("branchIds", chunk, "graduationYear", year));
+                    marks.made.addAndGet(chunk.size());
+                } catch (LeagueClient.Refused refused) {
+                    for (int n = 0; n < chunk.size(); n++) {
+                        marks.refusedFor(refused.code + " " + refused.getMessage());
+                    }
+                }
+            }
+        });
     }
 
     /** The org's children by id, page by page. */
-    private static Map<Long, JsonNode> children(LeagueClient.Session central, long orgId) {
+    private static Map<Long, JsonNode> children(LeagueClient.Session session, long orgId) {
         Map<Long, JsonNode> children = new HashMap<>();
         long after = 0;
         while (true) {
-            JsonNode page = central.get("/api/orgs/" + orgId + "/children?size=500&after=" + after);
+            JsonNode page = session.get("/api/orgs/" + orgId + "/children?size=500&after=" + after);
             for (JsonNode child : page.path("items")) {
                 children.put(child.path("id").asLong(), child);
             }
@@ -578,12 +651,12 @@ public final class Seeder {
     }
 
     /**
-     * 办理转出 (R-TR-3) of the movers by the login as admin of their branches' direct parents, to receiving orgs all
-     * over the generated tree ({@link TransferPlan}); graduates name their destination (R-TR-11). Open until the
-     * in-side approves. Refusals while transfer-service's copies of the people, their graduate flags and the admins
-     * have not caught up are asked again, for up to a minute.
+     * 办理转出 (R-TR-3) of the movers by their request's login as admin of their branches' direct parents, to receiving
+     * orgs all over the generated tree ({@link TransferPlan}); graduates name their destination (R-TR-11). Open until
+     * the in-side approves. Refusals while transfer-service's copies of the people, their graduate flags and the
+     * admins have not caught up are asked again, for up to a minute.
      */
-    private void openTransfers(LeagueClient.Session central) {
+    private void openTransfers() {
         if (movers.isEmpty()) {
             return;
         }
@@ -600,7 +673,7 @@ public final class Seeder {
                     body.put("destinationType", transfer.destinationType());
                     body.put("employerLocationOrgId", transfer.employerLocationOrgId());
                     try {
-                        central.post("/api/transfers/out", body);
+                        unitLogins.get(transfer.mover().unit()).session.post("/api/transfers/out", body);
                         transfers.made.incrementAndGet();
                     } catch (LeagueClient.Refused refused) {
                         if (refused.code.equals("TRANSFER_ALREADY_OPEN")) {
@@ -627,11 +700,6 @@ public final class Seeder {
         if (registrationBranches.isEmpty()) {
             return;
         }
-        if (options.captchaAnswer.isBlank()) {
-            out.println("registrations skipped: the public form needs a captcha answer; start the stack with "
-                    + "LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=<answer> and pass the same (or --captcha-answer)");
-            return;
-        }
         registrations.start();
         try {
             Map<String, RandomGenerator> randoms = new HashMap<>();
@@ -644,7 +712,7 @@ public final class Seeder {
                 Map<String, Object> form = new LinkedHashMap<>();
                 form.put("idNumber", person.idNumber());
                 form.put("name", person.name());
-                form.put("password", REGISTRATION_PASSWORD);
+                form.put("password", PASSWORD);
                 form.put("mobile", person.mobile() == null ? "13900000000" : person.mobile());
                 form.put("orgId", branch);
                 form.put("kind", "MEMBER");
@@ -675,9 +743,9 @@ public final class Seeder {
         try {
             while (true) {
                 Thread.sleep(10_000);
-                out.printf("  ... orgs %,d (%,.0f/s)  people %,d (%,.0f rows/s)  admins %,d  marks %,d  transfers %,d  "
-                        + "registrations %,d%n", orgs.done(), orgs.rate(), people.done(), people.rate(), admins.done(),
-                        marks.done(), transfers.done(), registrations.done());
+                out.printf("  ... orgs %,d (%,.0f/s)  people %,d (%,.0f rows/s)  logins %,d  admins %,d  marks %,d  "
+                        + "transfers %,d  registrations %,d%n", orgs.done(), orgs.rate(), people.done(), people.rate(),
+                        logins.done(), admins.done(), marks.done(), transfers.done(), registrations.done());
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

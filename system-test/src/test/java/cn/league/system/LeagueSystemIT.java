@@ -3682,7 +3682,8 @@ class LeagueSystemIT {
             + "org-service's tree and in every service's replica, its members and cadres stored, its school classes "
             + "marked by their schools (R-GRAD-1) and last June's graduate branches with graduates (R-GRAD-3), open "
             + "transfers to many orgs and graduates' to their destinations (R-TR-3, R-TR-11), pending "
-            + "self-registrations; a second run makes nothing twice")
+            + "self-registrations; the city's and the county's 书记 do the admins' work there (R-AUTH-3, R-ADM-3), "
+            + "none holding more than a few posts; a second run makes nothing twice")
     void seedATown() throws Exception {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         int year = today.getYear();
@@ -3694,6 +3695,8 @@ class LeagueSystemIT {
         Map<String, long[]> made = seedFigures(first.output());
         assertThat(made.get("orgs")[0]).as(first.output()).isBetween(50L, 150L);
         assertThat(made.get("people")[0]).as(first.output()).isBetween(2_000L, 6_000L);
+        assertThat(made.get("logins")[0]).as("the city's and the county's 书记, given a password with a reset code: "
+                + first.output()).isEqualTo(2);
         assertThat(made.get("admins")[0]).as("the schools, the movers' orgs and those above: " + first.output())
                 .isBetween(8L, 20L);
         assertThat(made.get("marks")[0]).as("every school class but 小学's: " + first.output()).isBetween(20L, 40L);
@@ -3735,8 +3738,13 @@ class LeagueSystemIT {
                         .isZero();
             }
             assertThat(SuiteUnderFaults.count(orgs, "select count(*) from org_admin a join org o on o.id = a.org_id "
-                    + "where a.id_number = ? and (o.id = 11 or o.tree_root_id = 11)", CENTRAL_ADMIN))
-                    .as("团中央's admin registered with codes").isEqualTo(made.get("admins")[0]);
+                    + "where (o.id = 11 and a.id_number = ?) or (o.tree_root_id = 11 and o.id <> 11)", CENTRAL_ADMIN))
+                    .as("团中央's admin of the province, the seeding logins of the town's orgs, with codes")
+                    .isEqualTo(made.get("admins")[0]);
+            assertThat(SuiteUnderFaults.count(orgs, "select count(distinct a.id_number) from org_admin a join org o on "
+                    + "o.id = a.org_id where o.tree_root_id = 11 and o.id <> 11 and a.id_number <> ?", CENTRAL_ADMIN))
+                    .as("the town's orgs are administered by two logins, the city's and the county's, not 团中央's")
+                    .isEqualTo(2);
         }
         long people;
         String graduate;
@@ -3746,6 +3754,10 @@ class LeagueSystemIT {
                     + "'1.11.%') or exists (select 1 from post where post.id_number = p.id_number and post.org_path "
                     + "like '1.11.%'))", CENTRAL_ADMIN);
             assertThat(people).as("members and cadres stored").isEqualTo(made.get("people")[0]);
+            assertThat(SuiteUnderFaults.count(members, "select coalesce(max(posts), 0) from (select count(*) as posts "
+                    + "from post where org_path like '1.11.%' group by id_number) held"))
+                    .as("no seeding login holds posts in more than its own city's or county's schools and movers' orgs")
+                    .isBetween(2L, 10L);
             assertThat(SuiteUnderFaults.count(members, "select count(*) from registration where state = 'PENDING' "
                     + "and org_path like '1.11.%'")).as("pending self-registrations").isEqualTo(5);
             long graduates = SuiteUnderFaults.count(members, "select count(*) from person p join membership m on "
@@ -3779,7 +3791,7 @@ class LeagueSystemIT {
         LeagueStack.Result second = LeagueStack.league(Duration.ofMinutes(15), "seed", "town");
         assertThat(second.exitCode()).as(second.output()).isZero();
         Map<String, long[]> again = seedFigures(second.output());
-        for (String stage : List.of("orgs", "people", "admins", "marks", "transfers", "registrations")) {
+        for (String stage : List.of("orgs", "people", "logins", "admins", "marks", "transfers", "registrations")) {
             assertThat(again.get(stage)[0]).as(stage + " made by the second run: " + second.output()).isZero();
             assertThat(again.get(stage)[1]).as(stage + " found there").isEqualTo(made.get(stage)[0]);
         }
@@ -3796,13 +3808,13 @@ class LeagueSystemIT {
     private static Map<String, long[]> seedFigures(String output) {
         Map<String, long[]> figures = new java.util.HashMap<>();
         java.util.regex.Matcher line = java.util.regex.Pattern.compile(
-                "(?m)^\\s+(orgs|people|admins|marks|transfers|registrations)\\s+([\\d,]+) made\\s+([\\d,]+) "
+                "(?m)^\\s+(orgs|people|logins|admins|marks|transfers|registrations)\\s+([\\d,]+) made\\s+([\\d,]+) "
                         + "there already\\s+([\\d,]+) refused").matcher(output);
         while (line.find()) {
             figures.put(line.group(1), new long[] {number(line.group(2)), number(line.group(3)),
                     number(line.group(4))});
         }
-        assertThat(figures).as(output).containsOnlyKeys("orgs", "people", "admins", "marks", "transfers",
+        assertThat(figures).as(output).containsOnlyKeys("orgs", "people", "logins", "admins", "marks", "transfers",
                 "registrations");
         return figures;
     }

@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.fail;
  * 团杭州市西湖区委's of that city's first county; they act for them with {@code X-League-Org} (R-ADM-8). Later runs find
  * them there.
  * <pre>
- * LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league up &amp;&amp; ./league seed province
+ * LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league up
+ * LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league seed province
  * ./league bench seeded      # or: ./mvnw -B -pl system-test -am -Pbenchmark verify -Dtest=SeededStackBenchmark \
  *                            #   -Dsurefire.failIfNoSpecifiedTests=false -DskipITs [-Dbenchmark.seeded.port-offset=N \
  *                            #   -Dbenchmark.seeded.home=&lt;LEAGUE_HOME&gt;] [-Dbenchmark.seeded.samples=300]
@@ -69,7 +70,8 @@ class SeededStackBenchmark {
     static final int WARM_UP = 50;
     static final int REQUESTS_PER_SECOND = 40;
     static final String HOW_TO_SEED =
-            "LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league up, then ./league seed province";
+            "LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED ./league up, then LEAGUE_ACCOUNTS_CAPTCHA_TEST_ANSWER=SEED "
+                    + "./league seed province";
 
     static final String CENTRAL_ADMIN = "110101198505040117";
     static final String PROVINCE_ADMIN = "110105199001014329";
