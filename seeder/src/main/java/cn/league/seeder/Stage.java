@@ -49,9 +49,12 @@ final class Stage {
         return seconds == 0 ? 0 : done() / seconds;
     }
 
+    /** The stage's counts, time and rate (with two decimals below 10 a second, so a slow stage does not read 0). */
     String line() {
-        return "%-14s %,11d made %,11d there already %,8d refused %9.1f s %,10.0f %s/s".formatted(name, made.get(),
-                existing.get(), refused.get(), seconds(), rate(), unit);
+        double rate = rate();
+        return "%-14s %,11d made %,11d there already %,8d refused %9.1f s %10s %s/s".formatted(name, made.get(),
+                existing.get(), refused.get(), seconds(), rate < 10 ? "%.2f".formatted(rate)
+                        : "%,.0f".formatted(rate), unit);
     }
 
     synchronized Map<String, Long> reasons() {
