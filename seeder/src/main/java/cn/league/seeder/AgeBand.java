@@ -1,7 +1,7 @@
 package cn.league.seeder;
 
 /** Who a branch holds: the age range of its members today and their education. */
-enum AgeBand {
+public enum AgeBand {
     JUNIOR_HIGH(14, 15, "初中"),
     SENIOR_HIGH(15, 17, "高中"),
     VOCATIONAL(15, 18, "中专"),

@@ -12,9 +12,10 @@ import java.util.random.RandomGenerator;
 /**
  * The people of one province, by the entry rules they must pass (R-MEM-3 ages, R-MEM-4 join ages, R-MEM-5 development
  * numbers, R-ID-4 valid ID numbers, R-AUTH-5 each ID once): every ID and development number it hands out is new in
- * this province's run. Deterministic: the same calls in the same order give the same people.
+ * this province's run. Deterministic: the same calls in the same order give the same people. Public for the seeded
+ * stack benchmark (system-test), whose new people are made the same way, from ID sequence codes of its own.
  */
-final class PeopleFactory {
+public final class PeopleFactory {
 
     static final List<String> POSTS = List.of("书记", "副书记", "组织委员", "宣传委员");
     private static final String[] ETHNICITIES = {"壮族", "回族", "满族", "苗族", "彝族", "土家族", "藏族", "蒙古族", "维吾尔族"};
@@ -37,8 +38,8 @@ final class PeopleFactory {
      * @param endSequence            (exclusive; at most 990: 990–999 are people the identity centre learns of late)
      * @param firstDevelopmentSerial the last 6 digits of development numbers start here, per join year
      */
-    PeopleFactory(String provinceCode, List<String> regions, LocalDate today, int firstSequence, int endSequence,
-                  int firstDevelopmentSerial) {
+    public PeopleFactory(String provinceCode, List<String> regions, LocalDate today, int firstSequence,
+                         int endSequence, int firstDevelopmentSerial) {
         if (firstSequence < 0 || endSequence > 990 || firstSequence >= endSequence) {
             throw new IllegalArgumentException("ID sequence codes " + firstSequence + " to " + endSequence);
         }
@@ -50,7 +51,7 @@ final class PeopleFactory {
         this.firstDevelopmentSerial = firstDevelopmentSerial;
     }
 
-    Person member(RandomGenerator random, AgeBand band) {
+    public Person member(RandomGenerator random, AgeBand band) {
         int age = band.youngest + random.nextInt(band.oldest - band.youngest + 1);
         LocalDate birth = birthDate(random, age);
         int roll = random.nextInt(100);

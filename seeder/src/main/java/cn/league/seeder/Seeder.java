@@ -295,7 +295,7 @@ public final class Seeder {
                     for (int n = 0; n < row.cadres(); n++) {
                         Person cadre = factory.cadre(random, PeopleFactory.POSTS.get(n % PeopleFactory.POSTS.size()));
                         batch = flushIfFull(batch, senders, inFlight, central, sent);
-                        batch.add(bulkRow(batch.size() + 1, "CADRE", orgId, cadre));
+                        batch.add(cadre.bulkRow(batch.size() + 1, orgId));
                         if (i == 0 && n == 0) {
                             unitLogins.put(unit.receiversIndex(), new UnitLogin(cadre));
                         }
@@ -303,7 +303,7 @@ public final class Seeder {
                     for (int n = 0; n < row.members(); n++) {
                         Person member = factory.member(random, row.band());
                         batch = flushIfFull(batch, senders, inFlight, central, sent);
-                        batch.add(bulkRow(batch.size() + 1, "MEMBER", orgId, member));
+                        batch.add(member.bulkRow(batch.size() + 1, orgId));
                         boolean moves = false;
                         if (n == 0 && row.band() == AgeBand.YOUTH && unitMovers < moversPerUnit
                                 && members < memberQuota) {
@@ -585,25 +585,6 @@ public final class Seeder {
         orgs.made.addAndGet(result.path("created").asLong());
         orgs.existing.addAndGet(result.path("existing").asLong());
         return ids;
-    }
-
-    private static Map<String, Object> bulkRow(int rowNumber, String kind, long orgId, Person person) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("idNumber", person.idNumber());
-        fields.put("name", person.name());
-        fields.put("ethnicity", person.ethnicity());
-        fields.put("politicalStatus", person.politicalStatus());
-        fields.put("education", person.education());
-        fields.put("joinDate", person.joinDate() == null ? null : person.joinDate().toString());
-        fields.put("developmentNumber", person.developmentNumber());
-        fields.put("mobile", person.mobile());
-        fields.put("postTitle", person.postTitle());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("rowNumber", rowNumber);
-        row.put("kind", kind);
-        row.put("orgId", orgId);
-        row.put("person", fields);
-        return row;
     }
 
     private Future<?> send(ExecutorService senders, Semaphore inFlight, LeagueClient.Session central,
