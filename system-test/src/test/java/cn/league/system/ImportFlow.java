@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,10 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
@@ -61,19 +65,55 @@ final class ImportFlow {
         }
     }
 
+    /**
+     * The downloaded template (.xlsx or .xls) with {@code count} generated rows from its third row on, as a user fills
+     * it in, written to a new file in {@code directory}: an .xlsx streamed (SXSSF, 1,000 rows in memory), so a file of
+     * 200,000 rows needs no whole workbook in the heap. Empty cells are left out.
+     */
+    static Path workbook(byte[] template, boolean xls, IntFunction<List<String>> rows, int count, Path directory)
+            throws IOException {
+        Path file = Files.createTempFile(directory, "import-", xls ? ".xls" : ".xlsx");
+        try (Workbook opened = WorkbookFactory.create(new ByteArrayInputStream(template));
+             Workbook book = xls ? opened : new SXSSFWorkbook((XSSFWorkbook) opened, 1000)) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int i = 0; i < count; i++) {
+                Row row = sheet.createRow(i + 2);
+                List<String> cells = rows.apply(i);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (!cells.get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(cells.get(c));
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+            if (book instanceof SXSSFWorkbook streaming) {
+                streaming.dispose();
+            }
+        }
+        return file;
+    }
+
     /** The demo admin administers several orgs: uploads name the one acted for (R-ADM-8), 团浙江省委. */
     static final String ZHEJIANG = "12";
 
     static HttpResponse<String> upload(String template, byte[] file, String token) throws Exception {
+        return upload(LeagueStack.gateway(), ZHEJIANG, template, "名单.xlsx", file, token);
+    }
+
+    /** An upload through the gateway at this base URL, acting for the org {@code actingFor} (R-ADM-8). */
+    static HttpResponse<String> upload(String gateway, String actingFor, String template, String fileName, byte[] file,
+                                       String token) throws Exception {
         String boundary = "----league" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\n" + template
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"名单.xlsx\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(LeagueStack.gateway() + "/api/imports"))
-                .header("Authorization", "Bearer " + token).header("X-League-Org", ZHEJIANG)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports"))
+                .header("Authorization", "Bearer " + token).header("X-League-Org", actingFor)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());

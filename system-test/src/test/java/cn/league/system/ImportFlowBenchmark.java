@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,14 +39,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -356,9 +352,8 @@ class ImportFlowBenchmark {
         long start = System.nanoTime();
         try (Connection member = database("league_member")) {
             member.setAutoCommit(false);
-            copyIn(member, "copy person (id_number, name, birth_date, gender, ethnicity, political_status, education,"
-                    + " join_date, development_number, mobile) from stdin", count, rows::personLine);
-            copyIn(member, "copy membership (id_number, branch_id, org_path, name) from stdin", count,
+            StackDatabase.copyIn(member, StackDatabase.COPY_PERSON, count, rows::personLine);
+            StackDatabase.copyIn(member, StackDatabase.COPY_MEMBERSHIP, count,
                     i -> rows.id(i) + "\t" + branch + "\t" + path + "\t" + rows.name(i) + "\n");
             member.commit();
         }
@@ -524,29 +519,10 @@ class ImportFlowBenchmark {
         return IdNumbers.of("320102", LocalDate.of(2000, 1, 1).plusDays(g / 900), 100 + g % 900);
     }
 
-    /** The downloaded template with the rows from its third row on, as a user fills it in. */
+    /** The template filled with {@code count} generated rows, in a file under the stack's folder. */
     private static Path workbook(byte[] template, boolean xls, Rows rows, int count) throws IOException {
         long start = System.nanoTime();
-        Path file = Files.createTempFile(LeagueStack.HOME, "import-", xls ? ".xls" : ".xlsx");
-        try (Workbook opened = WorkbookFactory.create(new ByteArrayInputStream(template));
-             Workbook book = xls ? opened : new SXSSFWorkbook((XSSFWorkbook) opened, 1000)) {
-            Sheet sheet = book.getSheetAt(0);
-            for (int i = 0; i < count; i++) {
-                Row row = sheet.createRow(i + 2);
-                List<String> cells = rows.cells(i);
-                for (int c = 0; c < cells.size(); c++) {
-                    if (!cells.get(c).isEmpty()) {
-                        row.createCell(c).setCellValue(cells.get(c));
-                    }
-                }
-            }
-            try (var out = Files.newOutputStream(file)) {
-                book.write(out);
-            }
-            if (book instanceof SXSSFWorkbook streaming) {
-                streaming.dispose();
-            }
-        }
+        Path file = ImportFlow.workbook(template, xls, rows::cells, count, LeagueStack.HOME);
         line("generated %s: %,d rows, %,d bytes in %.1f s", file.getFileName(), count, Files.size(file), seconds(start));
         return file;
     }
@@ -576,15 +552,14 @@ class ImportFlowBenchmark {
                 path = row.getString(1);
             }
             member.setAutoCommit(false);
-            copyIn(member, "copy person (id_number, name, birth_date, gender, ethnicity, political_status, education,"
-                    + " join_date, development_number, mobile) from stdin", PEOPLE, g -> {
+            StackDatabase.copyIn(member, StackDatabase.COPY_PERSON, PEOPLE, g -> {
                         String id = presentId(g);
                         return "%s\t在册%d\t%s\t%s\t汉族\t共青团员\t大学本科\t%d-03-01\t%s\t138%08d\n".formatted(id,
                                 g, LocalDate.parse(id.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE),
                                 (id.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE", 2017 + g / 500_000,
                                 presentNumber(g), g);
                     });
-            copyIn(member, "copy membership (id_number, branch_id, org_path, name) from stdin", PEOPLE,
+            StackDatabase.copyIn(member, StackDatabase.COPY_MEMBERSHIP, PEOPLE,
                     g -> presentId(g) + "\t" + branch + "\t" + path + "\t在册" + g + "\n");
             member.commit();
             member.setAutoCommit(true);
@@ -594,21 +569,6 @@ class ImportFlowBenchmark {
             }
         }
         line("people present before: %,d, COPY'd in %.1f s", PEOPLE, seconds(start));
-    }
-
-    private static void copyIn(Connection connection, String copy, int count, IntFunction<String> line)
-            throws Exception {
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-        StringBuilder chunk = new StringBuilder(1 << 20);
-        for (int i = 0; i < count; i++) {
-            chunk.append(line.apply(i));
-            if (chunk.length() > (1 << 20) - 512 || i == count - 1) {
-                byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-                in.writeToCopy(bytes, 0, bytes.length);
-                chunk.setLength(0);
-            }
-        }
-        in.endCopy();
     }
 
     /**
@@ -803,8 +763,7 @@ class ImportFlowBenchmark {
     }
 
     private static Connection database(String name) throws Exception {
-        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + (15432 + LeagueStack.OFFSET) + "/"
-                + name, "league", "league");
+        return StackDatabase.connect(LeagueStack.OFFSET, name);
     }
 
     private static double seconds(long startedNanos) {

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -318,8 +317,7 @@ class TransferFlowBenchmark {
     }
 
     private static Connection connect(String database) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + (15432 + LeagueStack.OFFSET) + "/"
-                + database, "league", "league");
+        return StackDatabase.connect(LeagueStack.OFFSET, database);
     }
 
     private static long percentile(long[] sorted, int p) {
