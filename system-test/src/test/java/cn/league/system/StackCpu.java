@@ -3,6 +3,8 @@ package cn.league.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import cn.league.test.CpuTime;
 
@@ -49,12 +51,36 @@ final class StackCpu {
 
     /** CPU seconds of the live PostgreSQL backends connected to this database so far. */
     double database(String database) {
+        return postgres(commandLine -> isBackendOf(commandLine, database));
+    }
+
+    /**
+     * CPU seconds so far of the whole stack: every part with a pid file but PostgreSQL's launcher, and every live
+     * process of the PostgreSQL server (backends, checkpointer, autovacuum workers …) — what tells whether the stack is
+     * at rest.
+     */
+    double stack() {
+        double total = postgres(commandLine -> true);
+        try (Stream<Path> pidFiles = Files.list(home.resolve("run"))) {
+            for (Path pidFile : pidFiles.toList()) {
+                String name = pidFile.getFileName().toString();
+                if (name.endsWith(".pid") && !name.equals("postgres.pid")) {
+                    total += part(name.substring(0, name.length() - ".pid".length()));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return total; // no stack running here
+        }
+        return total;
+    }
+
+    /** CPU seconds of the live children of the PostgreSQL server whose command line passes the test. */
+    private double postgres(Predicate<String> commandLine) {
         String[] pidFile = read(home.resolve("postgres/data/postmaster.pid")).split("\n");
         if (pidFile[0].isBlank()) {
             return 0;
         }
-        long postmaster = Long.parseLong(pidFile[0].strip());
-        return CpuTime.childrenSeconds(postmaster, commandLine -> isBackendOf(commandLine, database));
+        return CpuTime.childrenSeconds(Long.parseLong(pidFile[0].strip()), commandLine);
     }
 
     /**
