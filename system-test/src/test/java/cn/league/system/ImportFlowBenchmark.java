@@ -269,7 +269,7 @@ class ImportFlowBenchmark {
         }
         double answered = seconds(start);
         long backlog = outboxBacklog();
-        awaitOutboxEmpty();
+        StackDatabase.awaitOutboxEmpty(LeagueStack.OFFSET);
         double seconds = seconds(start);
         Phase phase = new Phase(label, count, seconds, cpuPer1000(cpuBefore, count));
         line("  its stages from the first request: every batch answered (stored) %.1f s with %,d events still in "
@@ -320,7 +320,7 @@ class ImportFlowBenchmark {
         double stored = seconds(start);
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("DONE");
         long backlog = outboxBacklog();
-        awaitOutboxEmpty();
+        StackDatabase.awaitOutboxEmpty(LeagueStack.OFFSET);
         double relayed = seconds(start);
         byte[] failures = download("/api/imports/" + id + "/failures", admin);
         double seconds = seconds(start);
@@ -660,22 +660,6 @@ class ImportFlowBenchmark {
              ResultSet row = sql.executeQuery("select count(*) from platform.outbox_event")) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    private static void awaitOutboxEmpty() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        try (Connection member = database("league_member"); Statement sql = member.createStatement()) {
-            while (true) {
-                try (ResultSet row = sql.executeQuery("select count(*) from platform.outbox_event")) {
-                    row.next();
-                    if (row.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                assertThat(System.nanoTime()).as("member-service's outbox never emptied").isLessThan(deadline);
-                Thread.sleep(100);
-            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -533,7 +532,7 @@ class SeededStackBenchmark {
                 assertThat(System.nanoTime()).as("import %s did not finish: %s", id, job).isLessThan(deadline);
             } while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.path("status").asString()));
             double stored = (System.nanoTime() - start) / 1e9;
-            awaitOutboxEmpty();
+            StackDatabase.awaitOutboxEmpty(OFFSET);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMs = (importCpu() - cpuBefore) * 1_000_000 / people.size();
             double rate = people.size() / seconds;
@@ -637,7 +636,7 @@ class SeededStackBenchmark {
             }
         }
         double answered = (System.nanoTime() - start) / 1e9;
-        awaitOutboxEmpty();
+        StackDatabase.awaitOutboxEmpty(OFFSET);
         double seconds = (System.nanoTime() - start) / 1e9;
         StackCpu.Answering used = cpu.answering("member-service", "league_member").millisPer(people.size(), cpuBefore);
         double rate = people.size() / seconds;
@@ -762,23 +761,6 @@ class SeededStackBenchmark {
         System.out.printf("before %s: the stack %s after %.0f s (%.2f cores busy; load %s)%n", phase,
                 busy < 0.25 ? "was at rest" : "was still busy", (System.nanoTime() - start) / 1e9, busy,
                 loadAverage());
-    }
-
-    private void awaitOutboxEmpty() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        try (Connection member = StackDatabase.connect(OFFSET, "league_member");
-             Statement sql = member.createStatement()) {
-            while (true) {
-                try (ResultSet row = sql.executeQuery("select count(*) from platform.outbox_event")) {
-                    row.next();
-                    if (row.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                assertThat(System.nanoTime()).as("member-service's outbox never emptied").isLessThan(deadline);
-                Thread.sleep(100);
-            }
-        }
     }
 
     /**

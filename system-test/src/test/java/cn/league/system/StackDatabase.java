@@ -3,11 +3,16 @@ package cn.league.system;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.function.IntFunction;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PostgreSQL server of a {@code ./league up} stack as the benchmarks reach it from outside: a connection to one
@@ -46,5 +51,25 @@ final class StackDatabase {
             }
         }
         in.endCopy();
+    }
+
+    /**
+     * Waits (up to 20 minutes) until member-service's outbox is empty: every event of what was stored has been relayed
+     * to Kafka, so a flow's time includes its events.
+     */
+    static void awaitOutboxEmpty(int portOffset) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        try (Connection member = connect(portOffset, "league_member"); Statement sql = member.createStatement()) {
+            while (true) {
+                try (ResultSet row = sql.executeQuery("select count(*) from platform.outbox_event")) {
+                    row.next();
+                    if (row.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("member-service's outbox never emptied").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
     }
 }
