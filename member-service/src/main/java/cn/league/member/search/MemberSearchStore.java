@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL of the search. A person is in a subtree when their membership or one of their posts is: both tables keep
- * the org's path (and the person's name) beside the row, with a {@code text_pattern_ops} index on the path, so
- * "everyone below X" is a range on that index ({@code ~>=~ 'X.'} and {@code ~<~ 'X/'}: paths hold digits and dots, '/' follows '.'). Ranges
- * rather than {@code LIKE ?} so that a reused generic plan still uses the index.
+ * the org's path and the person's name beside the row, indexed as ({@code org_path text_pattern_ops, name}), so
+ * "everyone below X" is a range on that index ({@code ~>=~ 'X.'} and {@code ~<~ 'X/'}: paths hold digits and dots,
+ * '/' follows '.'). Ranges rather than {@code LIKE ?} so that a reused generic plan still uses the index.
  */
 @Repository
 class MemberSearchStore {
